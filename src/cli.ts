@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The CLI: same pipeline as the action, with a terminal table, Markdown or the JSON report.
+// Exit 0 when the gate holds, 1 when it fails, 2 for a usage or configuration error.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError, type ConfigSource } from './config.js';
+import { UsageError } from './gate.js';
+import { parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
+import { readSource, runChecks, writeFileAtomic } from './pipeline.js';
+import { renderSummary } from './report/summary.js';
+import { renderFindings, renderTable } from './report/table.js';
+import { logSafe, oneLine } from './text.js';
+
+const VERSION = '0.1.0';
+const DEFAULT_CONFIG = '.github/cors-gate.yml';
+
+const HELP = `cors-gate ${VERSION} — can a browser call this API?
+
+Usage: cors-gate [options]
+
+  --config FILE        endpoints to check (default ${DEFAULT_CONFIG}, else the built-in LLM provider list)
+  --format FORMAT      table (default), json (the JSON report on stdout) or markdown (the job summary)
+  --origin URL         check from this origin instead of the configured ones
+  --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default fail,error)
+  --timeout SECONDS    per-request deadline (default 10)
+  --concurrency N      endpoints checked at once (default 8)
+  --report-file FILE   also write the JSON report to FILE
+  -h, --help           this help
+  -v, --version        the version
+
+Exit status: 0 the gate holds, 1 it fails, 2 usage or configuration error.`;
+
+/** The catalog shipped beside the bundle (examples/ in the repository). */
+function builtInCatalog(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = ['../../examples', '../examples'].map((d) => join(here, d, 'llm-providers.yml'));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new UsageError(`no --config given, no ${DEFAULT_CONFIG}, and the built-in provider list is missing`);
+  return found;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string', short: 'c' },
+      format: { type: 'string', short: 'f', default: 'table' },
+      origin: { type: 'string' },
+      'fail-on': { type: 'string', default: 'fail,error' },
+      timeout: { type: 'string', default: '10' },
+      concurrency: { type: 'string', default: '8' },
+      'report-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const format = values.format!;
+  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be table, json or markdown, got ${JSON.stringify(format)}`);
+  const failOn = parseFailOn(values['fail-on']!);
+  const timeoutMs = parseSeconds(values.timeout!, '--timeout');
+  const concurrency = parseCount(values.concurrency!, '--concurrency', 256);
+  const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
+  const configPath = values.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : builtInCatalog());
+  const sources: ConfigSource[] = [readSource(configPath)];
+  const progress = format === 'table' && process.stderr.isTTY;
+  const outcome = await runChecks({
+    sources,
+    ...(origin ? { origin } : {}),
+    timeoutMs,
+    concurrency,
+    failOn,
+    onResult: progress ? (r, done, total) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${oneLine(r.endpoint.name, 60)}`) : undefined,
+  });
+  if (progress) process.stderr.write('\r\u001b[K');
+  const { report, decision } = outcome;
+  if (values['report-file']) writeFileAtomic(values['report-file'], JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'markdown') process.stdout.write(renderSummary({ records: report.results, decision }));
+  else {
+    process.stdout.write(renderTable(report.results, decision, process.stdout.isTTY) + '\n');
+    const findings = renderFindings(report.results);
+    if (findings) process.stdout.write('\n' + findings + '\n');
+  }
+  return decision.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) process.stderr.write(logSafe(`cors-gate: configuration error: ${err.message}`) + '\n');
+    else if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      process.stderr.write(logSafe(`cors-gate: ${(err as Error).message}`) + '\n' + 'Try cors-gate --help.\n');
+    } else {
+      process.stderr.write(`cors-gate: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.exitCode = 2;
+  },
+);

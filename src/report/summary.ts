@@ -1,0 +1,147 @@
+// The job summary: a headline, one table row per endpoint, then the evidence for
+// each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
+// so details are shortened first, the table last, with a line saying what was left out.
+import { code, html, pre } from '../text.js';
+import type { GateDecision } from '../gate.js';
+import type { ExchangeRecord, ResultRecord } from './record.js';
+import { curlCommand } from './curl.js';
+import type { Verdict } from '../types.js';
+
+export const SUMMARY_LIMIT = 1024 * 1024;
+/** Room kept for the lines after the table and GitHub's own framing. */
+const MARGIN = 16 * 1024;
+const DETAIL_LIMIT = 24 * 1024;
+
+export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
+
+export function verdictLabel(r: ResultRecord): string {
+  let label = `${ICON[r.verdict]} ${r.verdict}`;
+  if (r.expect === 'fail' && r.verdict === 'fail') label += ' (expected)';
+  return label;
+}
+
+function statusCell(r: ResultRecord): string {
+  const parts: string[] = [];
+  const one = (ex: ExchangeRecord | null) => (ex ? `${ex.request.method} ${ex.status ?? ex.error?.code ?? '?'}` : null);
+  const p = one(r.preflight);
+  const a = one(r.actual);
+  if (p) parts.push(p);
+  else if (!r.preflightNeeded) parts.push('no preflight');
+  if (a) parts.push(a);
+  return html(parts.join(' → '));
+}
+
+const SHORT: Record<string, string> = {
+  'access-control-allow-origin': 'ACAO',
+  'access-control-allow-methods': 'ACAM',
+  'access-control-allow-headers': 'ACAH',
+  'access-control-allow-credentials': 'ACAC',
+  'access-control-max-age': 'max-age',
+};
+
+export function corsHeadersCell(r: ResultRecord): string {
+  const ex = r.preflight ?? r.actual;
+  if (!ex) return '';
+  if (ex.error) return code(ex.error.message, 120);
+  const seen = ex.headers.filter(([n]) => SHORT[n.toLowerCase()]);
+  if (seen.length === 0) return 'none';
+  return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 80)}`).join('<br>');
+}
+
+function firstProblem(r: ResultRecord): string {
+  const f = r.findings.find((x) => x.level === 'fail' || x.level === 'error' || x.level === 'warn');
+  return f ? f.code : '';
+}
+
+export function exchangeText(ex: ExchangeRecord): string {
+  const out = [`${ex.request.method} → ${ex.status ?? 'no response'}${ex.error ? ` (${ex.error.message})` : ''}`];
+  for (const [n, v] of ex.headers) out.push(`${n}: ${v}`);
+  if (ex.body) out.push('', ex.body + (ex.bodyTruncated ? ' …[body cut]' : ''));
+  return out.join('\n');
+}
+
+function details(r: ResultRecord): string {
+  const parts: string[] = [];
+  parts.push(`<details><summary>${ICON[r.verdict]} ${html(r.name)} — ${html(firstProblem(r) || r.verdict)}</summary>`, '');
+  parts.push(`<p>${code(`${r.method} ${r.url}`, 400)} from origin ${code(r.origin)}${r.credentials === 'include' ? ', credentials: include' : ''}</p>`);
+  parts.push('<ul>');
+  for (const f of r.findings) {
+    if (f.level === 'info' && f.code === 'MaxAge') continue;
+    parts.push(`<li><b>${html(f.code)}</b> (${f.level}${f.on ? `, ${f.on}` : ''}): ${html(f.message)}</li>`);
+  }
+  parts.push('</ul>');
+  if (r.verdict === 'fail' && r.fix.length) {
+    parts.push('<p>The response needs:</p>', pre(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n')));
+  }
+  if (r.preflight) parts.push('<p>Preflight:</p>', pre(exchangeText(r.preflight), 6000));
+  if (r.actual) parts.push('<p>Actual request:</p>', pre(exchangeText(r.actual), 6000));
+  const sent = r.preflight ?? r.actual;
+  if (sent) parts.push('<p>Reproduce:</p>', pre(curlCommand(sent.request.method, r.url, sent.request.headers), 4000));
+  parts.push('</details>', '');
+  const text = parts.join('\n');
+  return text.length > DETAIL_LIMIT ? `<details><summary>${ICON[r.verdict]} ${html(r.name)}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
+}
+
+export function headline(d: GateDecision): string {
+  const c = d.counts;
+  const callable = c.passed + c.warned;
+  return `${callable} of ${c.total} endpoint${c.total === 1 ? '' : 's'} can be called from a browser`;
+}
+
+export interface SummaryInput {
+  records: readonly ResultRecord[];
+  decision: GateDecision;
+  /** Extra sections (issues) rendered after the table. */
+  sections?: string[];
+  limit?: number;
+}
+
+export function renderSummary(input: SummaryInput): string {
+  const { records, decision } = input;
+  const limit = (input.limit ?? SUMMARY_LIMIT) - MARGIN;
+  const c = decision.counts;
+  const head: string[] = [];
+  head.push(`## cors-gate: ${headline(decision)}`, '');
+  head.push(`✅ ${c.passed} pass · ⚠️ ${c.warned} warn · ❌ ${c.failed} fail · 🔌 ${c.errored} error — gate ${decision.ok ? '**passed**' : '**failed**'} (fail-on: ${decision.failOn.length ? decision.failOn.join(', ') : 'never'})`, '');
+  for (const r of decision.nowPassing) head.push(`> [!NOTE]\n> ${html(r.name)} now passes: drop \`expect: fail\` from its config.`, '');
+  const rows: string[] = ['| # | Endpoint | Status | Verdict | CORS headers |', '|---|---|---|---|---|'];
+  let size = Buffer.byteLength(head.join('\n')) + 200;
+  let rowsLeftOut = 0;
+  records.forEach((r, i) => {
+    const row = `| ${i + 1} | ${html(r.name)}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${firstProblem(r) ? `<br>${html(firstProblem(r))}` : ''} | ${corsHeadersCell(r)} |`;
+    const bytes = Buffer.byteLength(row) + 1;
+    if (size + bytes > limit) {
+      rowsLeftOut++;
+      return;
+    }
+    size += bytes;
+    rows.push(row);
+  });
+  const tail: string[] = [];
+  for (const s of input.sections ?? []) {
+    if (size + Buffer.byteLength(s) < limit) {
+      tail.push(s);
+      size += Buffer.byteLength(s);
+    }
+  }
+  const detailParts: string[] = [];
+  let detailsLeftOut = 0;
+  for (const r of records) {
+    if (r.verdict === 'pass') continue;
+    const d = details(r);
+    const bytes = Buffer.byteLength(d) + 1;
+    if (size + bytes > limit) {
+      detailsLeftOut++;
+      continue;
+    }
+    size += bytes;
+    detailParts.push(d);
+  }
+  const notes: string[] = [];
+  if (rowsLeftOut) notes.push(`${rowsLeftOut} table rows left out to stay under GitHub's 1 MiB summary limit; the JSON report has every endpoint.`);
+  if (detailsLeftOut) notes.push(`Details of ${detailsLeftOut} endpoints left out to stay under GitHub's 1 MiB summary limit; the JSON report has them.`);
+  const out = [...head, ...rows, '', ...tail];
+  if (detailParts.length) out.push('### Details', '', ...detailParts);
+  if (notes.length) out.push('', ...notes.map((n) => `_${n}_`));
+  return out.join('\n') + '\n';
+}

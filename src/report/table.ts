@@ -1,0 +1,46 @@
+// The terminal table for the CLI and the action log. Server text is made visible
+// and bounded, and no line can start a workflow command.
+import { logSafe, oneLine } from '../text.js';
+import type { GateDecision } from '../gate.js';
+import type { ResultRecord } from './record.js';
+import { headline } from './summary.js';
+
+const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERR ' } as const;
+
+function status(r: ResultRecord): string {
+  const p = r.preflight ? String(r.preflight.status ?? r.preflight.error?.code ?? '?') : '-';
+  const a = r.actual ? String(r.actual.status ?? r.actual.error?.code ?? '?') : '-';
+  return `${p}/${a}`;
+}
+
+export function renderTable(records: readonly ResultRecord[], decision: GateDecision, color = false): string {
+  const paint = (v: keyof typeof MARK, s: string) => {
+    if (!color) return s;
+    const c = { pass: 32, warn: 33, fail: 31, error: 35 }[v];
+    return `\u001b[${c}m${s}\u001b[0m`;
+  };
+  const nameWidth = Math.min(48, Math.max(8, ...records.map((r) => oneLine(r.name, 48).length)));
+  const lines: string[] = [];
+  for (const r of records) {
+    const first = r.findings.find((f) => f.level !== 'info');
+    const name = oneLine(r.name, 48).padEnd(nameWidth);
+    const why = first ? `${first.code}${r.expect === 'fail' && r.verdict === 'fail' ? ' (expected)' : ''}` : '';
+    lines.push(logSafe(`  ${paint(r.verdict, MARK[r.verdict])}  ${name}  ${status(r).padEnd(9)}  ${why}`));
+  }
+  const c = decision.counts;
+  lines.push('');
+  lines.push(logSafe(`${headline(decision)}: ${c.passed} pass, ${c.warned} warn, ${c.failed} fail, ${c.errored} error. Gate ${decision.ok ? 'passed' : 'failed'}.`));
+  for (const r of decision.nowPassing) lines.push(logSafe(`note: ${oneLine(r.name, 80)} now passes: drop expect: fail`));
+  return lines.join('\n');
+}
+
+/** Findings of endpoints that are not a pass, for the log. */
+export function renderFindings(records: readonly ResultRecord[]): string {
+  const lines: string[] = [];
+  for (const r of records) {
+    if (r.verdict === 'pass') continue;
+    lines.push(logSafe(`${MARK[r.verdict].trim()} ${oneLine(r.name, 80)} (${oneLine(r.url, 200)}, origin ${oneLine(r.origin, 100)})`));
+    for (const f of r.findings) if (f.level !== 'info') lines.push(logSafe(`    ${f.code}: ${oneLine(f.message, 400)}`));
+  }
+  return lines.join('\n');
+}

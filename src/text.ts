@@ -1,0 +1,92 @@
+// Server text is untrusted: before it reaches a log, a summary or an issue it is
+// made visible (no control or direction characters), bounded, and escaped for
+// the place it goes, so that it cannot render, mention, link or run anything.
+
+/** Characters that reorder, hide or break lines: shown as \u{…} instead. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]/g;
+
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u{${c.codePointAt(0)!.toString(16).padStart(4, '0')}}`;
+  });
+}
+
+/** Cuts text to at most `max` characters, saying how much was cut. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const marker = ` …[${text.length - max} more characters cut]`;
+  return text.slice(0, Math.max(0, max - marker.length)) + marker;
+}
+
+/** One line of untrusted text, visible and bounded. */
+export function oneLine(text: string, max = 300): string {
+  return cut(visible(text), max);
+}
+
+/** For HTML (and Markdown that passes HTML): every character that could start markup, a table cell or a code span is an entity. */
+export function html(text: string): string {
+  return text.replace(/[&<>"'|`\\*_~[\]@#:!]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Untrusted text as an HTML code element, safe in a Markdown table cell. */
+export function code(text: string, max = 300): string {
+  return `<code>${html(oneLine(text, max))}</code>`;
+}
+
+/** Untrusted multi-line text as an HTML pre block. */
+export function pre(text: string, max = 8000): string {
+  const lines = cut(text, max).split('\n').map((l) => visible(l));
+  return `<pre>${html(lines.join('\n'))}</pre>`;
+}
+
+/** A Markdown code span around untrusted text, with a fence longer than any backtick run inside. */
+export function mdCode(text: string, max = 300): string {
+  const t = oneLine(text, max).replace(/\|/g, '\u2223');
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') || t === '' ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/** A fenced Markdown block around untrusted multi-line text. */
+export function mdBlock(text: string, max = 8000, lang = ''): string {
+  const lines = cut(text, max).split('\n').map((l) => visible(l));
+  const body = lines.join('\n');
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${body}\n${fence}`;
+}
+
+/** A log line can never start a workflow command, whatever it quotes. */
+export function logSafe(line: string): string {
+  const v = visible(line);
+  return /^\s*::/.test(v) ? `| ${v}` : v;
+}
+
+/** Removes secrets (and URL credentials) from text meant for people. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
+  return out;
+}
+
+const SECRET_PARAMS = /^(key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|password|sig|signature|x-goog-api-key|code)$/i;
+
+/** A URL fit to show: userinfo and credential-like query values replaced. */
+export function displayUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  if (u.username || u.password) {
+    u.username = '***';
+    u.password = '';
+  }
+  for (const k of [...u.searchParams.keys()]) if (SECRET_PARAMS.test(k)) u.searchParams.set(k, '***');
+  return u.toString().replace(/%2A%2A%2A/g, '***');
+}

@@ -1,0 +1,106 @@
+// The shapes that flow between the pipeline's steps:
+// config → Endpoint[] → probe → Exchange → cors → Evaluation → report / issues.
+
+export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
+export const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail', 'error'];
+
+export type CredentialsMode = 'omit' | 'include';
+export type Browser = 'chromium' | 'firefox' | 'safari';
+
+/** A header as it travels: name as written, value, order kept. */
+export type HeaderLine = readonly [name: string, value: string];
+
+export interface IssueTarget {
+  /** owner/repo to file in; default the workflow's repository. */
+  repo?: string;
+  /** follow an issue someone else opened: comment on state changes only. */
+  number?: number;
+  labels?: string[];
+}
+
+/** One check to run: one request from one origin to one URL. */
+export interface Endpoint {
+  /** Stable across runs and reorderings: derived from name, url and origin. */
+  id: string;
+  /** Row name shown to people (unique within a run). */
+  name: string;
+  /** Provider name when one config entry expands to several rows (origins, paths, clients). */
+  group?: string;
+  url: string;
+  origin: string;
+  method: string;
+  /** Request headers the page's fetch() sets, in order, with values. */
+  headers: HeaderLine[];
+  credentials: CredentialsMode;
+  /** Also send the actual request and check its response. */
+  actual: boolean;
+  body?: string;
+  expect?: 'pass' | 'fail';
+  models?: string[];
+  client?: string;
+  browser: Browser;
+  issue?: IssueTarget;
+  /** Values that must never be shown: auth keys, headers marked secret. */
+  secrets: string[];
+  /** Where the endpoint was defined, for messages. */
+  source?: { file: string; line: number };
+}
+
+export interface RawResponse {
+  status: number;
+  /** Header lines exactly as received: order, case and duplicates kept. */
+  headers: HeaderLine[];
+  /** The first bytes of the body (decoded as latin1-safe text), never the whole of it. */
+  body: string;
+  /** True when the body was longer than what was read. */
+  bodyTruncated: boolean;
+}
+
+export interface ProbeError {
+  /** undici / Node error code, or TIMEOUT. */
+  code: string;
+  message: string;
+}
+
+/** One request sent and what came back. */
+export interface Exchange {
+  method: string;
+  url: string;
+  /** The request headers we sent. */
+  headers: HeaderLine[];
+  response?: RawResponse;
+  error?: ProbeError;
+  /** Milliseconds from sending to the end of reading. */
+  ms: number;
+}
+
+export type FindingLevel = 'fail' | 'warn' | 'info' | 'error';
+
+export interface Finding {
+  /** Named as Chromium DevTools names the CORS error, where one exists. */
+  code: string;
+  level: FindingLevel;
+  /** One line, plain text; may quote server text, so render it as code. */
+  message: string;
+  /** Which response the finding is about. */
+  on?: 'preflight' | 'actual';
+}
+
+export interface Evaluation {
+  verdict: Verdict;
+  /** Blocking findings first, then warnings, then informative ones. */
+  findings: Finding[];
+  /** False when the request is CORS-simple: a browser sends no preflight. */
+  preflightNeeded: boolean;
+  /** The response headers the browser would demand, to show as the fix. */
+  fix: HeaderLine[];
+}
+
+export interface CheckResult {
+  endpoint: Endpoint;
+  evaluation: Evaluation;
+  preflight?: Exchange;
+  actual?: Exchange;
+  /** ISO time the check finished. */
+  checkedAt: string;
+}
