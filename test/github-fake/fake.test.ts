@@ -1,0 +1,268 @@
+import { readFileSync, statSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getOctokit } from '@actions/github';
+import { faults, openapiSource, startGitHubFake, type GitHubFake } from './server.js';
+
+const REPO = 'acme/widgets';
+let fake: GitHubFake;
+
+beforeEach(async () => {
+  fake = await startGitHubFake();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+const octokit = () => getOctokit(fake.token, { baseUrl: fake.url });
+async function call(method: string, path: string, body?: unknown, token: string | null = fake.token) {
+  const res = await fetch(fake.url + path, {
+    method,
+    headers: { ...(token ? { authorization: `token ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+}
+
+describe('extracted description', () => {
+  it('records the package version, holds only the chosen operations and stays small', () => {
+    const file = new URL('./openapi-issues.json', import.meta.url);
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(openapiSource.package).toBe('@octokit/openapi');
+    expect(openapiSource.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const ids = Object.values(doc.paths).flatMap((item: any) => Object.values(item).map((op: any) => op.operationId));
+    expect(ids.sort()).toEqual(
+      ['issues/create', 'issues/create-comment', 'issues/get', 'issues/list-comments', 'issues/list-for-repo', 'issues/update', 'issues/update-comment', 'repos/get'],
+    );
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('"$ref"');
+    expect(text).not.toContain('"nullable"');
+    expect(statSync(file).size).toBeLessThan(1_000_000);
+  });
+});
+
+describe('listing', () => {
+  it('paginates 250 issues with GitHub-style Link headers', async () => {
+    for (let i = 0; i < 250; i++) fake.seedIssue(REPO, { title: `t${i}` });
+    const first = await call('GET', `/repos/${REPO}/issues?state=all&per_page=100`);
+    expect(first.status).toBe(200);
+    expect(first.body).toHaveLength(100);
+    const link = first.headers.get('link')!;
+    expect(link).toBe(
+      `<${fake.url}/repos/${REPO}/issues?state=all&per_page=100&page=2>; rel="next", ` +
+        `<${fake.url}/repos/${REPO}/issues?state=all&per_page=100&page=3>; rel="last"`,
+    );
+    const middle = await call('GET', `/repos/${REPO}/issues?state=all&per_page=100&page=2`);
+    expect(middle.headers.get('link')).toMatch(/page=1>; rel="prev", .*page=3>; rel="next", .*page=3>; rel="last", .*page=1>; rel="first"$/);
+    const last = await call('GET', `/repos/${REPO}/issues?state=all&per_page=100&page=3`);
+    expect(last.body).toHaveLength(50);
+    expect(last.headers.get('link')).not.toContain('rel="next"');
+
+    const all = await octokit().paginate(octokit().rest.issues.listForRepo, { owner: 'acme', repo: 'widgets', state: 'all', per_page: 100 });
+    expect(all).toHaveLength(250);
+    expect(new Set(all.map((i) => i.number)).size).toBe(250);
+    // GitHub's default order is newest first.
+    expect(all[0]!.number).toBe(250);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('caps per_page at 100 and defaults to 30 open issues', async () => {
+    for (let i = 0; i < 120; i++) fake.seedIssue(REPO, { state: i % 4 === 0 ? 'closed' : 'open' });
+    expect((await call('GET', `/repos/${REPO}/issues?per_page=500&state=all`)).body).toHaveLength(100);
+    const def = await call('GET', `/repos/${REPO}/issues`);
+    expect(def.body).toHaveLength(30);
+    expect(def.body.every((i: any) => i.state === 'open')).toBe(true);
+    const closed = await call('GET', `/repos/${REPO}/issues?state=closed&per_page=100`);
+    expect(closed.body).toHaveLength(30);
+    expect(closed.headers.get('link')).toBeNull();
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('ANDs labels and lists pull requests with a pull_request key', async () => {
+    fake.seedIssue(REPO, { title: 'both', labels: ['cors-gate', 'Provider:x'] });
+    fake.seedIssue(REPO, { title: 'one', labels: ['cors-gate'] });
+    fake.seedPullRequest(REPO, { title: 'pr', labels: ['cors-gate', 'provider:x'] });
+    const { data } = await octokit().rest.issues.listForRepo({ owner: 'acme', repo: 'widgets', labels: 'cors-gate,provider:x' });
+    expect(data.map((i) => i.title).sort()).toEqual(['both', 'pr']);
+    const pr = data.find((i) => i.title === 'pr')!;
+    expect(pr.pull_request?.url).toBe(`${fake.url}/repos/${REPO}/pulls/${pr.number}`);
+    expect(data.find((i) => i.title === 'both')).not.toHaveProperty('pull_request');
+    expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('issue lifecycle through Octokit', () => {
+  it('creates, comments, updates a comment and closes as completed', async () => {
+    const gh = octokit();
+    const repo = await gh.rest.repos.get({ owner: 'acme', repo: 'widgets' });
+    expect(repo.data.full_name).toBe(REPO);
+
+    const created = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'CORS broken', body: 'details', labels: ['cors-gate'] });
+    expect(created.status).toBe(201);
+    expect(created.data).toMatchObject({ number: 1, state: 'open', state_reason: null, comments: 0, user: { login: 'github-actions[bot]' } });
+    expect(created.data.labels).toMatchObject([{ name: 'cors-gate' }]);
+
+    const comment = await gh.rest.issues.createComment({ owner: 'acme', repo: 'widgets', issue_number: 1, body: 'still broken' });
+    await gh.rest.issues.updateComment({ owner: 'acme', repo: 'widgets', comment_id: comment.data.id, body: 'still broken (edited)' });
+    const comments = await gh.rest.issues.listComments({ owner: 'acme', repo: 'widgets', issue_number: 1 });
+    expect(comments.data.map((c) => c.body)).toEqual(['still broken (edited)']);
+
+    const closed = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 1, state: 'closed', state_reason: 'completed', body: 'fixed' });
+    expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'completed', comments: 1, body: 'fixed' });
+    expect(closed.data.closed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    const reopened = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 1, state: 'open' });
+    expect(reopened.data).toMatchObject({ state: 'open', state_reason: 'reopened', closed_at: null });
+
+    const got = await gh.rest.issues.get({ owner: 'acme', repo: 'widgets', issue_number: 1 });
+    expect(got.data.html_url).toBe(`https://github.com/${REPO}/issues/1`);
+    expect(fake.issues(REPO)).toHaveLength(1);
+    expect(fake.requests.map((r) => `${r.method} ${r.operationId} ${r.status}`)).toEqual([
+      'GET repos/get 200',
+      'POST issues/create 201',
+      'POST issues/create-comment 201',
+      'PATCH issues/update-comment 200',
+      'GET issues/list-comments 200',
+      'PATCH issues/update 200',
+      'PATCH issues/update 200',
+      'GET issues/get 200',
+    ]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('drops labels silently without push access and answers 404/403 for hidden and forbidden repos', async () => {
+    fake.setRepo('acme/readonly', { push: false });
+    const r = await call('POST', '/repos/acme/readonly/issues', { title: 't', labels: ['x'] });
+    expect(r.status).toBe(201);
+    expect(r.body.labels).toEqual([]);
+    fake.setRepo('acme/hidden', { missing: true });
+    fake.setRepo('acme/locked', { forbidden: true });
+    expect((await call('GET', '/repos/acme/hidden/issues')).status).toBe(404);
+    const forbidden = await call('POST', '/repos/acme/locked/issues', { title: 't' });
+    expect(forbidden).toMatchObject({ status: 403, body: { message: 'Resource not accessible by integration', status: '403' } });
+    expect(fake.issues('acme/locked')).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('rejects a body over 65,536 characters with 422 as GitHub does', async () => {
+    const r = await call('POST', `/repos/${REPO}/issues`, { title: 't', body: 'x'.repeat(65_537) });
+    expect(r.status).toBe(422);
+    expect(r.body.errors[0]).toMatchObject({ field: 'body', code: 'custom' });
+    expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('request validation', () => {
+  it.each([
+    ['labels as a string', 'POST', `/repos/${REPO}/issues`, { title: 't', labels: 'a' }, /labels must be array/],
+    ['missing title', 'POST', `/repos/${REPO}/issues`, { body: 'b' }, /must have required property 'title'/],
+    ['unknown state_reason', 'PATCH', `/repos/${REPO}/issues/1`, { state: 'closed', state_reason: 'bogus' }, /state_reason must be equal to one of the allowed values/],
+    ['misspelt property', 'PATCH', `/repos/${REPO}/issues/1`, { stateReason: 'completed' }, /must NOT have additional properties 'stateReason'/],
+    ['comment without body', 'POST', `/repos/${REPO}/issues/1/comments`, {}, /required property 'body'/],
+    ['non-numeric issue number', 'GET', `/repos/${REPO}/issues/abc`, undefined, /path parameter \/issue_number must be integer/],
+    ['unknown state filter', 'GET', `/repos/${REPO}/issues?state=opened`, undefined, /query parameter \/state must be equal to one of the allowed values/],
+    ['misspelt query parameter', 'GET', `/repos/${REPO}/issues?label=x`, undefined, /must NOT have additional properties 'label'/],
+    ['repeated query parameter', 'GET', `/repos/${REPO}/issues?labels=a&labels=b`, undefined, /'labels' given more than once/],
+    ['broken JSON', 'POST', `/repos/${REPO}/issues`, '{"title":', /not JSON/],
+  ])('%s is answered 500 and recorded', async (_name, method, path, body, pattern) => {
+    fake.seedIssue(REPO, { title: 'existing' });
+    const r = await call(method, path, body);
+    expect(r.status).toBe(500);
+    expect(r.body.message).toMatch(pattern);
+    expect(fake.violations).toHaveLength(1);
+    expect(fake.violations[0]).toMatch(pattern);
+    expect(fake.issues(REPO)).toMatchObject([{ title: 'existing', state: 'open' }]);
+  });
+
+  it('rejects a bad call made through Octokit', async () => {
+    const bad = octokit().rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 1, state_reason: 'bogus' as never });
+    await expect(bad).rejects.toMatchObject({ status: 500 });
+    expect(fake.violations.join('\n')).toMatch(/issues\/update.*state_reason/);
+  });
+
+  it('answers an unknown route 404 and records it', async () => {
+    const r = await call('DELETE', `/repos/${REPO}/issues/1`);
+    expect(r.status).toBe(404);
+    expect((await call('GET', '/user')).status).toBe(404);
+    expect(fake.violations).toEqual([
+      `DELETE /repos/${REPO}/issues/1: no such operation in the description subset`,
+      'GET /user: no such operation in the description subset',
+    ]);
+  });
+});
+
+describe('response validation', () => {
+  it.each([
+    ['number', (b: any) => (delete b.number, b)],
+    ['html_url', (b: any) => (delete b.html_url, b)],
+    ['node_id', (b: any) => (delete b.node_id, b)],
+    ['user', (b: any) => (delete b.user, b)],
+    ['created_at', (b: any) => (delete b.created_at, b)],
+  ])('catches a response without %s', async (field, mutate) => {
+    fake.seedIssue(REPO);
+    fake.corruptNextResponse('GET', /\/issues\/1$/, mutate);
+    const r = await call('GET', `/repos/${REPO}/issues/1`);
+    expect(r.status).toBe(200);
+    expect(fake.violations).toEqual([expect.stringContaining(`must have required property '${field}'`)]);
+  });
+
+  it('catches a wrongly typed field deep in a list response', async () => {
+    fake.seedIssue(REPO, { labels: ['a'] });
+    fake.corruptNextResponse('GET', `/repos/${REPO}/issues`, (list: any[]) => (list[0].labels[0].id = 'seven', list));
+    await call('GET', `/repos/${REPO}/issues`);
+    expect(fake.violations).toHaveLength(1);
+    expect(fake.violations[0]).toMatch(/issues\/list-for-repo\): response 200 .*\/0\/labels\/0/);
+  });
+});
+
+describe('faults and tokens', () => {
+  it('applyThenFail creates the issue yet answers 500, so a blind retry duplicates it', async () => {
+    fake.failNext('POST', /\/issues$/, faults.appliedButServerError());
+    const first = await call('POST', `/repos/${REPO}/issues`, { title: 'once' });
+    expect(first.status).toBe(500);
+    expect(fake.issues(REPO)).toHaveLength(1);
+    const retry = await call('POST', `/repos/${REPO}/issues`, { title: 'once' });
+    expect(retry.status).toBe(201);
+    expect(fake.issues(REPO).map((i) => i.title)).toEqual(['once', 'once']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('a plain fault changes nothing and runs out after `times`', async () => {
+    fake.failNext('*', `/repos/${REPO}/issues`, { status: 502, times: 2 });
+    expect((await call('POST', `/repos/${REPO}/issues`, { title: 'a' })).status).toBe(502);
+    expect((await call('GET', `/repos/${REPO}/issues`)).status).toBe(502);
+    expect((await call('GET', `/repos/${REPO}/issues`)).status).toBe(200);
+    expect(fake.issues(REPO)).toEqual([]);
+  });
+
+  it('sends a secondary rate limit that Octokit recognises', async () => {
+    fake.failNext('POST', /\/issues$/, faults.secondaryRateLimit());
+    const r = await call('POST', `/repos/${REPO}/issues`, { title: 'a' });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('retry-after')).toBe('1');
+    expect(r.body.message).toMatch(/\bsecondary rate\b/i);
+    fake.failNext('POST', /\/issues$/, faults.secondaryRateLimit());
+    const err = await octokit().rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'a' }).catch((e) => e);
+    expect(err.status).toBe(403);
+    expect(err.message).toMatch(/secondary rate limit/);
+    expect(fake.issues(REPO)).toEqual([]);
+  });
+
+  it('injects 401 bad credentials', async () => {
+    fake.failNext('GET', /.*/, faults.badCredentials());
+    const err = await octokit().rest.repos.get({ owner: 'acme', repo: 'widgets' }).catch((e) => e);
+    expect(err.status).toBe(401);
+    expect(err.message).toMatch(/Bad credentials/);
+  });
+
+  it('accepts token and Bearer forms of the configured token only', async () => {
+    const path = `/repos/${REPO}`;
+    const bearer = await fetch(fake.url + path, { headers: { authorization: `Bearer ${fake.token}` } });
+    expect(bearer.status).toBe(200);
+    expect((await call('GET', path, undefined, 'wrong')).body).toMatchObject({ message: 'Bad credentials', status: '401' });
+    expect((await call('GET', path, undefined, null)).status).toBe(401);
+    const other = getOctokit('nope', { baseUrl: fake.url });
+    await expect(other.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'x' })).rejects.toMatchObject({ status: 401 });
+    expect(fake.issues(REPO)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,603 @@
+// A local stand-in for the part of GitHub's REST API that cors-gate uses. Every
+// request it receives and every response it sends is checked against GitHub's
+// own OpenAPI description (openapi-issues.json, cut by scripts/extract-openapi.mjs),
+// so a client call that passes here has the shape the real API accepts.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+type Json = any;
+type Schema = Record<string, unknown>;
+
+export interface GitHubFakeOptions {
+  /** The only token accepted (`authorization: token X` or `Bearer X`). Default 'test-token'. */
+  token?: string;
+  /** Login the token acts as; it authors what the client creates. Default 'github-actions[bot]'. */
+  login?: string;
+  /** Repos not seeded with setRepo() spring into existence on first use. Default true. */
+  autoCreateRepos?: boolean;
+  /** Reject request-body properties the description does not name (GitHub ignores them silently). Default true. */
+  strictRequestBodies?: boolean;
+  /** Clock for created_at/updated_at/closed_at. */
+  now?: () => Date;
+}
+
+export interface RepoOptions {
+  /** Every call on the repo answers 403 "Resource not accessible by integration". */
+  forbidden?: boolean;
+  /** Every call on the repo answers 404, as for a repo the token cannot see. */
+  missing?: boolean;
+  /** Without push access GitHub silently drops labels, assignees and milestone on writes. Default true. */
+  push?: boolean;
+  private?: boolean;
+}
+
+export interface IssueSeed {
+  number?: number;
+  title?: string;
+  body?: string | null;
+  state?: 'open' | 'closed';
+  state_reason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
+  labels?: string[];
+  assignees?: string[];
+  /** Login of the author. Default: the fake's login. */
+  user?: string;
+  locked?: boolean;
+  created_at?: string;
+  updated_at?: string;
+  closed_at?: string | null;
+  /** Bodies of comments to add, oldest first. */
+  comments?: string[];
+}
+
+export interface Fault {
+  status: number;
+  headers?: Record<string, string>;
+  /** Default: GitHub's error body for the status. */
+  body?: unknown;
+  /** How many matching requests fail. Default 1. */
+  times?: number;
+  /** Carry out the request (the write happens) and then answer with the fault. */
+  applyThenFail?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body; the raw text if it did not parse; undefined if empty. */
+  body: unknown;
+  headers: IncomingHttpHeaders;
+  /** Matched operation, e.g. 'issues/create'; undefined for unknown routes. */
+  operationId?: string;
+  status: number;
+}
+
+export interface GitHubFake {
+  url: string;
+  token: string;
+  requests: RecordedRequest[];
+  violations: string[];
+  close(): Promise<void>;
+  setRepo(fullName: string, options?: RepoOptions): void;
+  seedIssue(fullName: string, seed?: IssueSeed): Json;
+  seedPullRequest(fullName: string, seed?: IssueSeed): Json;
+  seedComment(fullName: string, issueNumber: number, body: string, user?: string): Json;
+  /** Issues and pull requests of a repo as the API renders them, by number. */
+  issues(fullName: string): Json[];
+  /** Comments as the API renders them, oldest first; of one issue if a number is given. */
+  comments(fullName: string, issueNumber?: number): Json[];
+  failNext(method: string, path: RegExp | string, fault: Fault): void;
+  /** Test hook: alter the next matching response body before it is validated and sent. */
+  corruptNextResponse(method: string, path: RegExp | string, mutate: (body: Json) => Json): void;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+const error = (status: number, message: string, extra: object = {}) => ({
+  status,
+  body: { message, documentation_url: DOCS, ...extra, status: String(status) },
+});
+
+/** Presets for failNext(). */
+export const faults = {
+  serverError: (over: Partial<Fault> = {}): Fault => ({ ...error(500, 'Server Error'), ...over }),
+  /** The write happens, but the client sees a 500: a blind retry duplicates it. */
+  appliedButServerError: (over: Partial<Fault> = {}): Fault => ({ ...error(500, 'Server Error'), applyThenFail: true, ...over }),
+  secondaryRateLimit: (over: Partial<Fault> = {}): Fault => ({
+    status: 403,
+    headers: { 'retry-after': '1' },
+    body: {
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
+        'If you reach out to GitHub Support for help, please include the request ID 0000:1111:2222:3333:44444444.',
+      documentation_url:
+        'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      status: '403',
+    },
+    ...over,
+  }),
+  badCredentials: (over: Partial<Fault> = {}): Fault => ({ ...error(401, 'Bad credentials'), ...over }),
+};
+
+const spec = JSON.parse(readFileSync(new URL('./openapi-issues.json', import.meta.url), 'utf8'));
+/** Version of @octokit/openapi the description was cut from. */
+export const openapiSource: { package: string; version: string } = spec.info['x-source'];
+
+interface Operation {
+  id: string;
+  method: string;
+  template: string;
+  regex: RegExp;
+  paramNames: string[];
+  def: Json;
+}
+const operations: Operation[] = Object.entries(spec.paths as Record<string, Json>).flatMap(([template, item]) =>
+  Object.entries(item as Record<string, Json>).map(([method, def]) => ({
+    id: def.operationId,
+    method: method.toUpperCase(),
+    template,
+    paramNames: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+    regex: new RegExp('^' + template.replace(/\{\w+\}/g, '([^/]+)') + '$'),
+    def,
+  })),
+);
+
+// Two validators: parameters arrive as strings and need coercion; bodies must not be coerced.
+const addFormats = ((addFormatsModule as Json).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const ajvOptions = { strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true } as const;
+const bodyAjv = addFormats(new Ajv(ajvOptions));
+const paramAjv = addFormats(new Ajv({ ...ajvOptions, coerceTypes: true }));
+const compiled = new Map<string, ValidateFunction>();
+function validator(key: string, ajv: Ajv, schema: () => Schema): ValidateFunction {
+  let fn = compiled.get(key);
+  if (!fn) compiled.set(key, (fn = ajv.compile(schema())));
+  return fn;
+}
+function describe(errors: ErrorObject[] | null | undefined, what: string): string {
+  const lines = (errors ?? []).map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? ` '${e.params.additionalProperty}'` : e.keyword === 'enum' ? ` ${JSON.stringify(e.params.allowedValues)}` : '';
+    return `${what}${e.instancePath} ${e.message}${extra}`;
+  });
+  return [...new Set(lines)].slice(0, 6).join('; ');
+}
+
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const nodeId = (prefix: string, id: number) => `${prefix}_kwDO${Buffer.from(String(id)).toString('base64url')}`;
+const userId = (login: string) => [...login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 90_000_000, 7) + 1000;
+const MAX_BODY = 65_536;
+
+interface StoredIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: string[];
+  assignees: string[];
+  user: string;
+  locked: boolean;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  isPull: boolean;
+}
+interface StoredComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: string;
+  created_at: string;
+  updated_at: string;
+}
+interface Repo extends Required<RepoOptions> {
+  id: number;
+  owner: string;
+  name: string;
+  issues: StoredIssue[];
+  comments: StoredComment[];
+  labelIds: Map<string, number>;
+}
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+interface Matcher {
+  method: string;
+  path: RegExp | string;
+  left: number;
+}
+const matches = (m: Matcher, method: string, path: string) =>
+  m.left > 0 && (m.method === '*' || m.method.toUpperCase() === method) && (typeof m.path === 'string' ? m.path === path : m.path.test(path));
+
+export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
+  const token = options.token ?? 'test-token';
+  const me = options.login ?? 'github-actions[bot]';
+  const now = () => iso((options.now ?? (() => new Date()))());
+  const strictBodies = options.strictRequestBodies ?? true;
+  const repos = new Map<string, Repo>();
+  const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const pendingFaults: (Matcher & { fault: Fault })[] = [];
+  const corruptions: (Matcher & { mutate: (b: Json) => Json })[] = [];
+  let nextId = 1000;
+  let api = '';
+
+  function repoFor(fullName: string, create = true): Repo | undefined {
+    const key = fullName.toLowerCase();
+    let repo = repos.get(key);
+    if (!repo && create) {
+      const [owner, name] = fullName.split('/');
+      if (!owner || !name) throw new Error(`repo must be "owner/name", got ${fullName}`);
+      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, push: true, private: false, issues: [], comments: [], labelIds: new Map() };
+      repos.set(key, repo);
+    }
+    return repo;
+  }
+
+  // --- rendering, shaped like GitHub's JSON -------------------------------
+  const user = (login: string) => {
+    // GitHub escapes the brackets of bot logins in URLs; a raw `[` is not a valid URI.
+    const u = `${api}/users/${encodeURIComponent(login)}`;
+    const id = login === 'github-actions[bot]' ? 41898282 : userId(login);
+    return {
+      login, id, node_id: nodeId('U', id), avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`, gravatar_id: '',
+      url: u, html_url: login.endsWith('[bot]') ? `https://github.com/apps/${login.slice(0, -5)}` : `https://github.com/${encodeURIComponent(login)}`, followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`, subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`, repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`, type: login.endsWith('[bot]') ? 'Bot' : 'User', user_view_type: 'public', site_admin: false,
+    };
+  };
+  const full = (r: Repo) => `${r.owner}/${r.name}`;
+  const association = (r: Repo, login: string) => (login === r.owner ? 'OWNER' : login === me ? 'NONE' : 'CONTRIBUTOR');
+  const label = (r: Repo, name: string) => {
+    let id = r.labelIds.get(name.toLowerCase());
+    if (id === undefined) r.labelIds.set(name.toLowerCase(), (id = ++nextId));
+    return { id, node_id: nodeId('LA', id), url: `${api}/repos/${full(r)}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null };
+  };
+  const renderIssue = (r: Repo, i: StoredIssue) => {
+    const base = `${api}/repos/${full(r)}/issues/${i.number}`;
+    const html = `https://github.com/${full(r)}/${i.isPull ? 'pull' : 'issues'}/${i.number}`;
+    return {
+      url: base, repository_url: `${api}/repos/${full(r)}`, labels_url: `${base}/labels{/name}`, comments_url: `${base}/comments`,
+      events_url: `${base}/events`, html_url: html, id: i.id, node_id: nodeId(i.isPull ? 'PR' : 'I', i.id), number: i.number,
+      title: i.title, user: user(i.user), labels: i.labels.map((n) => label(r, n)), state: i.state, locked: i.locked,
+      assignee: i.assignees[0] ? user(i.assignees[0]) : null, assignees: i.assignees.map(user), milestone: null,
+      comments: r.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at,
+      closed_at: i.closed_at, author_association: association(r, i.user), active_lock_reason: null, body: i.body,
+      closed_by: null, timeline_url: `${base}/timeline`, performed_via_github_app: null, state_reason: i.state_reason,
+      ...(i.isPull
+        ? { draft: false, pull_request: { url: `${api}/repos/${full(r)}/pulls/${i.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: null } }
+        : {}),
+    };
+  };
+  const renderComment = (r: Repo, c: StoredComment) => ({
+    url: `${api}/repos/${full(r)}/issues/comments/${c.id}`, html_url: `https://github.com/${full(r)}/issues/${c.issue}#issuecomment-${c.id}`,
+    issue_url: `${api}/repos/${full(r)}/issues/${c.issue}`, id: c.id, node_id: nodeId('IC', c.id), user: user(c.user),
+    created_at: c.created_at, updated_at: c.updated_at, author_association: association(r, c.user), body: c.body, performed_via_github_app: null,
+  });
+  const TEMPLATED: Record<string, string> = {
+    archive: '{archive_format}{/ref}', assignees: 'assignees{/user}', blobs: 'git/blobs{/sha}', branches: 'branches{/branch}',
+    collaborators: 'collaborators{/collaborator}', comments: 'comments{/number}', commits: 'commits{/sha}', compare: 'compare/{base}...{head}',
+    contents: 'contents/{+path}', git_commits: 'git/commits{/sha}', git_refs: 'git/refs{/sha}', git_tags: 'git/tags{/sha}',
+    issue_comment: 'issues/comments{/number}', issue_events: 'issues/events{/number}', issues: 'issues{/number}', keys: 'keys{/key_id}',
+    labels: 'labels{/name}', milestones: 'milestones{/number}', notifications: 'notifications{?since,all,participating}',
+    pulls: 'pulls{/number}', releases: 'releases{/id}', statuses: 'statuses/{sha}', trees: 'git/trees{/sha}',
+  };
+  const PLAIN = ['contributors', 'deployments', 'downloads', 'events', 'forks', 'hooks', 'languages', 'merges', 'stargazers', 'subscribers', 'subscription', 'tags', 'teams'];
+  const renderRepo = (r: Repo) => {
+    const base = `${api}/repos/${full(r)}`;
+    const urls = Object.fromEntries([
+      ...Object.entries(TEMPLATED).map(([k, v]) => [`${k}_url`, `${base}/${v}`]),
+      ...PLAIN.map((k) => [`${k}_url`, `${base}/${k}`]),
+    ]);
+    const open = r.issues.filter((i) => i.state === 'open').length;
+    const t = '2020-01-01T00:00:00Z';
+    return {
+      id: r.id, node_id: nodeId('R', r.id), name: r.name, full_name: full(r), private: r.private, owner: user(r.owner),
+      html_url: `https://github.com/${full(r)}`, description: null, fork: false, url: base, ...urls,
+      git_url: `git://github.com/${full(r)}.git`, ssh_url: `git@github.com:${full(r)}.git`, clone_url: `https://github.com/${full(r)}.git`,
+      svn_url: `https://github.com/${full(r)}`, mirror_url: null, homepage: null, language: 'TypeScript', size: 1, forks: 0, forks_count: 0,
+      stargazers_count: 0, watchers: 0, watchers_count: 0, subscribers_count: 0, network_count: 0, open_issues: open, open_issues_count: open,
+      default_branch: 'main', has_issues: true, has_projects: false, has_wiki: false, has_pages: false, has_discussions: false,
+      archived: false, disabled: false, visibility: r.private ? 'private' : 'public', license: null, pushed_at: t, created_at: t, updated_at: t,
+      permissions: { admin: false, maintain: false, push: r.push, triage: r.push, pull: true },
+    };
+  };
+
+  // --- the operations --------------------------------------------------------
+  const findIssue = (r: Repo, n: number) => r.issues.find((i) => i.number === n);
+  const tooLong = (resource: string, field: string, value: unknown) =>
+    typeof value === 'string' && value.length > MAX_BODY
+      ? error(422, 'Validation Failed', { errors: [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${MAX_BODY} characters)` }] })
+      : undefined;
+  const labelNames = (labels: Json[]) => labels.map((l) => (typeof l === 'string' ? l : String(l.name ?? ''))).filter(Boolean);
+
+  function paginate<T>(items: T[], query: Record<string, string>, path: string): Reply {
+    const perPageAsked = Number(query.per_page ?? 30);
+    const perPage = Math.min(100, perPageAsked >= 1 ? Math.floor(perPageAsked) : 30);
+    const page = Math.max(1, Math.floor(Number(query.page ?? 1)) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (p: number, rel: string) => `<${api}${path}?${new URLSearchParams({ ...query, page: String(p) })}>; rel="${rel}"`;
+    const rels = [
+      ...(page > 1 ? [link(page - 1, 'prev')] : []),
+      ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+      ...(page > 1 ? [link(1, 'first')] : []),
+    ];
+    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: rels.length ? { link: rels.join(', ') } : {} };
+  }
+
+  function applyIssueFields(r: Repo, issue: StoredIssue, b: Json) {
+    if (b.title !== undefined && b.title !== null) issue.title = String(b.title);
+    if (b.body !== undefined) issue.body = b.body;
+    if (r.push && Array.isArray(b.labels)) issue.labels = [...new Set(labelNames(b.labels))];
+    if (r.push && Array.isArray(b.assignees)) issue.assignees = b.assignees.map((a: Json) => (typeof a === 'string' ? a : a.login));
+  }
+
+  const handlers: Record<string, (r: Repo, p: Record<string, string>, q: Record<string, string>, b: Json, path: string) => Reply> = {
+    'repos/get': (r) => ({ status: 200, body: renderRepo(r) }),
+    'issues/list-for-repo': (r, _p, q, _b, path) => {
+      const state = q.state ?? 'open';
+      const wanted = (q.labels ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+      const key = q.sort === 'updated' ? 'updated_at' : q.sort === 'comments' ? 'comments' : 'created_at';
+      const dir = q.direction === 'asc' ? 1 : -1;
+      const items = r.issues
+        .filter((i) => state === 'all' || i.state === state)
+        .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
+        .filter((i) => !q.since || i.updated_at >= q.since)
+        .map((i) => renderIssue(r, i))
+        .sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.number - b.number));
+      return paginate(items, q, path);
+    },
+    'issues/get': (r, p) => {
+      const issue = findIssue(r, Number(p.issue_number));
+      return issue ? { status: 200, body: renderIssue(r, issue) } : error(404, 'Not Found');
+    },
+    'issues/create': (r, _p, _q, b) => {
+      if (String(b.title).trim() === '') return error(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+      const fail = tooLong('Issue', 'body', b.body);
+      if (fail) return fail;
+      const issue = addIssue(r, { user: me }, false);
+      applyIssueFields(r, issue, b);
+      return { status: 201, body: renderIssue(r, issue), headers: { location: `${api}/repos/${full(r)}/issues/${issue.number}` } };
+    },
+    'issues/update': (r, p, _q, b) => {
+      const issue = findIssue(r, Number(p.issue_number));
+      if (!issue) return error(404, 'Not Found');
+      const fail = tooLong('Issue', 'body', b.body);
+      if (fail) return fail;
+      applyIssueFields(r, issue, b);
+      const t = now();
+      if (b.state && b.state !== issue.state) {
+        issue.state = b.state;
+        issue.state_reason = b.state === 'closed' ? (b.state_reason ?? 'completed') : 'reopened';
+        issue.closed_at = b.state === 'closed' ? t : null;
+      } else if (issue.state === 'closed' && b.state_reason !== undefined && b.state_reason !== 'reopened') {
+        issue.state_reason = b.state_reason ?? 'completed';
+      }
+      issue.updated_at = t;
+      return { status: 200, body: renderIssue(r, issue) };
+    },
+    'issues/list-comments': (r, p, q, _b, path) => {
+      const n = Number(p.issue_number);
+      if (!findIssue(r, n)) return error(404, 'Not Found');
+      const items = r.comments.filter((c) => c.issue === n && (!q.since || c.updated_at >= q.since)).map((c) => renderComment(r, c));
+      return paginate(items, q, path);
+    },
+    'issues/create-comment': (r, p, _q, b) => {
+      const issue = findIssue(r, Number(p.issue_number));
+      if (!issue) return error(404, 'Not Found');
+      const fail = tooLong('IssueComment', 'body', b.body);
+      if (fail) return fail;
+      const c = addComment(r, issue, b.body, me);
+      return { status: 201, body: renderComment(r, c), headers: { location: renderComment(r, c).url } };
+    },
+    'issues/update-comment': (r, p, _q, b) => {
+      const c = r.comments.find((x) => x.id === Number(p.comment_id));
+      if (!c) return error(404, 'Not Found');
+      const fail = tooLong('IssueComment', 'body', b.body);
+      if (fail) return fail;
+      c.body = b.body;
+      c.updated_at = now();
+      return { status: 200, body: renderComment(r, c) };
+    },
+  };
+
+  function addIssue(r: Repo, seed: IssueSeed, isPull: boolean): StoredIssue {
+    const number = seed.number ?? r.issues.reduce((m, i) => Math.max(m, i.number), 0) + 1;
+    if (findIssue(r, number)) throw new Error(`${full(r)}#${number} already exists`);
+    const t = now();
+    const state = seed.state ?? 'open';
+    const issue: StoredIssue = {
+      id: ++nextId, number, title: seed.title ?? `Issue ${number}`, body: seed.body ?? null, state,
+      state_reason: seed.state_reason ?? (state === 'closed' ? 'completed' : null), labels: seed.labels ?? [], assignees: seed.assignees ?? [],
+      user: seed.user ?? me, locked: seed.locked ?? false, created_at: seed.created_at ?? t, updated_at: seed.updated_at ?? seed.created_at ?? t,
+      closed_at: seed.closed_at ?? (state === 'closed' ? t : null), isPull,
+    };
+    r.issues.push(issue);
+    for (const body of seed.comments ?? []) addComment(r, issue, body, me);
+    return issue;
+  }
+  function addComment(r: Repo, issue: StoredIssue, body: string, login: string): StoredComment {
+    const t = now();
+    const c = { id: ++nextId, issue: issue.number, body, user: login, created_at: t, updated_at: t };
+    r.comments.push(c);
+    issue.updated_at = t;
+    return c;
+  }
+
+  // --- validation against the description ------------------------------------
+  function checkRequest(op: Operation, pathValues: Record<string, string>, query: Record<string, string>, repeated: string[], body: unknown, hasBody: boolean): string[] {
+    const found: string[] = [];
+    const params = (where: string, values: Record<string, string>, closed: boolean) => {
+      const declared = (op.def.parameters as Json[]).filter((p) => p.in === where);
+      const fn = validator(`${op.id} ${where}`, paramAjv, () => ({
+        type: 'object',
+        properties: Object.fromEntries(declared.map((p) => [p.name, p.schema])),
+        required: declared.filter((p) => p.required).map((p) => p.name),
+        additionalProperties: !closed,
+      }));
+      if (!fn({ ...values })) found.push(describe(fn.errors, `${where} parameter `));
+    };
+    params('path', pathValues, true);
+    params('query', query, true);
+    // The fake keeps one value per name; GitHub's list parameters are comma-joined, never repeated.
+    for (const name of new Set(repeated)) found.push(`query parameter '${name}' given more than once`);
+    const rb = op.def.requestBody;
+    if (!rb) {
+      if (hasBody) found.push(`request body sent, but ${op.id} takes none`);
+    } else if (!hasBody) {
+      if (rb.required) found.push(`request body missing, ${op.id} requires one`);
+    } else {
+      const fn = validator(`${op.id} request strict=${strictBodies}`, bodyAjv, () => {
+        const s = rb.content['application/json'].schema;
+        return strictBodies ? { ...s, additionalProperties: false } : s;
+      });
+      if (!fn(body)) found.push(describe(fn.errors, 'request body'));
+    }
+    return found.map((v) => `${op.method} ${op.template} (${op.id}): ${v}`);
+  }
+  function checkResponse(op: Operation, reply: Reply): string | undefined {
+    const declared = op.def.responses[String(reply.status)];
+    let schema = declared?.content?.['application/json']?.schema;
+    if (!schema && reply.status >= 400) schema = { ...spec.components.schemas['basic-error'], required: ['message'] };
+    if (!declared && reply.status < 400) return `${op.method} ${op.template} (${op.id}): status ${reply.status} is not a declared response`;
+    if (!schema) return reply.body === undefined ? undefined : `${op.method} ${op.template} (${op.id}): status ${reply.status} declares no body`;
+    const fn = validator(`${op.id} ${declared ? reply.status : 'error'}`, bodyAjv, () => schema);
+    return fn(reply.body) ? undefined : `${op.method} ${op.template} (${op.id}): response ${reply.status} ${describe(fn.errors, 'body')}`;
+  }
+
+  // --- the request pipeline --------------------------------------------------
+  function answer(method: string, url: URL, headers: IncomingHttpHeaders, raw: string, rec: RecordedRequest): Reply {
+    let body: unknown;
+    if (raw.length) {
+      try {
+        body = rec.body = JSON.parse(raw);
+      } catch {
+        const v = `${method} ${url.pathname}: request body is not JSON`;
+        violations.push(v);
+        return { status: 500, body: { message: `github-fake: ${v}` } };
+      }
+    }
+    const candidates = operations.map((op) => ({ op, m: op.regex.exec(url.pathname) })).filter((c) => c.m);
+    const hit = candidates.find((c) => c.op.method === method);
+    if (!hit) {
+      violations.push(`${method} ${url.pathname}: no such operation in the description subset`);
+      return error(404, 'Not Found');
+    }
+    const { op } = hit;
+    rec.operationId = op.id;
+    const pathValues = Object.fromEntries(op.paramNames.map((n, i) => [n, decodeURIComponent(hit.m![i + 1]!)]));
+    const repeated = [...url.searchParams.keys()].filter((k) => url.searchParams.getAll(k).length > 1);
+    const bad = checkRequest(op, pathValues, rec.query, repeated, body, raw.length > 0);
+    if (bad.length) {
+      violations.push(...bad);
+      return { status: 500, body: { message: `github-fake: request does not match GitHub's OpenAPI description: ${bad.join(' | ')}` } };
+    }
+
+    const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
+    let reply: Reply;
+    if (!auth) reply = error(401, 'Requires authentication');
+    else if (auth[1] !== token) reply = error(401, 'Bad credentials');
+    else {
+      const fault = pendingFaults.find((f) => matches(f, method, url.pathname));
+      if (fault) fault.left--;
+      if (fault && !fault.fault.applyThenFail) return faultReply(fault.fault);
+      reply = run(op, pathValues, rec.query, body, url.pathname);
+      const corruption = corruptions.find((c) => matches(c, method, url.pathname));
+      if (corruption) {
+        corruption.left--;
+        reply.body = corruption.mutate(structuredClone(reply.body));
+      }
+      const v = checkResponse(op, reply);
+      if (v) violations.push(v);
+      if (fault) return faultReply(fault.fault);
+      return reply;
+    }
+    const v = checkResponse(op, reply);
+    if (v) violations.push(v);
+    return reply;
+  }
+  function run(op: Operation, p: Record<string, string>, q: Record<string, string>, b: Json, path: string): Reply {
+    const r = repoFor(`${p.owner}/${p.repo}`, options.autoCreateRepos ?? true);
+    if (!r || r.missing) return error(404, 'Not Found');
+    if (r.forbidden) return error(403, 'Resource not accessible by integration');
+    return handlers[op.id]!(r, p, q, b ?? {}, path);
+  }
+  const faultReply = (f: Fault): Reply => {
+    const base = error(f.status, f.status >= 500 ? 'Server Error' : 'Error');
+    return { status: f.status, body: f.body === undefined ? base.body : f.body, headers: f.headers };
+  };
+
+  let remaining = 5000;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', api);
+      const method = (req.method ?? 'GET').toUpperCase();
+      const rec: RecordedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, headers: req.headers, status: 0 };
+      const raw = Buffer.concat(chunks).toString('utf8');
+      if (raw.length) rec.body = raw;
+      requests.push(rec);
+      let reply: Reply;
+      try {
+        reply = answer(method, url, req.headers, raw, rec);
+      } catch (e) {
+        violations.push(`${method} ${url.pathname}: fake crashed: ${(e as Error).stack}`);
+        reply = { status: 500, body: { message: `github-fake crashed: ${(e as Error).message}` } };
+      }
+      rec.status = reply.status;
+      remaining = Math.max(0, remaining - 1);
+      res.writeHead(reply.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-github-api-version-selected': '2022-11-28',
+        'x-github-request-id': `FAKE:${requests.length}`,
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': String(remaining),
+        'x-ratelimit-used': String(5000 - remaining),
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+        'x-ratelimit-resource': 'core',
+        ...reply.headers,
+      });
+      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const repoOrThrow = (fullName: string) => repoFor(fullName)!;
+  return {
+    url: api,
+    token,
+    requests,
+    violations,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+    setRepo: (fullName, o = {}) => void Object.assign(repoOrThrow(fullName), o),
+    seedIssue: (fullName, seed = {}) => renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, false)),
+    seedPullRequest: (fullName, seed = {}) => renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, true)),
+    seedComment: (fullName, n, body, login = me) => {
+      const r = repoOrThrow(fullName);
+      const issue = findIssue(r, n);
+      if (!issue) throw new Error(`${fullName}#${n} does not exist`);
+      return renderComment(r, addComment(r, issue, body, login));
+    },
+    issues: (fullName) => {
+      const r = repoOrThrow(fullName);
+      return [...r.issues].sort((a, b) => a.number - b.number).map((i) => renderIssue(r, i));
+    },
+    comments: (fullName, n) => {
+      const r = repoOrThrow(fullName);
+      return r.comments.filter((c) => n === undefined || c.issue === n).map((c) => renderComment(r, c));
+    },
+    failNext: (method, path, fault) => void pendingFaults.push({ method, path, left: fault.times ?? 1, fault }),
+    corruptNextResponse: (method, path, mutate) => void corruptions.push({ method, path, left: 1, mutate }),
+  };
+}
