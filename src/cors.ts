@@ -15,7 +15,7 @@ export interface CorsRequest {
 }
 
 export const CHROMIUM_MAX_AGE_CAP = 7200;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export function needsPreflight(req: CorsRequest): boolean {
   return !isSafelistedMethod(req.method) || corsUnsafeHeaderNames(req.headers).length > 0;
@@ -222,13 +222,7 @@ export function evaluateActual(req: CorsRequest, ex: Exchange): Finding[] {
   const res = ex.response;
   const access = corsCheck(res, req, 'actual');
   if (access) return [access];
-  const out: Finding[] = [];
-  if (REDIRECT_STATUSES.has(res.status)) {
-    const to = headerValues(res.headers, 'location')[0] ?? '';
-    out.push({ code: 'RedirectNotFollowed', level: 'warn', on: 'actual', message: `The actual request is redirected (status ${res.status}) to ${to}; a browser follows it and checks the target too, which is not checked here. Point the config at the final URL.` });
-  }
-  out.push(...actualInfo(res, req));
-  return out;
+  return actualInfo(res, req);
 }
 
 export function isBlocking(findings: readonly Finding[]): boolean {
@@ -240,15 +234,24 @@ const LEVEL_ORDER = { fail: 0, error: 0, warn: 1, info: 2 } as const;
 /** What a browser decides for the whole call. */
 export function evaluate(
   req: CorsRequest,
-  exchanges: { preflight?: Exchange; actual?: Exchange },
+  exchanges: {
+    preflight?: Exchange;
+    actual?: Exchange;
+    /** After redirects: the request as the browser re-sent it (method, origin may change). */
+    finalRequest?: CorsRequest;
+    /** Findings gathered while following redirects (a blocked hop ends the chain). */
+    redirectFindings?: Finding[];
+  },
 ): Evaluation {
   const preflightNeeded = needsPreflight(req);
   const findings: Finding[] = [];
   if (preflightNeeded && exchanges.preflight) findings.push(...evaluatePreflight(req, exchanges.preflight));
+  if (exchanges.redirectFindings) findings.push(...exchanges.redirectFindings);
+  const last = exchanges.finalRequest ?? req;
   if (!preflightNeeded) {
     findings.push({ code: 'NoPreflight', level: 'info', message: 'A CORS-simple request (safelisted method and headers): a browser sends no preflight and judges the actual response alone.' });
   }
-  if (exchanges.actual && !isBlocking(findings)) findings.push(...evaluateActual(req, exchanges.actual));
+  if (exchanges.actual && !isBlocking(findings)) findings.push(...evaluateActual(last, exchanges.actual));
   else if (preflightNeeded && !exchanges.actual && !isBlocking(findings)) {
     findings.push({ code: 'ActualNotChecked', level: 'info', message: 'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.' });
   }

@@ -1,6 +1,6 @@
 // The check for each endpoint: the request a browser would make, the preflight
 // when one is needed, the actual request only if the preflight lets it through.
-import { evaluate, evaluatePreflight, isBlocking, needsPreflight, requestHeadersValue, type CorsRequest } from './cors.js';
+import { corsCheck, evaluate, evaluatePreflight, headerValues, isBlocking, needsPreflight, REDIRECT_STATUSES, requestHeadersValue, type CorsRequest } from './cors.js';
 import { normalizeMethod, sendableHeaders } from './fetch-rules.js';
 import { createDispatcher, send, type ProbeOptions } from './probe.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from './types.js';
@@ -44,6 +44,29 @@ export function actualHeaders(req: CorsRequest): HeaderLine[] {
   return lines;
 }
 
+const MAX_REDIRECTS = 20;
+const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
+
+/**
+ * The request a browser sends after a redirect (Fetch "HTTP-redirect fetch"):
+ * 301/302 turn a POST into a GET and 303 anything but GET/HEAD, dropping the
+ * body and its headers; a hop to another origin from a cross-origin URL makes
+ * the Origin `null`.
+ */
+export function redirectedRequest(req: CorsRequest, status: number, from: string, to: string): { request: CorsRequest; keepBody: boolean } {
+  let method = req.method;
+  let headers = req.headers;
+  let keepBody = true;
+  if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
+    method = 'GET';
+    headers = headers.filter(([n]) => !BODY_HEADERS.has(n.toLowerCase()));
+    keepBody = false;
+  }
+  const fromOrigin = new URL(from).origin;
+  const tainted = new URL(to).origin !== fromOrigin && req.origin !== fromOrigin;
+  return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
+}
+
 export async function checkEndpoint(e: Endpoint, probe: ProbeOptions): Promise<CheckResult> {
   const { request, dropped } = browserRequest(e);
   let preflight: Exchange | undefined;
@@ -55,11 +78,56 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions): Promise<C
   // A browser sends the actual request only after a passed preflight. A simple
   // request has no preflight, so the actual request is the only evidence.
   const preflightOk = !preflight || !isBlocking(evaluatePreflight(request, preflight));
+  let current = request;
+  const redirectFindings: Finding[] = [];
   if (preflightOk && (e.actual || !needed)) {
-    const body = e.body ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : defaultBody(e));
-    actual = await send(request.method, e.url, actualHeaders(request), body, probe);
+    let body = e.body ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : defaultBody(e));
+    let url = e.url;
+    // Follow redirects as fetch() does: each hop must pass the CORS check, and a
+    // re-sent request that needs a preflight gets one at the new URL.
+    for (let hop = 0; ; hop++) {
+      actual = await send(current.method, url, actualHeaders(current), body, probe);
+      const res = actual.response;
+      const location = res && REDIRECT_STATUSES.has(res.status) ? headerValues(res.headers, 'location')[0] : undefined;
+      if (!res || location === undefined || corsCheck(res, current, 'actual')) break;
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect's Location is not a valid URL.` });
+        break;
+      }
+      if (hop >= MAX_REDIRECTS) {
+        redirectFindings.push({ code: 'TooManyRedirects', level: 'error', on: 'actual', message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).` });
+        break;
+      }
+      if ((next.protocol !== 'http:' && next.protocol !== 'https:') || next.username || next.password) {
+        redirectFindings.push({ code: 'InvalidRedirect', level: 'fail', on: 'actual', message: 'The redirect goes to a URL a CORS request may not follow (not http(s), or with credentials).' });
+        break;
+      }
+      const hopped = redirectedRequest(current, res.status, url, next.href);
+      redirectFindings.push({ code: 'Redirected', level: 'info', on: 'actual', message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.` });
+      current = hopped.request;
+      if (!hopped.keepBody) body = undefined;
+      url = next.href;
+      if (needsPreflight(current)) {
+        const again = await send('OPTIONS', url, preflightHeaders(current), undefined, probe);
+        const found = evaluatePreflight(current, again);
+        if (isBlocking(found)) {
+          // The first preflight stays the evidence shown; this one's findings carry the reason.
+          redirectFindings.push(...found.map((f) => ({ ...f, message: `After the redirect: ${f.message}` })));
+          actual = undefined;
+          break;
+        }
+      }
+    }
   }
-  const evaluation = evaluate(request, { ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}) });
+  const evaluation = evaluate(request, {
+    ...(preflight ? { preflight } : {}),
+    ...(actual ? { actual } : {}),
+    finalRequest: current,
+    redirectFindings,
+  });
   if (dropped.length) {
     const note: Finding = {
       code: 'ForbiddenRequestHeader',
