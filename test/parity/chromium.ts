@@ -1,0 +1,243 @@
+// Asks a real headless Chromium whether each case's fetch() goes through,
+// and which CORS error DevTools names when it does not.
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { ParityCase } from './cases.js';
+import type { RecordedRequest } from './case-server.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface ChromiumResult {
+  /** fetch() resolved. */
+  allowed: boolean;
+  /** The rejection (or timeout) message when it did not. */
+  error?: string;
+  /** Response status seen by the page when allowed. */
+  status?: number;
+  /** The first CorsIssue's corsErrorStatus.corsError for this case. */
+  corsError?: string;
+  /** Every CorsIssue error name reported for this case, in arrival order. */
+  corsErrors: string[];
+  /** The case server received an OPTIONS for this case. */
+  preflightSeen: boolean;
+  /** A DevTools deprecation reported while this case ran, e.g. AuthorizationCoveredByWildcard. */
+  deprecation?: string;
+}
+
+export interface PageServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** A blank page on its own port: another port on 127.0.0.1 is another origin. */
+export async function startPageServer(): Promise<PageServer> {
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/favicon')) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end('<!doctype html><meta charset="utf-8"><title>parity</title>');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function assertChromiumInstalled(path = CHROMIUM_PATH): void {
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}: install it with \`apt-get install -y chromium\``);
+  }
+}
+
+export async function chromiumVersion(): Promise<string> {
+  assertChromiumInstalled();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    return browser.version();
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface RunOptions {
+  /** Reuse a page server (its origin is what `{origin}` should mean on the case server). */
+  page?: PageServer;
+  /** Pages working at once. */
+  concurrency?: number;
+  /** Per-case fetch timeout inside the page. */
+  timeoutMs?: number;
+  /** Told the browser's version once it has started. */
+  onVersion?: (version: string) => void;
+}
+
+interface Issue {
+  code: string;
+  details: {
+    corsIssueDetails?: { corsErrorStatus?: { corsError?: string }; request?: { url?: string } };
+    deprecationIssueDetails?: { type?: string };
+  };
+}
+
+interface PageOutcome {
+  ok: boolean;
+  status?: number;
+  error?: string;
+}
+
+function getJson<T>(url: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T);
+          } catch (e) {
+            reject(e as Error);
+          }
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+/** The case a request URL belongs to: `${caseServerUrl}/<id>` or `${caseServerUrl}/<id>/next`. */
+function caseIdOf(url: string | undefined, prefix: string): string | undefined {
+  if (!url?.startsWith(prefix + '/')) return undefined;
+  return url.slice(prefix.length + 1).split(/[/?#]/)[0];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Worker {
+  page: Page;
+  cdp: CDPSession;
+  /** Issues reported since this worker's current case began. */
+  issues: Issue[];
+}
+
+export async function runInChromium(
+  cases: readonly ParityCase[],
+  caseServerUrl: string,
+  opts: RunOptions = {},
+): Promise<Map<string, ChromiumResult>> {
+  assertChromiumInstalled();
+  const prefix = caseServerUrl.replace(/\/+$/, '');
+  const ownPage = opts.page ? undefined : await startPageServer();
+  const pageServer = opts.page ?? ownPage!;
+  const timeoutMs = opts.timeoutMs ?? 5000;
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? 6, cases.length));
+  const results = new Map<string, ChromiumResult>();
+  const corsByCase = new Map<string, string[]>();
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    opts.onVersion?.(browser.version());
+    const context = await browser.newContext();
+    const workers: Worker[] = [];
+    for (let i = 0; i < concurrency; i++) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const w: Worker = { page, cdp, issues: [] };
+      cdp.on('Audits.issueAdded', (e: { issue: Issue }) => {
+        const issue = e.issue;
+        if (issue.code === 'CorsIssue') {
+          // CORS issues name their request, so they are attributed by URL whichever page saw them.
+          const id = caseIdOf(issue.details.corsIssueDetails?.request?.url, prefix);
+          const name = issue.details.corsIssueDetails?.corsErrorStatus?.corsError;
+          if (id && name) corsByCase.set(id, [...(corsByCase.get(id) ?? []), name]);
+        } else {
+          w.issues.push(issue);
+        }
+      });
+      await cdp.send('Audits.enable');
+      workers.push(w);
+    }
+
+    const queue = [...cases];
+    const runOne = async (w: Worker, c: ParityCase) => {
+      // A fresh document per case: deprecations are reported once per document,
+      // and they carry no request URL, so the document is what ties them to a case.
+      await w.page.goto(`${pageServer.origin}/?case=${encodeURIComponent(c.id)}`);
+      w.issues = [];
+      const outcome = await w.page.evaluate(
+        async ({ url, method, headers, credentials, body, timeoutMs }): Promise<PageOutcome> => {
+          const ctl = new AbortController();
+          const timer = setTimeout(() => ctl.abort(), timeoutMs);
+          try {
+            const init: RequestInit = { method, headers, credentials, signal: ctl.signal };
+            if (body !== undefined) init.body = body;
+            const res = await fetch(url, init);
+            await res.arrayBuffer();
+            return { ok: true, status: res.status };
+          } catch (e) {
+            return { ok: false, error: ctl.signal.aborted ? `timeout after ${timeoutMs} ms` : String(e) };
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+        {
+          url: `${prefix}/${c.id}`,
+          method: c.request.method,
+          headers: c.request.headers.map(([n, v]) => [n, v] as [string, string]),
+          credentials: c.request.credentials,
+          body: c.request.body,
+          timeoutMs,
+        },
+      );
+      // A deprecation reaches DevTools before fetch() settles; the margin covers a
+      // loaded machine. CORS issues are matched by URL, so late ones still count.
+      await sleep(100);
+      const deprecation = w.issues
+        .map((i) => i.details.deprecationIssueDetails?.type)
+        .find((t): t is string => typeof t === 'string');
+      const r: ChromiumResult = { allowed: outcome.ok, corsErrors: [], preflightSeen: false };
+      if (outcome.status !== undefined) r.status = outcome.status;
+      if (outcome.error !== undefined) r.error = outcome.error;
+      if (deprecation) r.deprecation = deprecation;
+      results.set(c.id, r);
+    };
+    await Promise.all(
+      workers.map(async (w) => {
+        for (let c = queue.shift(); c; c = queue.shift()) await runOne(w, c);
+      }),
+    );
+    await sleep(300);
+  } finally {
+    await browser?.close();
+    await ownPage?.close();
+  }
+
+  const log = await getJson<RecordedRequest[]>(`${prefix}/__log`);
+  for (const c of cases) {
+    const r = results.get(c.id)!;
+    r.corsErrors = corsByCase.get(c.id) ?? [];
+    if (r.corsErrors[0]) r.corsError = r.corsErrors[0];
+    r.preflightSeen = log.some((q) => q.caseId === c.id && q.method === 'OPTIONS');
+  }
+  return results;
+}
