@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { normalizeMethod } from './fetch-rules.js';
 import type { Browser, CredentialsMode, Endpoint, HeaderLine, IssueTarget } from './types.js';
+import { API_STYLES, clientProblem, fillModel, presetRequest, STYLES, type ApiStyle } from './presets/index.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -35,6 +36,8 @@ interface EntrySpec {
   models?: string[];
   expect?: 'pass' | 'fail';
   client?: string;
+  clients?: string[];
+  style?: ApiStyle;
   browser?: Browser;
   auth?: string;
   issue?: IssueTarget;
@@ -77,7 +80,9 @@ class Reader {
     let n = node as Node | null;
     while (n && isAlias(n)) {
       if (++this.aliases > MAX_ALIASES) throw this.error(n, `more than ${MAX_ALIASES} aliases: the document is refused`);
-      n = n.resolve(this.doc) as Node | null;
+      const target = n.resolve(this.doc) as Node | undefined;
+      if (!target) throw this.error(n, `alias *${n.source} refers to no anchor defined before it`);
+      n = target;
     }
     return n ?? null;
   }
@@ -202,6 +207,7 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
           else throw r.error(p.key, `unknown key ${JSON.stringify(k)} in headers.${name} (expected value, secret)`);
         }
         if (value === undefined) throw r.error(v, `headers.${name} needs a value`);
+        if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name}.value contains a line break or NUL`);
         if (isSecret) secret.push(value);
         out.push([name, value]);
       } else {
@@ -215,6 +221,22 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
   }
   spec.headers = out;
   spec.secretHeaders = secret;
+}
+
+/** `auth: KEY` or `auth: {env: NAME}` (the key from the environment, so a file can be committed). */
+function readAuth(r: Reader, node: Node | null, what: string): string {
+  const n = r.deref(node);
+  if (!n || !isMap(n)) return r.string(n ?? node, what);
+  let name: string | undefined;
+  for (const pair of n.items as Pair<Node, Node>[]) {
+    const k = r.key(pair);
+    if (k !== 'env') throw r.error(pair.key, `unknown key ${JSON.stringify(k)} in ${what} (expected env)`);
+    name = r.string(pair.value, `${what}.env`);
+  }
+  if (!name) throw r.error(n, `${what} needs env: NAME`);
+  const value = process.env[name];
+  if (!value || value.trim() === '') throw r.error(n, `${what}: the environment variable ${name} is not set or empty`);
+  return value;
 }
 
 function readIssue(r: Reader, node: Node | null): IssueTarget {
@@ -232,7 +254,7 @@ function readIssue(r: Reader, node: Node | null): IssueTarget {
   return out;
 }
 
-const ENTRY_KEYS = ['name', 'url', 'paths', 'origin', 'origins', 'method', 'headers', 'credentials', 'actual', 'body', 'models', 'expect', 'client', 'browser', 'auth', 'issue'] as const;
+const ENTRY_KEYS = ['name', 'url', 'paths', 'origin', 'origins', 'method', 'headers', 'credentials', 'actual', 'body', 'models', 'expect', 'client', 'clients', 'style', 'browser', 'auth', 'issue'] as const;
 const DEFAULT_KEYS = ENTRY_KEYS.filter((k) => k !== 'name' && k !== 'url' && k !== 'expect' && k !== 'issue' && k !== 'models');
 
 function readEntry(r: Reader, node: Node | null, what: string, keys: readonly string[]): EntrySpec {
@@ -272,9 +294,21 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
       case 'body': spec.body = r.string(v, `${what}.body`); break;
       case 'models': spec.models = r.strings(v, `${what}.models`); break;
       case 'expect': spec.expect = r.oneOf(v, `${what}.expect`, ['pass', 'fail'] as const); break;
-      case 'client': spec.client = r.string(v, `${what}.client`); break;
+      case 'client':
+      case 'clients': {
+        if (spec.clients) throw r.error(pair.key, `${what} has both client and clients: use one`);
+        const list = r.strings(v, `${what}.${k}`);
+        if (list.length === 0) throw r.error(r.deref(v), `${what}.${k} must not be empty`);
+        for (const c of list) {
+          const problem = clientProblem(c);
+          if (problem) throw r.error(r.deref(v), `${what}.${k}: ${problem}`);
+        }
+        spec.clients = [...new Set(list)];
+        break;
+      }
+      case 'style': spec.style = r.oneOf(v, `${what}.style`, API_STYLES); break;
       case 'browser': spec.browser = r.oneOf(v, `${what}.browser`, ['chromium', 'firefox', 'safari'] as const); break;
-      case 'auth': spec.auth = r.string(v, `${what}.auth`); break;
+      case 'auth': spec.auth = readAuth(r, v, `${what}.auth`); break;
       case 'issue': spec.issue = readIssue(r, v); break;
     }
   }
@@ -305,7 +339,8 @@ export function parseConfig(src: ConfigSource, options: LoadOptions = {}): Endpo
   const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
   if (problem) {
-    const pos = problem.linePos?.[0];
+    // linePos is filled only with prettyErrors; the offset always is.
+    const pos = problem.linePos?.[0] ?? (problem.pos?.[0] !== undefined ? lines.linePos(problem.pos[0]) : undefined);
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(src.file, pos?.line ?? 0, pos?.col ?? 0, `YAML: ${message}`);
   }
@@ -343,38 +378,66 @@ export function parseConfig(src: ConfigSource, options: LoadOptions = {}): Endpo
 
 function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: LoadOptions): Endpoint[] {
   const origins = options.origin ? [options.origin] : spec.origins ?? [DEFAULT_ORIGIN];
-  const paths = spec.paths ?? [''];
+  // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
+  const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
+  const paths = listed ?? [''];
   const headers = mergeHeaders(defaults.headers, spec.headers === defaults.headers ? undefined : spec.headers);
   const secrets = [...(defaults.secretHeaders ?? []), ...(spec.secretHeaders ?? [])];
   if (spec.auth) {
     secrets.push(spec.auth);
   }
+  // Presets, styles and the authenticated check shape the request; without any of them it is as configured.
+  const shaped = Boolean(spec.clients || spec.style || spec.auth);
+  const clients: (string | undefined)[] = spec.clients ?? [undefined];
+  const several = clients.length > 1;
   const out: Endpoint[] = [];
-  for (const path of paths) {
+  for (const rawPath of paths) {
     for (const origin of origins) {
-      const url = joinUrl(spec.url!, path);
-      let name = spec.name!;
-      if (paths.length > 1 || spec.paths) name += ` ${path}`;
-      if (origins.length > 1) name += ` from ${origin}`;
-      out.push({
-        id: endpointId(spec.name!, url, origin),
-        name,
-        ...(paths.length > 1 || origins.length > 1 ? { group: spec.name! } : {}),
-        url,
-        origin,
-        method: spec.method ?? 'POST',
-        headers: headers ?? [['authorization', DEFAULT_HEADERS.authorization!], ['content-type', 'application/json']],
-        credentials: spec.credentials ?? 'omit',
-        actual: spec.actual ?? true,
-        ...(spec.body !== undefined ? { body: spec.body } : {}),
-        ...(spec.expect ? { expect: spec.expect } : {}),
-        ...(spec.models ? { models: spec.models } : {}),
-        ...(spec.client ? { client: spec.client } : {}),
-        browser: spec.browser ?? 'chromium',
-        ...(spec.issue ? { issue: spec.issue } : {}),
-        secrets,
-        source: { file, line: spec.line },
-      });
+      for (const client of clients) {
+        const path = fillModel(rawPath, spec.style ?? 'gemini', spec.models?.[0]);
+        const url = joinUrl(spec.url!, path);
+        let name = spec.name!;
+        if (paths.length > 1 || listed) name += ` ${path}`;
+        if (origins.length > 1) name += ` from ${origin}`;
+        // The plain-fetch row keeps the entry's own name (and so its id and its issue).
+        const suffixed = several && client !== 'fetch';
+        if (suffixed) name += ` · ${client}`;
+        const req = shaped
+          ? presetRequest({
+              client: client ?? 'fetch',
+              ...(spec.style ? { style: spec.style } : {}),
+              url,
+              ...(headers ? { headers } : {}),
+              browser: spec.browser ?? 'chromium',
+              ...(spec.models?.[0] ? { model: spec.models[0] } : {}),
+              ...(spec.auth ? { auth: spec.auth } : {}),
+              ...(spec.method ? { method: spec.method } : {}),
+              ...(spec.body !== undefined ? { body: spec.body } : {}),
+            })
+          : undefined;
+        const body = req ? req.body : spec.body;
+        out.push({
+          id: endpointId(suffixed ? `${spec.name!} · ${client}` : spec.name!, url, origin),
+          name,
+          ...(paths.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
+          url,
+          origin,
+          method: req?.method ?? spec.method ?? 'POST',
+          headers: req?.headers ?? headers ?? [['authorization', DEFAULT_HEADERS.authorization!], ['content-type', 'application/json']],
+          credentials: spec.credentials ?? 'omit',
+          actual: spec.actual ?? true,
+          ...(body !== undefined ? { body } : {}),
+          ...(spec.expect ? { expect: spec.expect } : {}),
+          ...(spec.models ? { models: spec.models } : {}),
+          ...(client ? { client } : {}),
+          ...(req ? { style: req.style } : {}),
+          ...(spec.auth && req ? { stream: req.stream } : {}),
+          browser: spec.browser ?? 'chromium',
+          ...(spec.issue ? { issue: spec.issue } : {}),
+          secrets,
+          source: { file, line: spec.line },
+        });
+      }
     }
   }
   return out;

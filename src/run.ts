@@ -3,6 +3,7 @@
 import { corsCheck, evaluate, evaluatePreflight, headerValues, isBlocking, needsPreflight, REDIRECT_STATUSES, requestHeadersValue, type CorsRequest } from './cors.js';
 import { normalizeMethod, sendableHeaders } from './fetch-rules.js';
 import { createDispatcher, send, type ProbeOptions } from './probe.js';
+import { applyStreamCheck } from './presets/stream.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from './types.js';
 import type { Dispatcher } from 'undici';
 
@@ -136,6 +137,7 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions): Promise<C
     };
     evaluation.findings.push(note);
   }
+  applyStreamCheck(e, actual, evaluation);
   return { endpoint: e, evaluation, ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}), checkedAt: new Date().toISOString() };
 }
 

@@ -38,6 +38,13 @@ export interface Endpoint {
   expect?: 'pass' | 'fail';
   models?: string[];
   client?: string;
+  /** API style the request was shaped for (openai, anthropic, gemini). */
+  style?: string;
+  /**
+   * Set when `auth` gives a real key: the actual request is the authenticated
+   * check; true when its answer should be an event stream.
+   */
+  stream?: boolean;
   browser: Browser;
   issue?: IssueTarget;
   /** Values that must never be shown: auth keys, headers marked secret. */

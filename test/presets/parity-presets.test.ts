@@ -1,0 +1,99 @@
+// Chromium sends exactly the preflight cors-gate predicts for each preset: the
+// page runs fetch() with the preset's headers (User-Agent included: Chromium
+// drops it) and the Access-Control-Request-Headers it sends are compared with
+// the one cors-gate sends for the same config entry.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { CLIENT_NAMES, fillModel, presetRequest, STYLES, findPreset } from '../../src/presets/index.js';
+import { checkEndpoints } from '../../src/run.js';
+import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, startPageServer, type PageServer } from '../parity/chromium.js';
+
+interface Seen {
+  method: string;
+  path: string;
+  acrh: string | undefined;
+}
+
+let server: http.Server;
+let base: string;
+let page: PageServer;
+const seen: Seen[] = [];
+
+beforeAll(async () => {
+  assertChromiumInstalled();
+  server = http.createServer((req, res) => {
+    const acrh = req.headers['access-control-request-headers'];
+    seen.push({ method: req.method!, path: req.url!, acrh: typeof acrh === 'string' ? acrh : undefined });
+    req.resume();
+    req.on('end', () => {
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': typeof acrh === 'string' ? acrh : 'content-type' };
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(req.method === 'OPTIONS' ? '' : '{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  page = await startPageServer();
+});
+
+afterAll(async () => {
+  await page?.close();
+  await new Promise<void>((resolve) => {
+    if (!server) return resolve();
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+});
+
+const routeFor = (client: string) => {
+  const style = findPreset(client)!.style;
+  return fillModel(STYLES[style].paths[0]!, style, 'm');
+};
+
+describe('preset requests are what Chromium sends', () => {
+  it('Access-Control-Request-Headers match for every preset', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const chrome = new Map<string, string | undefined>();
+    try {
+      const p = await browser.newPage();
+      await p.goto(`${page.origin}/`);
+      for (const [i, client] of CLIENT_NAMES.entries()) {
+        const url = `${base}/chrome-${i}${routeFor(client)}`;
+        const req = presetRequest({ client, url, browser: 'chromium' });
+        const status = await p.evaluate(
+          async ({ url, method, headers, body }) => {
+            const res = await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) });
+            await res.text();
+            return res.status;
+          },
+          { url, method: req.method, headers: req.headers.map(([n, v]) => [n, v] as [string, string]), body: req.body },
+        );
+        expect(status).toBe(200);
+        chrome.set(client, seen.find((s) => s.method === 'OPTIONS' && s.path === new URL(url).pathname + new URL(url).search)?.acrh);
+      }
+    } finally {
+      await browser.close();
+    }
+
+    const yaml = ['defaults:', `  origin: ${page.origin}`, 'endpoints:'];
+    CLIENT_NAMES.forEach((client, i) => yaml.push(`  - name: gate ${client}`, `    url: ${base}/gate-${i}${routeFor(client)}`, `    client: ${client}`));
+    const endpoints = parseConfig({ file: 'parity.yml', text: yaml.join('\n') + '\n' });
+    const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 4 });
+    expect(results.every((r) => r.evaluation.verdict === 'pass')).toBe(true);
+
+    const rows = CLIENT_NAMES.map((client, i) => {
+      const path = `/gate-${i}${routeFor(client)}`;
+      const gate = seen.find((s) => s.method === 'OPTIONS' && s.path === path)?.acrh;
+      return { client, chromium: chrome.get(client), gate };
+    });
+    for (const r of rows) {
+      expect(r.chromium, r.client).toBeDefined();
+      expect(r.gate, r.client).toBe(r.chromium);
+    }
+    // Chromium never lists user-agent, though every SDK preset sets it.
+    expect(rows.some((r) => r.chromium?.includes('user-agent'))).toBe(false);
+  });
+});
