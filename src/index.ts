@@ -2,7 +2,9 @@
 import * as core from '@actions/core';
 import { defaultReportFile, DEFAULT_CONFIG, finish, runAction, type ActionInputs } from './action.js';
 import { UsageError } from './gate.js';
-import { parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
+import { parseBool, parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
+import { readIssueInputs } from './issues/action.js';
+import { parseShard } from './shard.js';
 
 function readInputs(): ActionInputs {
   const config = core.getInput('config');
@@ -17,6 +19,9 @@ function readInputs(): ActionInputs {
     concurrency: parseCount(core.getInput('concurrency') || '8', 'concurrency', 256),
     reportFile: core.getInput('report-file') || defaultReportFile(),
     githubToken: core.getInput('github-token'),
+    issues: readIssueInputs(core.getInput, parseBool),
+    shard: parseShard(core.getInput('shard'), 'shard'),
+    mergeReports: core.getInput('merge-reports'),
   };
 }
 

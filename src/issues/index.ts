@@ -1,0 +1,205 @@
+// Issue handling for the action: read what exists (one listing per repository),
+// plan, then carry the plan out one write at a time under a cap.
+import type { ResultRecord } from '../report/record.js';
+import { html, logSafe, oneLine } from '../text.js';
+import type { Verdict } from '../types.js';
+import type { IssueClient, Log } from './github.js';
+import { issuesOf, planIssues, reposNeedingHistory, trackedKey, type IssueAction, type Planned, type World, type Write } from './plan.js';
+
+export interface IssueOptions {
+  /** Default repository (issue-repo, else GITHUB_REPOSITORY). */
+  repo: string;
+  labels: string[];
+  issueOn: Verdict[];
+  dryRun: boolean;
+  maxWrites: number;
+  token: string;
+  apiUrl?: string;
+  runUrl?: string;
+  now?: Date;
+  /** Throttling plugin overrides (tests shorten its spacing). */
+  throttle?: Record<string, unknown>;
+}
+
+export interface IssueRow {
+  endpoint: string;
+  action: IssueAction;
+  number: number | null;
+  url: string | null;
+  repo: string;
+  reason?: string;
+  /** In a dry run, or when skipped: what would have been done. */
+  planned?: IssueAction;
+}
+
+export interface SyncResult {
+  rows: IssueRow[];
+  /** Problems to show as errors (the step fails on them). */
+  errors: string[];
+  writes: number;
+  plan: Planned[];
+}
+
+function describeWrite(w: Write): string {
+  if (w.op === 'create') return `create an issue in ${w.repo}: ${oneLine(w.title, 160)}`;
+  if (w.op === 'comment') return `comment on ${w.repo}#${w.number}`;
+  if (w.state === 'closed') return `close ${w.repo}#${w.number} as completed`;
+  return `update the title and body of ${w.repo}#${w.number}`;
+}
+
+export async function syncIssues(records: readonly ResultRecord[], o: IssueOptions, log: Log, client?: IssueClient): Promise<SyncResult> {
+  const gh = client ?? (await import('./github.js')).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
+  const { describeFailure, AccessError, statusOf } = await import('./github.js');
+  const now = o.now ?? new Date();
+  const errors: string[] = [];
+  const repoErrors = new Map<string, string>();
+  const world: World = { issues: [], comments: {}, history: [] };
+
+  const ownRepos = new Map<string, string>();
+  const tracked = new Map<string, { repo: string; number: number }>();
+  for (const r of records) {
+    const repo = r.issue?.repo ?? o.repo;
+    if (!repo) continue;
+    if (r.issue?.number) tracked.set(trackedKey(repo, r.issue.number), { repo, number: r.issue.number });
+    else ownRepos.set(repo.toLowerCase(), repo);
+  }
+  const fail = (key: string, err: unknown, repo: string, doing: string) => {
+    const e = describeFailure(err, repo, doing);
+    repoErrors.set(key, e.message);
+    errors.push(e.message);
+  };
+  for (const [key, repo] of ownRepos) {
+    try {
+      world.issues.push(...(await gh.listOpen(repo, o.labels)));
+    } catch (err) {
+      fail(key, err, repo, 'listing issues');
+    }
+  }
+  for (const [key, t] of tracked) {
+    try {
+      world.comments[key] = await gh.listComments(t.repo, t.number);
+    } catch (err) {
+      fail(key, err, t.repo, `reading the comments of #${t.number}`);
+    }
+  }
+  const options = { repo: o.repo, labels: o.labels, issueOn: o.issueOn, now, ...(o.runUrl ? { runUrl: o.runUrl } : {}) };
+  let plan = planIssues(records, world, options);
+  // Closed issues are read only when an issue is about to be opened, to link the one it follows.
+  const history = reposNeedingHistory(plan).filter((repo) => !repoErrors.has(repo.toLowerCase()));
+  if (history.length) {
+    for (const repo of history) {
+      try {
+        world.issues.push(...(await gh.listRecentlyClosed(repo, o.labels)));
+      } catch (err) {
+        log.warning(`Could not read the closed issues of ${repo} to link a previous one: ${describeFailure(err, repo, 'listing closed issues').message}`);
+      }
+      world.history.push(repo.toLowerCase());
+    }
+    plan = planIssues(records, world, options);
+  }
+
+  const rows: IssueRow[] = [];
+  let writes = 0;
+  const skippedForCap: string[] = [];
+  for (const p of plan) {
+    const key = p.followed && p.number ? trackedKey(p.repo, p.number) : p.repo.toLowerCase();
+    const row: IssueRow = { endpoint: p.endpoint, action: p.action, number: p.number ?? null, url: p.url ?? null, repo: p.repo, reason: p.reason };
+    rows.push(row);
+    const skip = (reason: string) => {
+      if (p.action !== 'skipped' && p.writes.length) row.planned = p.action;
+      row.action = 'skipped';
+      row.reason = reason;
+    };
+    if (repoErrors.has(key)) {
+      skip('GitHub could not be read: nothing written');
+      continue;
+    }
+    if (p.writes.length === 0) continue;
+    if (o.dryRun) {
+      log.info(logSafe(`dry-run: ${oneLine(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`));
+      skip(`dry-run: ${p.reason}`);
+      continue;
+    }
+    if (writes + p.writes.length > o.maxWrites) {
+      skippedForCap.push(p.endpoint);
+      skip(`max-issue-writes (${o.maxWrites}) reached`);
+      continue;
+    }
+    for (const w of p.writes) {
+      writes++;
+      try {
+        if (w.op === 'create') {
+          const made = await gh.create(w.repo, w.title, w.body, w.labels);
+          Object.assign(row, { number: made.number, url: made.url });
+          const dropped = w.labels.filter((l) => !made.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
+          if (dropped.length) {
+            log.warning(
+              `GitHub dropped the labels ${dropped.join(', ')} on ${w.repo}#${made.number} (the token has no triage or push access there). ` +
+                `cors-gate finds its issues by label, so it will not see this one next run: set issue: {repo: ${w.repo}, number: ${made.number}} on the endpoint to follow it.`,
+            );
+          }
+        } else if (w.op === 'update') {
+          await gh.update(w.repo, w.number, w);
+        } else {
+          const url = await gh.comment(w.repo, w.number, w.body);
+          if (p.action === 'commented') row.url = url;
+        }
+      } catch (err) {
+        const status = statusOf(err);
+        const e = describeFailure(err, w.repo, describeWrite(w));
+        if (e instanceof AccessError) {
+          errors.push(e.message);
+          skip(e.message);
+          break;
+        }
+        if (w.op === 'create') {
+          // GitHub may have created the issue before failing: look before anyone tries again.
+          const found = await gh.listOpen(w.repo, o.labels).then((list) => issuesOf({ issues: list, comments: {}, history: [] }, w.repo, p.id), () => []);
+          const adopted = found.find((i) => i.state === 'open');
+          if (adopted) {
+            log.warning(`GitHub answered ${status ?? 'an error'} to creating the issue for ${oneLine(p.endpoint, 80)}, but had created it: ${w.repo}#${adopted.number}.`);
+            Object.assign(row, { number: adopted.number, url: adopted.url });
+            continue;
+          }
+          errors.push(`${e.message}. Not retried, so that a create GitHub applied late cannot leave a duplicate; the next run opens the issue if it is still missing.`);
+          skip(e.message);
+          break;
+        }
+        if (w.op === 'comment' && p.action === 'closed') {
+          // The close still goes ahead: an open issue would get the same comment again next run.
+          log.warning(`${e.message}; closing the issue anyway.`);
+          continue;
+        }
+        errors.push(e.message);
+        skip(e.message);
+        break;
+      }
+    }
+  }
+  if (skippedForCap.length) {
+    log.warning(
+      `max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap.slice(0, 10).map((n) => oneLine(n, 60)).join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`,
+    );
+  }
+  return { rows, errors: [...new Set(errors)], writes, plan };
+}
+
+const ICONS: Record<IssueAction, string> = { created: '🆕', updated: '✏️', commented: '💬', closed: '✅', unchanged: '·', skipped: '⏭️' };
+
+/** The job summary section. */
+export function renderIssueSection(result: SyncResult, dryRun: boolean, limit = 200): string {
+  const out = [`### Issues${dryRun ? ' (dry run: nothing written)' : ''}`, ''];
+  if (result.rows.length === 0) out.push('No endpoint needs an issue.');
+  else {
+    out.push('| Endpoint | Action | Issue | Why |', '|---|---|---|---|');
+    for (const r of result.rows.slice(0, limit)) {
+      const link = r.number ? `[${html(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})` : html(r.repo);
+      const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (${r.planned} planned)` : ''}`;
+      out.push(`| ${html(r.endpoint)} | ${action} | ${link} | ${html(oneLine(r.reason ?? '', 300))} |`);
+    }
+    if (result.rows.length > limit) out.push('', `_${result.rows.length - limit} more rows in the issues output._`);
+  }
+  out.push('', `${result.writes} write${result.writes === 1 ? '' : 's'} to GitHub.`);
+  for (const e of result.errors.slice(0, 10)) out.push('', `> [!WARNING]\n> ${html(oneLine(e, 600))}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,184 @@
+// The decision, free of any network: (results, the issues that exist, options)
+// → what to write. Issues are followed by transition, not by run: an unchanged
+// failure writes nothing, and the previous state is read back from the hidden
+// marker on the issue (or on our last comment), so no state file is needed.
+import type { ResultRecord } from '../report/record.js';
+import type { Verdict } from '../types.js';
+import { changeComment, day, fingerprint, issueBody, issueTitle, parseMarker, resolvedComment, trackingComment, type Marker } from './body.js';
+
+export interface KnownIssue {
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  closedAt: string | null;
+}
+
+export interface KnownComment {
+  id: number;
+  body: string | null;
+  url: string;
+}
+
+export interface World {
+  /** Open labelled issues of every repo cors-gate files in, and closed ones of `history` repos. */
+  issues: KnownIssue[];
+  /** Comments of followed issues, by `owner/repo#number` (lower-case repo). */
+  comments: Record<string, KnownComment[]>;
+  /** Repos whose recently closed issues are in `issues` too (lower-case). */
+  history: string[];
+}
+
+export interface PlanOptions {
+  /** Where issues go unless an endpoint names another repo (the workflow's repository). */
+  repo: string;
+  labels: string[];
+  /** Verdicts that open an issue; other non-passing verdicts are transient. */
+  issueOn: Verdict[];
+  now: Date;
+  runUrl?: string;
+}
+
+export type Write =
+  | { op: 'create'; repo: string; title: string; body: string; labels: string[] }
+  | { op: 'update'; repo: string; number: number; title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' }
+  | { op: 'comment'; repo: string; number: number; body: string };
+
+export type IssueAction = 'created' | 'updated' | 'commented' | 'closed' | 'unchanged' | 'skipped';
+
+export interface Planned {
+  endpoint: string;
+  id: string;
+  repo: string;
+  action: IssueAction;
+  number?: number;
+  url?: string;
+  /** Carried out in order; all or none count against the write cap. */
+  writes: Write[];
+  reason: string;
+  /** An issue someone else opened, followed by comments only. */
+  followed?: boolean;
+  /** A create whose repo's closed issues were not read yet (to link the previous one). */
+  needsHistory?: boolean;
+}
+
+export const trackedKey = (repo: string, number: number) => `${repo.toLowerCase()}#${number}`;
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+type State = 'failing' | 'passing' | 'transient';
+
+export function stateOf(r: ResultRecord, issueOn: readonly Verdict[]): State {
+  if (issueOn.includes(r.verdict)) return 'failing';
+  if (r.verdict === 'error' || r.verdict === 'fail') return 'transient';
+  return 'passing';
+}
+
+/** Our issues for an endpoint, by marker only: labels alone never make an issue ours. */
+export function issuesOf(world: World, repo: string, id: string): KnownIssue[] {
+  return world.issues.filter((i) => same(i.repo, repo) && parseMarker(i.body)?.id === id);
+}
+
+export function planIssues(records: readonly ResultRecord[], world: World, o: PlanOptions): Planned[] {
+  const out: Planned[] = [];
+  const today = day(o.now);
+  for (const r of records) {
+    const repo = r.issue?.repo ?? o.repo;
+    const base = { endpoint: r.name, id: r.id, repo };
+    if (!repo) {
+      out.push({ ...base, action: 'skipped', writes: [], reason: 'no repository to file in (set issue-repo)' });
+      continue;
+    }
+    const state = stateOf(r, o.issueOn);
+    const fp = fingerprint(r);
+
+    if (r.issue?.number) {
+      const number = r.issue.number;
+      const url = `https://github.com/${repo}/issues/${number}`;
+      const base = { endpoint: r.name, id: r.id, repo, followed: true };
+      const comments = world.comments[trackedKey(repo, number)];
+      if (!comments) {
+        out.push({ ...base, action: 'skipped', number, url, writes: [], reason: 'the followed issue could not be read' });
+        continue;
+      }
+      const last = [...comments].reverse().map((c) => parseMarker(c.body)).find((m) => m?.id === r.id && m.state) ?? null;
+      if (state === 'transient') {
+        out.push({ ...base, action: 'unchanged', number, url, writes: [], reason: `${r.verdict} is not in issue-on: treated as transient` });
+        continue;
+      }
+      const now = state === 'failing' ? 'fail' : 'pass';
+      if (last?.state === now) {
+        out.push({ ...base, action: 'unchanged', number, url, writes: [], reason: `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}` });
+        continue;
+      }
+      const marker: Marker = { id: r.id, fp, first: today, changed: today, state: now };
+      out.push({
+        ...base, action: 'commented', number, url,
+        writes: [{ op: 'comment', repo, number, body: trackingComment(r, marker, last, o.now, o.runUrl) }],
+        reason: !last ? `first check: ${now === 'fail' ? 'fails' : 'passes'}` : now === 'pass' ? 'verified fixed' : 'regression',
+      });
+      continue;
+    }
+
+    const mine = issuesOf(world, repo, r.id);
+    const open = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+    const marker = open ? parseMarker(open.body)! : null;
+
+    if (state === 'failing') {
+      if (open && marker) {
+        if (marker.fp === fp) {
+          out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `same findings since ${marker.changed}` });
+          continue;
+        }
+        const next: Marker = { id: r.id, fp, first: marker.first, changed: today, ...(marker.prev ? { prev: marker.prev } : {}) };
+        out.push({
+          ...base, action: 'updated', number: open.number, url: open.url,
+          writes: [
+            { op: 'update', repo, number: open.number, title: issueTitle(r), body: issueBody(r, { marker: next, ...(o.runUrl ? { runUrl: o.runUrl } : {}) }) },
+            { op: 'comment', repo, number: open.number, body: changeComment(r, { title: open.title }, o.runUrl) },
+          ],
+          reason: 'the findings changed',
+        });
+        continue;
+      }
+      const closed = mine
+        .filter((i) => i.state === 'closed')
+        .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || b.number - a.number)[0];
+      if (closed && closed.stateReason === 'not_planned' && parseMarker(closed.body)?.fp === fp) {
+        out.push({ ...base, action: 'skipped', number: closed.number, url: closed.url, writes: [], reason: 'closed as not planned by a maintainer; left closed until the findings change' });
+        continue;
+      }
+      const m: Marker = { id: r.id, fp, first: today, changed: today, ...(closed ? { prev: closed.number } : {}) };
+      const labels = [...new Set([...o.labels, ...(r.issue?.labels ?? [])])];
+      out.push({
+        ...base, action: 'created',
+        writes: [{ op: 'create', repo, title: issueTitle(r), body: issueBody(r, { marker: m, ...(o.runUrl ? { runUrl: o.runUrl } : {}), ...(closed ? { previousClosedAt: closed.closedAt } : {}) }), labels }],
+        reason: closed ? `fails again after #${closed.number} was closed` : 'fails',
+        ...(world.history.includes(repo.toLowerCase()) ? {} : { needsHistory: true }),
+      });
+      continue;
+    }
+
+    if (!open || !marker) continue;
+    if (state === 'transient') {
+      out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `${r.verdict} is not in issue-on: treated as transient` });
+      continue;
+    }
+    out.push({
+      ...base, action: 'closed', number: open.number, url: open.url,
+      writes: [
+        { op: 'comment', repo, number: open.number, body: resolvedComment(r, marker.first, o.now, o.runUrl) },
+        { op: 'update', repo, number: open.number, state: 'closed', stateReason: 'completed' },
+      ],
+      reason: `passes (${r.verdict})`,
+    });
+  }
+  return out;
+}
+
+/** Which repos hold a create that would like to link a previous issue. */
+export function reposNeedingHistory(plan: readonly Planned[]): string[] {
+  return [...new Set(plan.filter((p) => p.needsHistory).map((p) => p.repo))];
+}

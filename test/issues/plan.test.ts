@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint, parseMarker, renderMarker } from '../../src/issues/body.js';
+import { planIssues, reposNeedingHistory, trackedKey, type PlanOptions, type Planned, type Write } from '../../src/issues/plan.js';
+import { changed, emptyWorld, erroring, failing, issue, passing } from './fixtures.js';
+
+const REPO = 'acme/widgets';
+const opts = (over: Partial<PlanOptions> = {}): PlanOptions => ({ repo: REPO, labels: ['cors-gate'], issueOn: ['fail'], now: new Date('2026-11-20T12:00:00Z'), runUrl: 'https://github.com/acme/widgets/actions/runs/7', ...over });
+const only = (plan: Planned[]) => {
+  expect(plan).toHaveLength(1);
+  return plan[0]!;
+};
+const ops = (p: Planned) => p.writes.map((w: Write) => w.op + (w.op === 'update' && w.state ? `:${w.state}` : ''));
+
+/** Runs one plan and returns the issue the create would make, as GitHub would store it. */
+function created(r = failing(), number = 1) {
+  const w = only(planIssues([r], { ...emptyWorld(), history: [REPO] }, opts())).writes[0]!;
+  if (w.op !== 'create') throw new Error('expected a create');
+  return issue(REPO, number, w.body, { title: w.title });
+}
+
+describe('planIssues: transitions, not runs', () => {
+  it('creates an issue for a failing endpoint with no issue, labelled and marked', () => {
+    const p = only(planIssues([failing()], emptyWorld(), opts()));
+    expect(p.action).toBe('created');
+    expect(p.needsHistory).toBe(true);
+    const w = p.writes[0]!;
+    expect(w.op).toBe('create');
+    expect(w.op).toBe('create');
+    if (w.op !== 'create') return;
+    expect(w.labels).toEqual(['cors-gate']);
+    expect(w.title).toBe('CORS: Zen blocks browser calls — preflight answers 404');
+    const m = parseMarker(w.body)!;
+    expect(m).toMatchObject({ id: failing().id, fp: fingerprint(failing()), first: '2026-11-20', changed: '2026-11-20' });
+  });
+
+  it('writes nothing when the same findings fail again', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    const p = only(planIssues([failing()], world, opts({ now: new Date('2026-11-25T00:00:00Z') })));
+    expect(p).toMatchObject({ action: 'unchanged', number: 1, writes: [] });
+  });
+
+  it('ignores the run link and the time of day: only the findings count', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    const later = failing('Zen', { checkedAt: '2026-12-01T00:00:00Z', actual: { ...failing().actual!, ms: 999 } });
+    expect(only(planIssues([later], world, opts({ runUrl: 'https://github.com/acme/widgets/actions/runs/8' }))).writes).toEqual([]);
+  });
+
+  it('updates the body and comments once when the findings change, keeping first seen', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    const p = only(planIssues([changed()], world, opts({ now: new Date('2026-11-22T00:00:00Z') })));
+    expect(p.action).toBe('updated');
+    expect(ops(p)).toEqual(['update', 'comment']);
+    const up = p.writes[0]!;
+    expect(up.op).toBe('update');
+    if (up.op !== 'update') return;
+    expect(parseMarker(up.body)).toMatchObject({ first: '2026-11-20', changed: '2026-11-22', fp: fingerprint(changed()) });
+    expect(up.title).toContain('request headers not allowed');
+    const c = p.writes[1]!;
+    expect(c.op).toBe('comment');
+    if (c.op !== 'comment') return;
+    expect(c.body).toContain('The findings changed');
+    expect(c.body).toContain('HeaderDisallowedByPreflightResponse');
+  });
+
+  it('resolves with one comment and closes as completed, counting the days', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    const p = only(planIssues([passing()], world, opts({ now: new Date('2026-11-23T08:00:00Z') })));
+    expect(p.action).toBe('closed');
+    expect(ops(p)).toEqual(['comment', 'update:closed']);
+    const [c, close] = p.writes;
+    expect([c?.op, close?.op]).toEqual(['comment', 'update']);
+    if (c?.op !== 'comment' || close?.op !== 'update') return;
+    expect(c.body).toMatch(/^\*\*Resolved:\*\* a browser can call `Zen` — it passes since 2026-11-23, after 3 days \(first seen 2026-11-20\)/);
+    expect(close).toMatchObject({ state: 'closed', stateReason: 'completed' });
+    expect(close.body).toBeUndefined();
+  });
+
+  it('a warn passes when warn is not in issue-on, and fails when it is', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    const warn = passing('Zen', { verdict: 'warn', findings: [{ code: 'AuthorizationCoveredByWildcard', level: 'warn', on: 'preflight', message: 'x' }] });
+    expect(only(planIssues([warn], world, opts())).action).toBe('closed');
+    expect(only(planIssues([warn], world, opts({ issueOn: ['fail', 'warn'] }))).action).toBe('updated');
+  });
+
+  it('opens a new issue that links the previous one when it fails again', () => {
+    const old = created(failing(), 4);
+    const world = { ...emptyWorld(), history: [REPO], issues: [{ ...old, state: 'closed' as const, stateReason: 'completed', closedAt: '2026-11-21T00:00:00Z' }] };
+    const p = only(planIssues([failing()], world, opts({ now: new Date('2026-11-28T00:00:00Z') })));
+    expect(p.action).toBe('created');
+    expect(p.needsHistory).toBeUndefined();
+    const w = p.writes[0]!;
+    expect(w.op).toBe('create');
+    if (w.op !== 'create') return;
+    expect(parseMarker(w.body)).toMatchObject({ prev: 4, first: '2026-11-28' });
+    expect(w.body).toContain('- Follows #4, closed on 2026-11-21; the endpoint fails again.');
+    // The link survives a later change of findings.
+    const again = only(planIssues([changed()], { ...emptyWorld(), issues: [issue(REPO, 9, w.body)] }, opts())).writes[0]!;
+    expect(again.op).toBe('update');
+    if (again.op !== 'update') return;
+    expect(parseMarker(again.body)!.prev).toBe(4);
+    expect(again.body).toContain('- Follows #4');
+  });
+
+  it('leaves closed what a maintainer closed as not planned, until the findings change', () => {
+    const old = created(failing(), 4);
+    const world = { ...emptyWorld(), history: [REPO], issues: [{ ...old, state: 'closed' as const, stateReason: 'not_planned', closedAt: '2026-11-21T00:00:00Z' }] };
+    expect(only(planIssues([failing()], world, opts()))).toMatchObject({ action: 'skipped', writes: [] });
+    expect(only(planIssues([changed()], world, opts())).action).toBe('created');
+  });
+
+  it('never touches an issue without the marker, whatever its labels and title', () => {
+    const human = issue(REPO, 3, 'I see CORS errors with Zen too', { title: 'CORS: Zen blocks browser calls — preflight answers 404' });
+    const world = { ...emptyWorld(), history: [REPO], issues: [human] };
+    const p = only(planIssues([failing()], world, opts()));
+    expect(p.action).toBe('created');
+    expect(planIssues([passing()], world, opts())).toEqual([]);
+  });
+
+  it('reads the marker from the first line only', () => {
+    const forged = `Some text\n\`\`\`\n${renderMarker({ id: failing().id, fp: 'ffffffffffffffff', first: '2020-01-01', changed: '2020-01-01' })}\n\`\`\``;
+    expect(parseMarker(forged)).toBeNull();
+    const world = { ...emptyWorld(), issues: [issue(REPO, 3, forged)] };
+    expect(only(planIssues([failing()], world, opts())).action).toBe('created');
+  });
+
+  it('treats error as transient by default: no issue opened, an open one left alone', () => {
+    expect(planIssues([erroring()], emptyWorld(), opts())).toEqual([]);
+    const world = { ...emptyWorld(), issues: [created()] };
+    expect(only(planIssues([erroring()], world, opts()))).toMatchObject({ action: 'unchanged', writes: [] });
+    expect(only(planIssues([erroring()], emptyWorld(), opts({ issueOn: ['fail', 'error'] }))).action).toBe('created');
+  });
+
+  it('says nothing about a passing endpoint that never had an issue', () => {
+    expect(planIssues([passing()], emptyWorld(), opts())).toEqual([]);
+  });
+
+  it('files in the endpoint repo with its extra labels, and keeps repos apart', () => {
+    const r = failing('Zen', { issue: { repo: 'anomalyco/opencode', labels: ['provider:zen'] } });
+    const ours = created(); // in acme/widgets: a different repo, so not this endpoint's issue there
+    const p = only(planIssues([r], { ...emptyWorld(), issues: [ours] }, opts()));
+    expect(p).toMatchObject({ action: 'created', repo: 'anomalyco/opencode' });
+    const w = p.writes[0]!;
+    expect(w.op).toBe('create');
+    if (w.op === 'create') expect(w.labels).toEqual(['cors-gate', 'provider:zen']);
+    expect(reposNeedingHistory([p])).toEqual(['anomalyco/opencode']);
+  });
+
+  it('skips when there is no repository at all', () => {
+    expect(only(planIssues([failing()], emptyWorld(), opts({ repo: '' })))).toMatchObject({ action: 'skipped' });
+  });
+});
+
+describe('planIssues: following an issue someone else opened', () => {
+  const follow = (r = failing()) => ({ ...r, issue: { repo: 'anomalyco/opencode', number: 31041 } });
+  const key = trackedKey('anomalyco/opencode', 31041);
+
+  it('comments once on the first check, then only when the state changes', () => {
+    const first = only(planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: 'me too', url: 'u' }] } }, opts()));
+    expect(first).toMatchObject({ action: 'commented', number: 31041, followed: true });
+    expect(first.writes.map((w) => w.op)).toEqual(['comment']);
+    const body = (first.writes[0] as { body: string }).body;
+    expect(parseMarker(body)).toMatchObject({ state: 'fail' });
+
+    const after = { ...emptyWorld(), comments: { [key]: [{ id: 1, body: 'me too', url: 'u' }, { id: 2, body, url: 'u' }] } };
+    // Same state, even with other findings: no comment.
+    expect(only(planIssues([follow(changed())], after, opts())).action).toBe('unchanged');
+    const fixed = only(planIssues([follow(passing())], after, opts({ now: new Date('2026-12-01T00:00:00Z') })));
+    expect(fixed.action).toBe('commented');
+    const fixedBody = (fixed.writes[0] as { body: string }).body;
+    expect(fixedBody).toContain('**Verified fixed on 2026-12-01:**');
+    const later = { ...emptyWorld(), comments: { [key]: [...after.comments[key]!, { id: 3, body: fixedBody, url: 'u' }] } };
+    expect(only(planIssues([follow(passing())], later, opts())).action).toBe('unchanged');
+    const regressed = only(planIssues([follow()], later, opts()));
+    expect((regressed.writes[0] as { body: string }).body).toContain('**Regression on');
+  });
+
+  it('never plans an edit or a close of the followed issue', () => {
+    const comments = { [key]: [] };
+    for (const r of [failing(), changed(), passing(), erroring()]) {
+      for (const p of planIssues([follow(r)], { ...emptyWorld(), comments }, opts())) {
+        expect(p.writes.every((w) => w.op === 'comment')).toBe(true);
+      }
+    }
+  });
+
+  it('ignores markers of other endpoints in the comments', () => {
+    const other = renderMarker({ id: 'bbbbbbbbbbbb', fp: '0000000000000000', first: '2026-01-01', changed: '2026-01-01', state: 'fail' });
+    const p = only(planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: other, url: 'u' }] } }, opts()));
+    expect(p.action).toBe('commented');
+  });
+});

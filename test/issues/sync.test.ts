@@ -1,0 +1,168 @@
+// syncIssues against the local GitHub fake, in process: the real Octokit with the
+// retry and throttling plugins over HTTP to 127.0.0.1.
+import Bottleneck from 'bottleneck';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseMarker } from '../../src/issues/body.js';
+import { syncIssues, type IssueOptions } from '../../src/issues/index.js';
+import type { ResultRecord } from '../../src/report/record.js';
+import { faults, startGitHubFake, type GitHubFake } from '../github-fake/server.js';
+import { changed, failing, passing } from './fixtures.js';
+
+const REPO = 'acme/widgets';
+let fake: GitHubFake;
+let logs: string[];
+const log = { info: (l: string) => void logs.push(`info: ${l}`), warning: (l: string) => void logs.push(`warning: ${l}`) };
+
+// The throttling plugin spaces writes 1-3 s apart, as GitHub asks; these tests check
+// what is written, not the spacing, so they use queues without the pause.
+const fastQueues = () => ({
+  write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+  notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+});
+
+const options = (over: Partial<IssueOptions> = {}): IssueOptions => ({
+  repo: REPO, labels: ['cors-gate'], issueOn: ['fail'], dryRun: false, maxWrites: 20, token: fake.token, apiUrl: fake.url,
+  runUrl: 'https://github.com/acme/widgets/actions/runs/1', now: new Date('2026-11-20T12:00:00Z'), throttle: fastQueues(), ...over,
+});
+const sync = (records: ResultRecord[], over: Partial<IssueOptions> = {}) => syncIssues(records, options(over), log);
+const writesIn = (from: number) => fake.requests.slice(from).filter((r) => r.method !== 'GET');
+
+beforeEach(async () => {
+  fake = await startGitHubFake();
+  logs = [];
+});
+afterEach(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.close();
+});
+
+describe('syncIssues against the GitHub fake', () => {
+  it('creates once; an identical second run only lists', async () => {
+    const first = await sync([failing('A'), passing('B')]);
+    expect(first.rows).toEqual([expect.objectContaining({ endpoint: 'A', action: 'created', number: 1, url: 'https://github.com/acme/widgets/issues/1' })]);
+    expect(first.errors).toEqual([]);
+    expect(fake.issues(REPO)[0].labels.map((l: { name: string }) => l.name)).toEqual(['cors-gate']);
+    const mark = fake.requests.length;
+    const second = await sync([failing('A'), passing('B')]);
+    expect(second.rows.map((r) => r.action)).toEqual(['unchanged']);
+    expect(second.writes).toBe(0);
+    const seen = fake.requests.slice(mark);
+    expect(seen.map((r) => `${r.method} ${r.operationId}`)).toEqual(['GET issues/list-for-repo']);
+    expect(seen[0]!.query).toMatchObject({ state: 'open', labels: 'cors-gate', per_page: '100' });
+  });
+
+  it('skips pull requests that carry the label and a marker', async () => {
+    await sync([failing('A')]);
+    const body = fake.issues(REPO)[0].body;
+    fake.seedPullRequest(REPO, { title: 'pr', body, labels: ['cors-gate'] });
+    const mark = fake.requests.length;
+    const again = await sync([changed('A')]);
+    expect(again.rows[0]).toMatchObject({ action: 'updated', number: 1 });
+    expect(writesIn(mark).map((r) => r.path)).toEqual([`/repos/${REPO}/issues/1`, `/repos/${REPO}/issues/1/comments`]);
+  });
+
+  it('a create answered 500 after GitHub applied it leaves exactly one issue', async () => {
+    fake.failNext('POST', `/repos/${REPO}/issues`, faults.appliedButServerError());
+    const run = await sync([failing('A')]);
+    expect(fake.issues(REPO)).toHaveLength(1);
+    expect(run.rows[0]).toMatchObject({ action: 'created', number: 1 });
+    expect(run.errors).toEqual([]);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(logs.join('\n')).toContain('GitHub answered 500 to creating the issue for A, but had created it: acme/widgets#1');
+    // And the next run sees it.
+    expect((await sync([failing('A')])).rows[0]!.action).toBe('unchanged');
+    expect(fake.issues(REPO)).toHaveLength(1);
+  });
+
+  it('a create that really failed is not retried in the run, and is made by the next', async () => {
+    fake.failNext('POST', `/repos/${REPO}/issues`, faults.serverError());
+    const run = await sync([failing('A')]);
+    expect(fake.issues(REPO)).toHaveLength(0);
+    expect(run.rows[0]).toMatchObject({ action: 'skipped', planned: 'created' });
+    expect(run.errors[0]).toContain('Not retried, so that a create GitHub applied late cannot leave a duplicate');
+    expect((await sync([failing('A')])).rows[0]!.action).toBe('created');
+    expect(fake.issues(REPO)).toHaveLength(1);
+  });
+
+  it('waits out a secondary rate limit and carries on', async () => {
+    fake.failNext('POST', `/repos/${REPO}/issues`, faults.secondaryRateLimit());
+    const run = await sync([failing('A')]);
+    expect(run.rows[0]).toMatchObject({ action: 'created' });
+    expect(fake.issues(REPO)).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([403, 201]);
+    expect(logs.join('\n')).toContain('secondary rate limit on POST /repos/{owner}/{repo}/issues: waiting 1 s');
+  });
+
+  it('names the missing permission and the repository on 403 and 404, and writes nothing', async () => {
+    fake.setRepo('acme/locked', { forbidden: true });
+    fake.setRepo('acme/hidden', { missing: true });
+    const run = await sync([failing('A', { issue: { repo: 'acme/locked' } }), failing('B', { issue: { repo: 'acme/hidden' } }), failing('C')]);
+    expect(run.errors).toHaveLength(2);
+    expect(run.errors[0]).toMatch(/403 .*in acme\/locked.*permissions: issues: write/);
+    expect(run.errors[1]).toMatch(/404 .*in acme\/hidden.*permissions: issues: write/);
+    expect(run.rows.map((r) => r.action)).toEqual(['skipped', 'skipped', 'created']);
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/repos/${REPO}/issues`]);
+  });
+
+  it('caps writes and says what it skipped', async () => {
+    const run = await sync([failing('A'), failing('B'), failing('C')], { maxWrites: 2 });
+    expect(run.rows.map((r) => r.action)).toEqual(['created', 'created', 'skipped']);
+    expect(run.rows[2]).toMatchObject({ planned: 'created', reason: 'max-issue-writes (2) reached' });
+    expect(run.writes).toBe(2);
+    expect(logs.join('\n')).toContain('max-issue-writes (2) reached: skipped 1 endpoint (C); the next run picks them up.');
+    // A resolve takes two writes: it is done whole or not at all.
+    const resolve = await sync([passing('A'), passing('B')], { maxWrites: 3 });
+    expect(resolve.rows.map((r) => r.action)).toEqual(['closed', 'skipped']);
+    expect(fake.issues(REPO).map((i: { state: string }) => i.state)).toEqual(['closed', 'open']);
+  });
+
+  it('warns when GitHub drops the labels, so the issue could not be found again', async () => {
+    fake.setRepo(REPO, { push: false });
+    await sync([failing('A')]);
+    expect(logs.join('\n')).toMatch(/dropped the labels cors-gate on acme\/widgets#1 .*issue: \{repo: acme\/widgets, number: 1\}/);
+  });
+
+  it('dry-run reads, prints the plan and writes nothing', async () => {
+    const run = await sync([failing('A')], { dryRun: true });
+    expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(run.rows[0]).toMatchObject({ action: 'skipped', planned: 'created', reason: 'dry-run: fails' });
+    expect(logs.join('\n')).toContain('dry-run: A: would create an issue in acme/widgets: CORS: A blocks browser calls');
+  });
+
+  it('keeps first seen and links the previous issue across a resolve and a regression', async () => {
+    await sync([failing('A')]);
+    await sync([passing('A')], { now: new Date('2026-11-25T00:00:00Z') });
+    const again = await sync([failing('A')], { now: new Date('2026-11-27T00:00:00Z') });
+    expect(again.rows[0]).toMatchObject({ action: 'created', number: 2 });
+    const [old, fresh] = fake.issues(REPO);
+    expect(old).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(fake.comments(REPO, 1).map((c: { body: string }) => c.body.split('\n')[0])).toEqual([
+      '**Resolved:** a browser can call `A` — it passes since 2026-11-25, after 5 days (first seen 2026-11-20).',
+    ]);
+    expect(parseMarker(fresh.body)).toMatchObject({ prev: 1, first: '2026-11-27' });
+    expect(fresh.body).toMatch(/^- Follows #1, closed on \d{4}-\d\d-\d\d; the endpoint fails again.$/m);
+  });
+});
+
+describe('request counts', () => {
+  it('50 endpoints: nothing changed, then 5 changed', async () => {
+    const names = Array.from({ length: 50 }, (_, i) => `E${i}`);
+    await sync(names.map((n) => failing(n)), { maxWrites: 100 });
+    expect(fake.issues(REPO)).toHaveLength(50);
+
+    let mark = fake.requests.length;
+    const same = await sync(names.map((n) => failing(n)), { maxWrites: 100 });
+    const unchangedCount = fake.requests.length - mark;
+    expect(same.writes).toBe(0);
+    expect(fake.requests.slice(mark).every((r) => r.method === 'GET')).toBe(true);
+
+    mark = fake.requests.length;
+    const five = await sync(names.map((n, i) => (i < 5 ? changed(n) : failing(n))), { maxWrites: 100 });
+    const changedCount = fake.requests.length - mark;
+    const byKind = fake.requests.slice(mark).reduce<Record<string, number>>((m, r) => ({ ...m, [`${r.method} ${r.operationId}`]: (m[`${r.method} ${r.operationId}`] ?? 0) + 1 }), {});
+    expect(five.writes).toBe(10);
+    console.log(`GitHub API requests for 50 endpoints: nothing changed ${unchangedCount}; 5 changed ${changedCount} ${JSON.stringify(byKind)}`);
+    expect(unchangedCount).toBe(1);
+    expect(changedCount).toBe(11);
+  });
+});
