@@ -8,9 +8,13 @@ import { parseArgs } from 'node:util';
 import { ConfigError, type ConfigSource } from './config.js';
 import { UsageError } from './gate.js';
 import { parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
-import { readSource, runChecks, writeFileAtomic } from './pipeline.js';
+import { mergeReportFiles, readSource, runChecks, writeFileAtomic } from './pipeline.js';
+import { reportJsonChunks } from './report/record.js';
+import { parseShard } from './shard.js';
 import { renderSummary } from './report/summary.js';
 import { renderFindings, renderTable } from './report/table.js';
+import { renderMatrixText } from './report/matrix.js';
+import { presetsCommand } from './presets/cli.js';
 import { logSafe, oneLine } from './text.js';
 
 const VERSION = '0.1.0';
@@ -19,6 +23,9 @@ const DEFAULT_CONFIG = '.github/cors-gate.yml';
 const HELP = `cors-gate ${VERSION} — can a browser call this API?
 
 Usage: cors-gate [options]
+       cors-gate presets [--browser B] [--format text|json]   what each client preset sends
+       cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE]
+                            one table and one gate from shards' JSON reports (files or quoted globs)
 
   --config FILE        endpoints to check (default ${DEFAULT_CONFIG}, else the built-in LLM provider list)
   --format FORMAT      table (default), json (the JSON report on stdout) or markdown (the job summary)
@@ -27,6 +34,7 @@ Usage: cors-gate [options]
   --timeout SECONDS    per-request deadline (default 10)
   --concurrency N      endpoints checked at once (default 8)
   --report-file FILE   also write the JSON report to FILE
+  --shard I/N          check only shard I of N (1-based; by endpoint id, stable under reordering)
   -h, --help           this help
   -v, --version        the version
 
@@ -42,8 +50,10 @@ function builtInCatalog(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  if (argv[0] === 'presets') return presetsCommand(argv.slice(1), (s) => process.stdout.write(s));
+  const merging = argv[0] === 'merge';
+  const { values, positionals } = parseArgs({
+    args: merging ? argv.slice(1) : argv,
     options: {
       config: { type: 'string', short: 'c' },
       format: { type: 'string', short: 'f', default: 'table' },
@@ -52,12 +62,15 @@ async function main(argv: string[]): Promise<number> {
       timeout: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '8' },
       'report-file': { type: 'string' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
     strict: true,
-    allowPositionals: false,
+    allowPositionals: merging,
   });
+  if (merging && !values.help && positionals.length === 0) throw new UsageError('merge needs the JSON report files (or a quoted glob) to merge');
+  if (merging && (values.config || values.origin || values.shard)) throw new UsageError('merge reads reports and checks nothing: --config, --origin and --shard do not apply');
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;
@@ -72,12 +85,14 @@ async function main(argv: string[]): Promise<number> {
   const timeoutMs = parseSeconds(values.timeout!, '--timeout');
   const concurrency = parseCount(values.concurrency!, '--concurrency', 256);
   const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
-  const configPath = values.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : builtInCatalog());
-  const sources: ConfigSource[] = [readSource(configPath)];
+  const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
+  const configPath = merging ? '' : values.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : builtInCatalog());
+  const sources: ConfigSource[] = merging ? [] : [readSource(configPath)];
   const progress = format === 'table' && process.stderr.isTTY;
-  const outcome = await runChecks({
+  const outcome = merging ? mergeReportFiles(positionals, failOn, values['report-file'] ? [values['report-file']] : []) : await runChecks({
     sources,
     ...(origin ? { origin } : {}),
+    ...(shard ? { shard } : {}),
     timeoutMs,
     concurrency,
     failOn,
@@ -85,11 +100,13 @@ async function main(argv: string[]): Promise<number> {
   });
   if (progress) process.stderr.write('\r\u001b[K');
   const { report, decision } = outcome;
-  if (values['report-file']) writeFileAtomic(values['report-file'], JSON.stringify(report, null, 2) + '\n');
-  if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (values['report-file']) writeFileAtomic(values['report-file'], reportJsonChunks(report));
+  if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
   else if (format === 'markdown') process.stdout.write(renderSummary({ records: report.results, decision }));
   else {
     process.stdout.write(renderTable(report.results, decision, process.stdout.isTTY) + '\n');
+    const matrix = renderMatrixText(report.results);
+    if (matrix) process.stdout.write('\n' + matrix + '\n');
     const findings = renderFindings(report.results);
     if (findings) process.stdout.write('\n' + findings + '\n');
   }

@@ -1,11 +1,13 @@
 // The pipeline both entry points share: config sources → endpoints → checks →
 // records → gate. Entry points only read their inputs and write their outputs.
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, mkdirSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig, type ConfigSource, type LoadOptions } from './config.js';
 import { decideGate, type GateDecision } from './gate.js';
 import { buildReport, type Report } from './report/record.js';
 import { checkEndpoints } from './run.js';
+import { expandPatterns, mergeReports, selectShard, type Shard, type ShardReport } from './shard.js';
 import type { CheckResult, Endpoint, Verdict } from './types.js';
 
 export interface CheckInputs {
@@ -16,6 +18,8 @@ export interface CheckInputs {
   failOn: Verdict[];
   /** Extra secrets to redact (the GitHub token). */
   secrets?: string[];
+  /** Check only this shard's endpoints (by endpoint id). */
+  shard?: Shard;
   onResult?: (r: CheckResult, done: number, total: number) => void;
 }
 
@@ -41,21 +45,42 @@ export function loadEndpoints(sources: ConfigSource[], options: LoadOptions = {}
 }
 
 export async function runChecks(inputs: CheckInputs, endpoints?: Endpoint[]): Promise<CheckOutcome> {
-  const list = endpoints ?? loadEndpoints(inputs.sources, inputs.origin ? { origin: inputs.origin } : {});
+  const all = endpoints ?? loadEndpoints(inputs.sources, inputs.origin ? { origin: inputs.origin } : {});
+  const list = selectShard(all, inputs.shard);
   const results = await checkEndpoints(list, {
     timeoutMs: inputs.timeoutMs,
     concurrency: inputs.concurrency,
     ...(inputs.onResult ? { onResult: inputs.onResult } : {}),
   });
-  const report = buildReport(results, inputs.secrets ?? []);
+  const report: ShardReport = { ...buildReport(results, inputs.secrets ?? []), ...(inputs.shard ? { shard: inputs.shard } : {}) };
   const decision = decideGate(report.results, inputs.failOn);
   return { endpoints: list, results, report, decision };
 }
 
+/**
+ * Shards' reports (files or globs) as one outcome: nothing is checked, so there
+ * are no live endpoints or results, only the merged report and its gate.
+ * `exclude` keeps the merged report's own path out of a glob that matches it.
+ */
+export function mergeReportFiles(patterns: readonly string[], failOn: Verdict[], exclude: readonly string[] = []): CheckOutcome {
+  const skip = new Set(exclude.map((p) => resolve(p)));
+  const files = expandPatterns(patterns, fs).filter((f) => !skip.has(resolve(f)));
+  const report = mergeReports(files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })));
+  return { endpoints: [], results: [], report, decision: decideGate(report.results, failOn) };
+}
+
 /** Writes the file whole or not at all: a reader never sees half a report. */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  if (typeof text === 'string') writeFileSync(tmp, text);
+  else {
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const chunk of text) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(tmp, path);
 }

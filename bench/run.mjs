@@ -1,0 +1,344 @@
+// npm run bench — how close cors-gate gets to the ideal run time, how it compares
+// with curl's parallel mode over the same requests, its peak memory, and the
+// cold start of the action and the CLI. Everything runs against 127.0.0.1.
+//
+//   npm run bench -- [--sizes 100,500,2000] [--concurrency 16] [--delay 100]
+//                    [--ports 4] [--runs 7] [--no-curl] [--out FILE]
+//
+// Results are printed and written to bench/results/<date>.json. They are
+// measurements of one machine at one moment, not assertions.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchPath, PAGE_ORIGIN, startBenchServer } from './server.mjs';
+import { measureGitHubBudget } from './github-budget.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist/cli/index.js');
+const ACTION = join(ROOT, 'dist/index.js');
+const GNU_TIME = '/usr/bin/time';
+/** No single child may run longer than this, whatever happens. */
+const CHILD_DEADLINE_MS = 300_000;
+
+const { values: opt } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,500,2000' },
+    concurrency: { type: 'string', default: '16' },
+    delay: { type: 'string', default: '100' },
+    ports: { type: 'string', default: '4' },
+    runs: { type: 'string', default: '7' },
+    'no-curl': { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+  strict: true,
+});
+
+function whole(text, name, min, max) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+const SIZES = opt.sizes.split(',').map((s) => whole(s.trim(), 'sizes', 1, 20_000));
+const C = whole(opt.concurrency, 'concurrency', 1, 256);
+const DELAY = whole(opt.delay, 'delay', 0, 5_000);
+const PORTS = whole(opt.ports, 'ports', 1, 32);
+const RUNS = whole(opt.runs, 'runs', 1, 50);
+
+for (const f of [CLI, ACTION]) {
+  if (!existsSync(f)) {
+    console.error(`bench: ${f} is missing (dist/ is committed; run npm run build if you removed it)`);
+    process.exit(2);
+  }
+}
+
+const hasGnuTime = (() => {
+  if (!existsSync(GNU_TIME)) return false;
+  const r = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+\s*$/m.test(r.stderr);
+})();
+const curlVersion = (() => {
+  const r = spawnSync('curl', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0] : null;
+})();
+
+const work = mkdtempSync(join(tmpdir(), 'cors-gate-bench-'));
+
+/**
+ * Runs a command to its end and measures wall time and peak RSS. The peak comes
+ * from GNU time when installed, else from polling VmHWM (the kernel's
+ * high-water mark, so only the last few milliseconds can go unseen).
+ */
+function measure(cmd, args, { env = process.env, cwd = work, stdoutFile } = {}) {
+  return new Promise((resolveRun, reject) => {
+    const rssFile = join(work, `rss-${process.hrtime.bigint()}.txt`);
+    const argv = hasGnuTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    const errFile = join(work, 'stderr.txt');
+    const err = openSync(errFile, 'w');
+    const started = performance.now();
+    const child = spawn(hasGnuTime ? GNU_TIME : cmd, argv, { cwd, env, stdio: ['ignore', out, err], detached: true });
+    let peakKb = 0;
+    const poll = hasGnuTime
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) peakKb = Math.max(peakKb, Number(m[1]));
+          } catch {
+            // Gone between two polls: the last reading stands.
+          }
+        }, 10);
+    const killer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, CHILD_DEADLINE_MS);
+    child.on('error', (e) => {
+      clearTimeout(killer);
+      if (poll) clearInterval(poll);
+      reject(e);
+    });
+    child.on('exit', (code, signal) => {
+      const wallMs = performance.now() - started;
+      clearTimeout(killer);
+      if (poll) clearInterval(poll);
+      if (typeof out === 'number') closeSync(out);
+      closeSync(err);
+      if (hasGnuTime && existsSync(rssFile)) {
+        const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+        peakKb = Number(lines[lines.length - 1]) || 0;
+      }
+      const stderr = readFileSync(errFile, 'utf8').slice(0, 2000);
+      resolveRun({ wallMs, peakKb, code, signal, stderr });
+    });
+  });
+}
+
+function configYaml(n, urls) {
+  const lines = [
+    'defaults:',
+    `  origin: ${PAGE_ORIGIN}`,
+    '  method: POST',
+    '  headers: [authorization, content-type]',
+    '  credentials: omit',
+    '  actual: true',
+    'endpoints:',
+  ];
+  for (let i = 0; i < n; i++) {
+    lines.push(`  - name: route-${i}`, `    url: ${urls[i % urls.length]}${benchPath(i)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The same 2N requests as a curl config: each endpoint's preflight and its POST. */
+function curlConfig(n, urls) {
+  const body = JSON.stringify({ model: 'cors-gate-probe', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }).replace(/"/g, '\\"');
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const url = `${urls[i % urls.length]}${benchPath(i)}`;
+    out.push(
+      `url = "${url}"`,
+      'request = "OPTIONS"',
+      `header = "Origin: ${PAGE_ORIGIN}"`,
+      'header = "Access-Control-Request-Method: POST"',
+      'header = "Access-Control-Request-Headers: authorization,content-type"',
+      'output = "/dev/null"',
+      'next',
+      `url = "${url}"`,
+      'request = "POST"',
+      'header = "Authorization: Bearer cors-gate-probe"',
+      'header = "Content-Type: application/json"',
+      `header = "Origin: ${PAGE_ORIGIN}"`,
+      `data = "${body}"`,
+      'output = "/dev/null"',
+      'next',
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 0) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+async function runSize(server, n) {
+  const cfg = join(work, `endpoints-${n}.yml`);
+  writeFileSync(cfg, configYaml(n, server.urls));
+  const ideal = Math.ceil(n / C) * 2 * DELAY;
+  const row = { n, concurrency: C, delayMs: DELAY, idealMs: ideal };
+
+  server.reset();
+  const reportFile = join(work, `report-${n}.json`);
+  const cg = await measure(process.execPath, [CLI, '--config', cfg, '--format', 'json', '--concurrency', String(C)], { stdoutFile: reportFile });
+  const verdicts = {};
+  try {
+    for (const r of JSON.parse(readFileSync(reportFile, 'utf8')).results) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+  } catch {
+    verdicts.unreadable = 1;
+  }
+  row.corsGate = {
+    ms: round(cg.wallMs),
+    peakRssMb: round(cg.peakKb / 1024, 1),
+    exit: cg.code,
+    requests: { options: server.stats.options, post: server.stats.posts, other: server.stats.other },
+    connections: server.stats.connections,
+    verdicts,
+    ...(cg.code !== 0 ? { stderr: cg.stderr } : {}),
+  };
+  row.corsGateVsIdeal = round(cg.wallMs / ideal, 3);
+  row.complete = server.stats.options === n && server.stats.posts === n && verdicts.pass === n;
+
+  if (curlVersion && !opt['no-curl']) {
+    const ccfg = join(work, `curl-${n}.txt`);
+    writeFileSync(ccfg, curlConfig(n, server.urls));
+    server.reset();
+    const cu = await measure('curl', ['-s', '--parallel', '--parallel-max', String(C), '-K', ccfg]);
+    row.curl = {
+      ms: round(cu.wallMs),
+      peakRssMb: round(cu.peakKb / 1024, 1),
+      exit: cu.code,
+      requests: { options: server.stats.options, post: server.stats.posts, other: server.stats.other },
+      connections: server.stats.connections,
+    };
+    row.corsGateVsCurl = round(cg.wallMs / cu.wallMs, 3);
+  }
+  return row;
+}
+
+/** Median wall time of a command run to its end, spawn included. */
+async function coldStart(cmd, args, env = process.env) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push((await measure(cmd, args, { env })).wallMs);
+  return { medianMs: round(median(times), 1), runsMs: times.map((t) => round(t, 1)) };
+}
+
+/** From spawn until the first request reaches the server, and until the process exits. */
+async function toFirstRequest(server, cmd, args, env) {
+  const first = [];
+  const exit = [];
+  for (let i = 0; i < RUNS; i++) {
+    server.reset();
+    const started = performance.now();
+    const arrived = server.firstRequest();
+    const run = measure(cmd, args, { env });
+    const [firstAt, result] = await Promise.all([
+      Promise.race([arrived, run.then(() => null)]),
+      run,
+    ]);
+    const at = firstAt ?? server.stats.firstRequestAt;
+    first.push(at ? at - started : NaN);
+    exit.push(result.wallMs);
+  }
+  return { firstRequestMedianMs: round(median(first), 1), exitMedianMs: round(median(exit), 1), firstRequestRunsMs: first.map((t) => round(t, 1)) };
+}
+
+function actionEnv(extra) {
+  const dir = mkdtempSync(join(work, 'runner-'));
+  const files = { GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), GITHUB_OUTPUT: join(dir, 'output.txt') };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env = { ...process.env, ...files, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', ...extra };
+  for (const k of Object.keys(env)) if (k.startsWith('INPUT_') && !(k in extra)) delete env[k];
+  return env;
+}
+
+async function coldStarts(server) {
+  server.setDelay(0);
+  const one = join(work, 'one.yml');
+  writeFileSync(one, configYaml(1, server.urls));
+  const out = {
+    nodeBaseline: await coldStart(process.execPath, ['-e', '0']),
+    cliVersion: await coldStart(process.execPath, [CLI, '--version']),
+    cliFirstRequest: await toFirstRequest(server, process.execPath, [CLI, '--config', one, '--format', 'json'], process.env),
+    actionFirstRequest: await toFirstRequest(server, process.execPath, [ACTION], actionEnv({ INPUT_CONFIG: one, 'INPUT_FAIL-ON': 'fail,error' })),
+  };
+  server.setDelay(DELAY);
+  return out;
+}
+
+function bundleSizes() {
+  const size = (f) => (existsSync(f) ? readFileSync(f).length : null);
+  return { actionBytes: size(ACTION), cliBytes: size(CLI) };
+}
+
+function printTable(rows) {
+  const head = ['N', 'cors-gate ms', 'ideal ms', 'cg/ideal', 'curl ms', 'cg/curl', 'peak RSS MB', 'curl RSS MB', 'conns', 'all 2N seen'];
+  const body = rows.map((r) => [
+    r.n,
+    r.corsGate.ms,
+    r.idealMs,
+    r.corsGateVsIdeal.toFixed(3),
+    r.curl?.ms ?? '—',
+    r.corsGateVsCurl?.toFixed(3) ?? '—',
+    r.corsGate.peakRssMb,
+    r.curl?.peakRssMb ?? '—',
+    r.corsGate.connections,
+    r.complete ? 'yes' : 'NO',
+  ].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 1) + ':').join('|') + '|');
+  for (const b of body) console.log(line(b));
+}
+
+async function main() {
+  const date = new Date().toISOString().slice(0, 10);
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    kernel: release(),
+    curl: curlVersion,
+    peakRssFrom: hasGnuTime ? 'GNU time %M' : '/proc/<pid>/status VmHWM polled every 10 ms',
+  };
+  console.log(`cors-gate bench ${date}: node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
+  console.log(`delay ${DELAY} ms per request, concurrency ${C}, ${PORTS} ports on 127.0.0.1, sizes ${SIZES.join(', ')}`);
+  const server = await startBenchServer({ ports: PORTS, delayMs: DELAY });
+  try {
+    const rows = [];
+    for (const n of SIZES) {
+      process.stdout.write(`N = ${n} … `);
+      const row = await runSize(server, n);
+      console.log(`cors-gate ${row.corsGate.ms} ms, curl ${row.curl?.ms ?? '—'} ms`);
+      rows.push(row);
+    }
+    const cold = await coldStarts(server);
+    const budget = await measureGitHubBudget(ROOT, work);
+    const results = { date, generatedAt: new Date().toISOString(), machine, settings: { sizes: SIZES, concurrency: C, delayMs: DELAY, ports: PORTS, coldStartRuns: RUNS }, rows, coldStart: cold, bundle: bundleSizes(), githubBudget: budget };
+
+    console.log('');
+    printTable(rows);
+    console.log('');
+    console.log(`cold start (median of ${RUNS}):`);
+    console.log(`  node -e 0                                   ${cold.nodeBaseline.medianMs} ms`);
+    console.log(`  node dist/cli/index.js --version            ${cold.cliVersion.medianMs} ms`);
+    console.log(`  node dist/cli/index.js → first request      ${cold.cliFirstRequest.firstRequestMedianMs} ms (exit ${cold.cliFirstRequest.exitMedianMs} ms)`);
+    console.log(`  node dist/index.js (action) → first request ${cold.actionFirstRequest.firstRequestMedianMs} ms (exit ${cold.actionFirstRequest.exitMedianMs} ms)`);
+    console.log(`bundles: dist/index.js ${results.bundle.actionBytes} B, dist/cli/index.js ${results.bundle.cliBytes} B`);
+    console.log(`GitHub API budget: ${budget.skipped ? `not measured (${budget.skipped})` : JSON.stringify(budget)}`);
+
+    const outFile = opt.out ? resolve(opt.out) : join(ROOT, 'bench/results', `${date}.json`);
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
+    console.log(`\nwritten to ${outFile}`);
+    const incomplete = rows.filter((r) => !r.complete);
+    if (incomplete.length) {
+      console.error(`bench: N = ${incomplete.map((r) => r.n).join(', ')} did not see every request answered and passed; see ${outFile}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
