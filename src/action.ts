@@ -4,12 +4,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ConfigError, type ConfigSource } from './config.js';
-import { runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
+import { mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
+import { reportJsonChunks } from './report/record.js';
+import { splitPatterns, type Shard } from './shard.js';
 import { renderSummary } from './report/summary.js';
 import { renderFindings, renderTable } from './report/table.js';
-import { logSafe, oneLine } from './text.js';
+import { jsonText, logSafe, oneLine, urlSecrets } from './text.js';
 import type { Verdict } from './types.js';
 import type { ResultRecord } from './report/record.js';
+import { runIssueStep, type IssueInputs } from './issues/action.js';
 
 export const DEFAULT_CONFIG = '.github/cors-gate.yml';
 
@@ -24,6 +27,11 @@ export interface ActionInputs {
   concurrency: number;
   reportFile: string;
   githubToken: string;
+  issues?: IssueInputs;
+  /** Check only this shard of the endpoints. */
+  shard?: Shard;
+  /** Globs of shards' reports: merge them instead of checking anything. */
+  mergeReports?: string;
 }
 
 export function defaultReportFile(): string {
@@ -40,37 +48,46 @@ function sources(inputs: ActionInputs): ConfigSource[] {
   return out;
 }
 
-const ANNOTATIONS_PER_KIND = 9;
+/** GitHub shows 10 annotations of each kind per step and drops the rest silently. */
+const ANNOTATIONS_PER_KIND = 10;
 
 function annotate(outcome: CheckOutcome): void {
   const { decision, report } = outcome;
   const blocked = report.results.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
   const warned = report.results.filter((r) => r.verdict === 'warn');
+  // A failed gate ends with core.setFailed, which is one more error annotation.
+  const budget = { error: ANNOTATIONS_PER_KIND - (decision.ok ? 0 : 1), warning: ANNOTATIONS_PER_KIND };
+  const emit = (kind: 'error' | 'warning', text: string, title: string) => {
+    if (budget[kind] <= 0) return;
+    budget[kind]--;
+    (kind === 'error' ? core.error : core.warning)(text, { title });
+  };
+  const blockedKind = decision.ok ? 'warning' : 'error';
   if (blocked.length) {
     const names = blocked.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ');
     const more = blocked.length > 10 ? ` and ${blocked.length - 10} more` : '';
-    const text = `${blocked.length} of ${decision.counts.total} endpoints are blocked for browsers: ${names}${more}. See the job summary.`;
-    if (decision.ok) core.warning(text, { title: 'cors-gate' });
-    else core.error(text, { title: 'cors-gate' });
+    emit(blockedKind, `${blocked.length} of ${decision.counts.total} endpoints are blocked for browsers: ${names}${more}. See the job summary.`, 'cors-gate');
   }
-  // GitHub shows 10 of each kind per step; the aggregate above took one.
-  const each = (list: ResultRecord[], fn: typeof core.error) => {
-    for (const r of list.slice(0, ANNOTATIONS_PER_KIND)) {
+  // The rest are rows of the job summary's table.
+  const each = (list: ResultRecord[], kind: 'error' | 'warning') => {
+    for (const r of list) {
       const f = r.findings.find((x) => x.level !== 'info');
-      fn(`${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`, { title: `cors-gate: ${r.verdict}`, ...(r.expect ? {} : {}) });
+      emit(kind, `${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`, `cors-gate: ${r.verdict}`);
     }
   };
-  each(blocked.filter((r) => !(r.expect === 'fail' && r.verdict === 'fail')), decision.ok ? core.warning : core.error);
-  each(warned, core.warning);
+  each(blocked.filter((r) => !(r.expect === 'fail' && r.verdict === 'fail')), blockedKind);
+  each(warned, 'warning');
 }
 
 export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | null> {
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   let outcome: CheckOutcome;
   try {
-    const srcs = sources(inputs);
-    outcome = await runChecks({
-      sources: srcs,
+    outcome = inputs.mergeReports
+      ? mergeReportFiles(splitPatterns(inputs.mergeReports), inputs.failOn, [inputs.reportFile])
+      : await runChecks({
+      sources: sources(inputs),
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
       ...(inputs.origin ? { origin: inputs.origin } : {}),
       timeoutMs: inputs.timeoutMs,
       concurrency: inputs.concurrency,
@@ -87,9 +104,9 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
     throw err;
   }
   const { report, decision } = outcome;
-  for (const e of outcome.endpoints) for (const s of e.secrets) core.setSecret(s);
+  for (const e of outcome.endpoints) for (const s of [...e.secrets, ...urlSecrets(e.url)]) core.setSecret(s);
   // Results first, everything else after: a later failure cannot lose them.
-  writeFileAtomic(inputs.reportFile, JSON.stringify(report, null, 2) + '\n');
+  writeFileAtomic(inputs.reportFile, reportJsonChunks(report));
   core.info('');
   core.info(renderTable(report.results, decision));
   const findings = renderFindings(report.results);
@@ -106,6 +123,8 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   core.setOutput('failed-endpoints', JSON.stringify(decision.failing.map((r) => r.name)));
   core.setOutput('report-file', inputs.reportFile);
   annotate(outcome);
+  // After the results, report and summary: a GitHub failure cannot lose them.
+  if (inputs.issues) await runIssueStep(report.results, inputs.issues, inputs.githubToken);
   return outcome;
 }
 

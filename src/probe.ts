@@ -68,8 +68,9 @@ const REASONS: Record<string, string> = {
 };
 
 export function describeError(err: unknown, timeoutMs: number): ProbeError {
-  const e = err as { code?: string; message?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code ?? 'UNKNOWN';
+  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  // undici's parser errors for a wrong protocol carry no code of their own.
+  const code = e?.code ?? e?.cause?.code ?? (e?.name === 'HTTPParserError' ? 'HPE_INVALID_RESPONSE' : 'UNKNOWN');
   if (code === 'TIMEOUT') return { code, message: `no complete answer within ${timeoutMs / 1000} s (timeout)` };
   const reason = REASONS[code] ?? (e?.message ?? 'request failed').split('\n')[0]!.slice(0, 200);
   return { code, message: `${reason} (${code})` };

@@ -38,8 +38,10 @@ export function code(text: string, max = 300): string {
 
 /** Untrusted multi-line text as an HTML pre block. */
 export function pre(text: string, max = 8000): string {
-  const lines = cut(text, max).split('\n').map((l) => visible(l));
-  return `<pre>${html(lines.join('\n'))}</pre>`;
+  const lines = cut(text, max).split('\n').map((l) => html(visible(l)));
+  // One source line: a blank line would end Markdown's HTML block and hand the
+  // rest of the block to the Markdown parser, outside any <pre>.
+  return `<pre>${lines.join('&#10;')}</pre>`;
 }
 
 /** A Markdown code span around untrusted text, with a fence longer than any backtick run inside. */
@@ -66,6 +68,14 @@ export function logSafe(line: string): string {
   return /^\s*::/.test(v) ? `| ${v}` : v;
 }
 
+/**
+ * JSON for files and terminals: the same data, with direction, invisible and C1
+ * characters written as \u escapes, which JSON.stringify leaves raw.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
 /** Removes secrets (and URL credentials) from text meant for people. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
@@ -74,6 +84,27 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 const SECRET_PARAMS = /^(key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|password|sig|signature|x-goog-api-key|code)$/i;
+
+/** The credentials a URL carries (userinfo, credential-like query values), to redact wherever they turn up. */
+export function urlSecrets(url: string): string[] {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const decoded = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  for (const part of [u.username, u.password]) if (part) out.push(part, decoded(part));
+  for (const [k, v] of u.searchParams) if (SECRET_PARAMS.test(k) && v) out.push(v, encodeURIComponent(v));
+  return [...new Set(out)];
+}
 
 /** A URL fit to show: userinfo and credential-like query values replaced. */
 export function displayUrl(url: string): string {

@@ -1,6 +1,6 @@
 // The JSON report: what was checked and seen, redacted once here so that every
 // output rendered from it (summary, table, issues, merged reports) is too.
-import { cut, displayUrl, redact } from '../text.js';
+import { cut, displayUrl, jsonText, redact, urlSecrets } from '../text.js';
 import type { CheckResult, Exchange, Finding, HeaderLine, IssueTarget, Verdict } from '../types.js';
 
 export const REPORT_VERSION = 1;
@@ -68,7 +68,8 @@ function exchange(ex: Exchange | undefined, secrets: readonly string[]): Exchang
 
 export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): ResultRecord {
   const e = r.endpoint;
-  const secrets = [...e.secrets, ...extraSecrets];
+  // A server may echo the request line back: the URL's own credentials are secrets too.
+  const secrets = [...e.secrets, ...urlSecrets(e.url), ...extraSecrets];
   return {
     id: e.id,
     name: redact(e.name, secrets),
@@ -93,5 +94,30 @@ export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): 
 }
 
 export function buildReport(results: readonly CheckResult[], extraSecrets: readonly string[] = []): Report {
-  return { version: REPORT_VERSION, tool: 'cors-gate', generatedAt: new Date().toISOString(), results: results.map((r) => toRecord(r, extraSecrets)) };
+  // One server may echo a key that another endpoint sent: every endpoint's secrets are redacted from every result.
+  const all = new Set(extraSecrets);
+  for (const r of results) for (const s of [...r.endpoint.secrets, ...urlSecrets(r.endpoint.url)]) all.add(s);
+  const secrets = [...all];
+  return { version: REPORT_VERSION, tool: 'cors-gate', generatedAt: new Date().toISOString(), results: results.map((r) => toRecord(r, secrets)) };
+}
+
+/**
+ * The report's text exactly as jsonText(report) writes it, one result at a time:
+ * thousands of results never sit in memory as one string and its encoded copy.
+ */
+export function* reportJsonChunks(report: Report): Generator<string> {
+  const { results } = report;
+  // Spreading keeps each key where it was; at depth 1 the key is unique.
+  const frame = jsonText({ ...report, results: [] });
+  const at = frame.indexOf('\n  "results": []') + '\n  "results": '.length;
+  yield frame.slice(0, at) + '[';
+  let batch = '';
+  for (let i = 0; i < results.length; i++) {
+    batch += (i ? ',\n    ' : '\n    ') + jsonText(results[i]).slice(0, -1).replace(/\n/g, '\n    ');
+    if (batch.length > 64 * 1024) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield batch + (results.length ? '\n  ]' : ']') + frame.slice(at + 2);
 }

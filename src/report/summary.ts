@@ -5,6 +5,7 @@ import { code, html, pre } from '../text.js';
 import type { GateDecision } from '../gate.js';
 import type { ExchangeRecord, ResultRecord } from './record.js';
 import { curlCommand } from './curl.js';
+import { renderMatrixMarkdown } from './matrix.js';
 import type { Verdict } from '../types.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
@@ -67,7 +68,8 @@ function details(r: ResultRecord): string {
   parts.push('<ul>');
   for (const f of r.findings) {
     if (f.level === 'info' && f.code === 'MaxAge') continue;
-    parts.push(`<li><b>${html(f.code)}</b> (${f.level}${f.on ? `, ${f.on}` : ''}): ${html(f.message)}</li>`);
+    // Messages quote server values; outside code GitHub would link their @names and #refs.
+    parts.push(`<li><b>${html(f.code)}</b> (${f.level}${f.on ? `, ${f.on}` : ''}): ${code(f.message, 600)}</li>`);
   }
   parts.push('</ul>');
   if (r.verdict === 'fail' && r.fix.length) {
@@ -118,7 +120,7 @@ export function renderSummary(input: SummaryInput): string {
     rows.push(row);
   });
   const tail: string[] = [];
-  for (const s of input.sections ?? []) {
+  for (const s of [renderMatrixMarkdown(records), ...(input.sections ?? [])].filter(Boolean)) {
     if (size + Buffer.byteLength(s) < limit) {
       tail.push(s);
       size += Buffer.byteLength(s);

@@ -1,0 +1,115 @@
+// Every broken config is refused before anything is sent or filed: the CLI exits
+// 2 and the action fails its step, with a message that names the problem and
+// the line, and the server the config points at never sees a request.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
+import { cleanup, CLI, commandLines, run, runAction, startCounter, type Counter } from '../hostile/harness.js';
+import { BROKEN, type Broken } from './cases.js';
+
+let counter: Counter;
+let dir: string;
+const slowest = { parse: 0, cli: 0, action: 0 };
+
+beforeAll(async () => {
+  counter = await startCounter();
+  dir = mkdtempSync(join(tmpdir(), 'cors-gate-broken-'));
+});
+afterAll(async () => {
+  console.log(`${BROKEN.length} broken configs; slowest refusal: parse ${slowest.parse.toFixed(0)} ms, CLI ${slowest.cli.toFixed(0)} ms, action ${slowest.action.toFixed(0)} ms (process start included)`);
+  await counter?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function textOf(c: Broken): string {
+  return (typeof c.text === 'function' ? c.text() : c.text).replaceAll('%URL%', counter.url);
+}
+
+function fileFor(c: Broken, i: number): string {
+  const file = join(dir, `broken-${i}.yml`);
+  writeFileSync(file, textOf(c));
+  return file;
+}
+
+/** Where the message must point: file:line:col for a line, file: for the whole file. */
+function place(file: string, line: number): RegExp {
+  const f = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return line > 0 ? new RegExp(`${f}:${line}:\\d+: `) : new RegExp(`${f}: `);
+}
+
+test('there are at least 30 kinds', () => {
+  expect(BROKEN.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(BROKEN.map((c) => c.kind)).size).toBe(BROKEN.length);
+});
+
+describe('the loader', () => {
+  BROKEN.forEach((c) => {
+    test(c.kind, () => {
+      const started = performance.now();
+      let err: unknown;
+      try {
+        parseConfig({ file: 'broken.yml', text: textOf(c) });
+      } catch (e) {
+        err = e;
+      }
+      slowest.parse = Math.max(slowest.parse, performance.now() - started);
+      expect(err, 'refused with a ConfigError').toBeInstanceOf(ConfigError);
+      const e = err as ConfigError;
+      expect(e.problem).toMatch(c.problem);
+      expect(e.line).toBe(c.line);
+      expect(e.message).toMatch(place('broken.yml', c.line));
+      // One line a person can read, not a dump of the document.
+      expect(e.message).not.toMatch(/\n/);
+      expect(e.message.length).toBeLessThan(400);
+    });
+  });
+});
+
+describe('the CLI exits 2 and sends nothing', () => {
+  BROKEN.forEach((c, i) => {
+    test.concurrent(c.kind, async () => {
+      const file = fileFor(c, i);
+      const r = await run([CLI, '--config', file, '--format', 'json'], {});
+      slowest.cli = Math.max(slowest.cli, r.ms);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^cors-gate: configuration error: /);
+      expect(r.stderr).toMatch(place(file, c.line));
+      expect(r.stderr).toMatch(c.problem);
+      expect(r.ms).toBeLessThan(10_000); // hang guard only
+    });
+  });
+});
+
+describe('the action fails the step, files nothing and sends nothing', () => {
+  BROKEN.forEach((c, i) => {
+    test.concurrent(c.kind, async () => {
+      const file = fileFor(c, 1000 + i);
+      const r = await runAction(
+        { config: file, 'github-token': 'ghs_brokenConfigToken000', issues: 'true', 'issue-repo': 'o/r' },
+        { GITHUB_API_URL: counter.url, GITHUB_REPOSITORY: 'o/r', GITHUB_SERVER_URL: counter.url },
+      );
+      try {
+        slowest.action = Math.max(slowest.action, r.ms);
+        expect(r.code, r.stdout + r.stderr).toBe(1);
+        const commands = commandLines(r.stdout);
+        const annotation = commands.find((l) => l.startsWith('::error title=cors-gate%3A configuration error'));
+        expect(annotation, r.stdout).toBeDefined();
+        expect(annotation).toMatch(c.problem);
+        if (c.line > 0) expect(annotation).toMatch(new RegExp(`line=${c.line}\\b`));
+        expect(commands.some((l) => l.startsWith('::error::Configuration error: '))).toBe(true);
+        expect(r.summary).toBe('');
+        expect(r.report).toBeNull();
+        expect(r.ms).toBeLessThan(10_000);
+      } finally {
+        cleanup(r);
+      }
+    });
+  });
+});
+
+test('no request reached the server, from the CLI or the action (checks or GitHub)', () => {
+  expect(counter.count()).toBe(0);
+});
