@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig, type ConfigSource, type LoadOptions } from './config.js';
 import { decideGate, type GateDecision } from './gate.js';
-import { buildReport, type Report } from './report/record.js';
+import { newReport, reportSecrets, toRecord, type Report } from './report/record.js';
 import { checkEndpoints } from './run.js';
 import { expandPatterns, mergeReports, selectShard, type Shard, type ShardReport } from './shard.js';
 import type { CheckResult, Endpoint, Verdict } from './types.js';
@@ -25,7 +25,6 @@ export interface CheckInputs {
 
 export interface CheckOutcome {
   endpoints: Endpoint[];
-  results: CheckResult[];
   report: Report;
   decision: GateDecision;
 }
@@ -47,14 +46,17 @@ export function loadEndpoints(sources: ConfigSource[], options: LoadOptions = {}
 export async function runChecks(inputs: CheckInputs, endpoints?: Endpoint[]): Promise<CheckOutcome> {
   const all = endpoints ?? loadEndpoints(inputs.sources, inputs.origin ? { origin: inputs.origin } : {});
   const list = selectShard(all, inputs.shard);
-  const results = await checkEndpoints(list, {
-    timeoutMs: inputs.timeoutMs,
-    concurrency: inputs.concurrency,
-    ...(inputs.onResult ? { onResult: inputs.onResult } : {}),
-  });
-  const report: ShardReport = { ...buildReport(results, inputs.secrets ?? []), ...(inputs.shard ? { shard: inputs.shard } : {}) };
+  // Each result becomes its redacted record as soon as it is in: the raw
+  // exchanges of thousands of endpoints are never all held at once.
+  const secrets = reportSecrets(list, inputs.secrets ?? []);
+  const records = await checkEndpoints(
+    list,
+    { timeoutMs: inputs.timeoutMs, concurrency: inputs.concurrency, ...(inputs.onResult ? { onResult: inputs.onResult } : {}) },
+    (r) => toRecord(r, secrets),
+  );
+  const report: ShardReport = { ...newReport(records), ...(inputs.shard ? { shard: inputs.shard } : {}) };
   const decision = decideGate(report.results, inputs.failOn);
-  return { endpoints: list, results, report, decision };
+  return { endpoints: list, report, decision };
 }
 
 /**
@@ -66,7 +68,7 @@ export function mergeReportFiles(patterns: readonly string[], failOn: Verdict[],
   const skip = new Set(exclude.map((p) => resolve(p)));
   const files = expandPatterns(patterns, fs).filter((f) => !skip.has(resolve(f)));
   const report = mergeReports(files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })));
-  return { endpoints: [], results: [], report, decision: decideGate(report.results, failOn) };
+  return { endpoints: [], report, decision: decideGate(report.results, failOn) };
 }
 
 /** Writes the file whole or not at all: a reader never sees half a report. */

@@ -2,7 +2,8 @@
 // when one is needed, the actual request only if the preflight lets it through.
 import { corsCheck, evaluate, evaluatePreflight, headerValues, isBlocking, needsPreflight, REDIRECT_STATUSES, requestHeadersValue, type CorsRequest } from './cors.js';
 import { normalizeMethod, sendableHeaders } from './fetch-rules.js';
-import { createDispatcher, send, type ProbeOptions } from './probe.js';
+import { createDispatcher, send as sendRequest, type ProbeOptions } from './probe.js';
+import { Slots } from './slots.js';
 import { applyStreamCheck } from './presets/stream.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from './types.js';
 import type { Dispatcher } from 'undici';
@@ -68,7 +69,10 @@ export function redirectedRequest(req: CorsRequest, status: number, from: string
   return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
 }
 
-export async function checkEndpoint(e: Endpoint, probe: ProbeOptions): Promise<CheckResult> {
+export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slots = new Slots(1)): Promise<CheckResult> {
+  let sent = 0;
+  const send = (method: string, url: string, headers: HeaderLine[], body: string | undefined, opts: ProbeOptions) =>
+    slots.run(sent++ === 0 ? 'start' : 'continue', () => sendRequest(method, url, headers, body, opts));
   const { request, dropped } = browserRequest(e);
   let preflight: Exchange | undefined;
   let actual: Exchange | undefined;
@@ -146,22 +150,30 @@ function defaultBody(e: Endpoint): string {
   return JSON.stringify({ model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
 }
 
-/** Checks every endpoint, at most `concurrency` at a time; results keep the input order. */
-export async function checkEndpoints(endpoints: readonly Endpoint[], opts: CheckOptions): Promise<CheckResult[]> {
+/**
+ * Checks every endpoint with at most `concurrency` requests in flight; results
+ * keep the input order. Twice as many endpoints as slots are under way, so a
+ * slot freed by a finished preflight always finds a request to send.
+ */
+export async function checkEndpoints(endpoints: readonly Endpoint[], opts: CheckOptions): Promise<CheckResult[]>;
+export async function checkEndpoints<T>(endpoints: readonly Endpoint[], opts: CheckOptions, keep: (r: CheckResult) => T): Promise<T[]>;
+export async function checkEndpoints<T>(endpoints: readonly Endpoint[], opts: CheckOptions, keep?: (r: CheckResult) => T): Promise<(T | CheckResult)[]> {
   const dispatcher = opts.dispatcher ?? createDispatcher(opts.timeoutMs);
   const probe: ProbeOptions = { timeoutMs: opts.timeoutMs, dispatcher };
-  const results = new Array<CheckResult>(endpoints.length);
+  const slots = new Slots(opts.concurrency);
+  const results = new Array<T | CheckResult>(endpoints.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < endpoints.length) {
       const i = next++;
-      results[i] = await checkEndpoint(endpoints[i]!, probe);
-      opts.onResult?.(results[i]!, ++done, endpoints.length);
+      const result = await checkEndpoint(endpoints[i]!, probe, slots);
+      opts.onResult?.(result, ++done, endpoints.length);
+      results[i] = keep ? keep(result) : result;
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, endpoints.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(2 * opts.concurrency, endpoints.length)) }, worker));
   } finally {
     if (!opts.dispatcher) await dispatcher.destroy().catch(() => undefined);
   }

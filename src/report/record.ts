@@ -1,7 +1,7 @@
 // The JSON report: what was checked and seen, redacted once here so that every
 // output rendered from it (summary, table, issues, merged reports) is too.
 import { cut, displayUrl, jsonText, redact, urlSecrets } from '../text.js';
-import type { CheckResult, Exchange, Finding, HeaderLine, IssueTarget, Verdict } from '../types.js';
+import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine, IssueTarget, Verdict } from '../types.js';
 
 export const REPORT_VERSION = 1;
 const MAX_LINES = 200;
@@ -93,12 +93,20 @@ export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): 
   };
 }
 
-export function buildReport(results: readonly CheckResult[], extraSecrets: readonly string[] = []): Report {
-  // One server may echo a key that another endpoint sent: every endpoint's secrets are redacted from every result.
+/** One server may echo a key that another endpoint sent: every endpoint's secrets are redacted from every result. */
+export function reportSecrets(endpoints: readonly Endpoint[], extraSecrets: readonly string[] = []): string[] {
   const all = new Set(extraSecrets);
-  for (const r of results) for (const s of [...r.endpoint.secrets, ...urlSecrets(r.endpoint.url)]) all.add(s);
-  const secrets = [...all];
-  return { version: REPORT_VERSION, tool: 'cors-gate', generatedAt: new Date().toISOString(), results: results.map((r) => toRecord(r, secrets)) };
+  for (const e of endpoints) for (const s of [...e.secrets, ...urlSecrets(e.url)]) all.add(s);
+  return [...all];
+}
+
+export function newReport(records: ResultRecord[]): Report {
+  return { version: REPORT_VERSION, tool: 'cors-gate', generatedAt: new Date().toISOString(), results: records };
+}
+
+export function buildReport(results: readonly CheckResult[], extraSecrets: readonly string[] = []): Report {
+  const secrets = reportSecrets(results.map((r) => r.endpoint), extraSecrets);
+  return newReport(results.map((r) => toRecord(r, secrets)));
 }
 
 /**
