@@ -4,6 +4,7 @@
 //
 //   npm run bench -- [--sizes 100,500,2000] [--concurrency 16] [--delay 100]
 //                    [--ports 4] [--runs 7] [--no-curl] [--out FILE]
+//   npm run bench -- --github-only     # just the GitHub API budget of the issue lifecycle
 //
 // Results are printed and written to bench/results/<date>.json. They are
 // measurements of one machine at one moment, not assertions.
@@ -14,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchPath, PAGE_ORIGIN, startBenchServer } from './server.mjs';
-import { measureGitHubBudget } from './github-budget.mjs';
+import { budgetLine, measureGitHubBudget } from './github-budget.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli/index.js');
@@ -31,6 +32,7 @@ const { values: opt } = parseArgs({
     ports: { type: 'string', default: '4' },
     runs: { type: 'string', default: '7' },
     'no-curl': { type: 'boolean', default: false },
+    'github-only': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
   strict: true,
@@ -289,6 +291,23 @@ function printTable(rows) {
   for (const b of body) console.log(line(b));
 }
 
+/** --github-only: measures the budget and adds it to the day's results, keeping the rest. */
+async function githubOnly(date, machine) {
+  try {
+    const budget = await measureGitHubBudget(ROOT, work);
+    console.log(budgetLine(budget));
+    const outFile = opt.out ? resolve(opt.out) : join(ROOT, 'bench/results', `${date}.json`);
+    let results = { date, generatedAt: new Date().toISOString(), machine };
+    if (existsSync(outFile)) results = JSON.parse(readFileSync(outFile, 'utf8'));
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, JSON.stringify({ ...results, githubBudget: budget }, null, 2) + '\n');
+    console.log(`\nwritten to ${outFile}`);
+    if (budget.skipped || budget.problems?.length) process.exitCode = 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const date = new Date().toISOString().slice(0, 10);
   const machine = {
@@ -301,6 +320,7 @@ async function main() {
     peakRssFrom: hasGnuTime ? 'GNU time %M' : '/proc/<pid>/status VmHWM polled every 10 ms',
   };
   console.log(`cors-gate bench ${date}: node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
+  if (opt['github-only']) return githubOnly(date, machine);
   console.log(`delay ${DELAY} ms per request, concurrency ${C}, ${PORTS} ports on 127.0.0.1, sizes ${SIZES.join(', ')}`);
   const server = await startBenchServer({ ports: PORTS, delayMs: DELAY });
   try {
@@ -324,7 +344,7 @@ async function main() {
     console.log(`  node dist/cli/index.js → first request      ${cold.cliFirstRequest.firstRequestMedianMs} ms (exit ${cold.cliFirstRequest.exitMedianMs} ms)`);
     console.log(`  node dist/index.js (action) → first request ${cold.actionFirstRequest.firstRequestMedianMs} ms (exit ${cold.actionFirstRequest.exitMedianMs} ms)`);
     console.log(`bundles: dist/index.js ${results.bundle.actionBytes} B, dist/cli/index.js ${results.bundle.cliBytes} B`);
-    console.log(`GitHub API budget: ${budget.skipped ? `not measured (${budget.skipped})` : JSON.stringify(budget)}`);
+    console.log(budgetLine(budget));
 
     const outFile = opt.out ? resolve(opt.out) : join(ROOT, 'bench/results', `${date}.json`);
     mkdirSync(dirname(outFile), { recursive: true });
@@ -335,6 +355,7 @@ async function main() {
       console.error(`bench: N = ${incomplete.map((r) => r.n).join(', ')} did not see every request answered and passed; see ${outFile}`);
       process.exitCode = 1;
     }
+    if (budget.problems?.length) process.exitCode = 1;
   } finally {
     await server.close();
     rmSync(work, { recursive: true, force: true });
