@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ConfigError, type ConfigSource } from './config.js';
-import { mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
+import { loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
 import { reportJsonChunks } from './report/record.js';
 import { splitPatterns, type Shard } from './shard.js';
 import { renderSummary } from './report/summary.js';
 import { renderFindings, renderTable } from './report/table.js';
-import { jsonText, logSafe, oneLine, urlSecrets } from './text.js';
+import { logSafe, oneLine, urlSecrets } from './text.js';
 import type { Verdict } from './types.js';
 import type { ResultRecord } from './report/record.js';
 import { runIssueStep, type IssueInputs } from './issues/action.js';
@@ -83,18 +83,27 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   let outcome: CheckOutcome;
   try {
-    outcome = inputs.mergeReports
-      ? mergeReportFiles(splitPatterns(inputs.mergeReports), inputs.failOn, [inputs.reportFile])
-      : await runChecks({
-      sources: sources(inputs),
-      ...(inputs.shard ? { shard: inputs.shard } : {}),
-      ...(inputs.origin ? { origin: inputs.origin } : {}),
-      timeoutMs: inputs.timeoutMs,
-      concurrency: inputs.concurrency,
-      failOn: inputs.failOn,
-      secrets: inputs.githubToken ? [inputs.githubToken] : [],
-      onResult: (r, done, total) => core.info(logSafe(`[${done}/${total}] ${r.evaluation.verdict.padEnd(5)} ${oneLine(r.endpoint.name, 80)}`)),
-    });
+    if (inputs.mergeReports) {
+      outcome = mergeReportFiles(splitPatterns(inputs.mergeReports), inputs.failOn, [inputs.reportFile]);
+    } else {
+      const srcs = sources(inputs);
+      const endpoints = loadEndpoints(srcs, inputs.origin ? { origin: inputs.origin } : {});
+      // Masked before the first request, so no log line can show them.
+      for (const e of endpoints) for (const s of [...e.secrets, ...urlSecrets(e.url)]) core.setSecret(s);
+      outcome = await runChecks(
+        {
+          sources: srcs,
+          ...(inputs.shard ? { shard: inputs.shard } : {}),
+          ...(inputs.origin ? { origin: inputs.origin } : {}),
+          timeoutMs: inputs.timeoutMs,
+          concurrency: inputs.concurrency,
+          failOn: inputs.failOn,
+          secrets: inputs.githubToken ? [inputs.githubToken] : [],
+          onResult: (r, done, total) => core.info(logSafe(`[${done}/${total}] ${r.evaluation.verdict.padEnd(5)} ${oneLine(r.endpoint.name, 80)}`)),
+        },
+        endpoints,
+      );
+    }
   } catch (err) {
     if (err instanceof ConfigError) {
       core.error(err.problem, { title: 'cors-gate: configuration error', ...(err.line ? { file: err.file, startLine: err.line, startColumn: err.column } : {}) });
@@ -104,7 +113,6 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
     throw err;
   }
   const { report, decision } = outcome;
-  for (const e of outcome.endpoints) for (const s of [...e.secrets, ...urlSecrets(e.url)]) core.setSecret(s);
   // Results first, everything else after: a later failure cannot lose them.
   writeFileAtomic(inputs.reportFile, reportJsonChunks(report));
   core.info('');

@@ -1,6 +1,8 @@
-// Runs the built action or CLI as a child process, as the runner and users run them.
+// Runs the built action and CLI the way their users do: the action as the runner
+// starts it (node dist/index.js, inputs in INPUT_* variables, files for the summary
+// and outputs, RUNNER_TEMP), the CLI as a command.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -12,23 +14,36 @@ export interface Ran {
   code: number | null;
   stdout: string;
   stderr: string;
+  ms: number;
 }
 
-export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Ran> {
+/** Runs `node <args>` in a clean environment: nothing of the outer CI leaks in, and no proxy unless a test sets one. */
+export function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Ran> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = performance.now();
+    const base: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NO_PROXY: '*' };
+    const child = spawn(process.execPath, args, { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => done({ code, stdout, stderr, ms: performance.now() - started }));
   });
+}
+
+export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Ran> {
+  return run([script, ...args], env, cwd);
 }
 
 export interface ActionRun extends Ran {
   summary: string;
+  /** GITHUB_OUTPUT as written. */
+  output: string;
+  /** GITHUB_OUTPUT parsed. */
   outputs: Record<string, string>;
+  /** The JSON report's text at its default place, if written. */
+  report: string | null;
   dir: string;
 }
 
@@ -46,14 +61,31 @@ export function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-/** Runs dist/index.js with inputs as INPUT_* variables (dashes kept, upper-cased). */
+/**
+ * Runs dist/index.js with inputs as INPUT_* variables (names as in action.yml,
+ * upper-cased, dashes kept). Pass the `dir` of an earlier run to run again in
+ * the same workspace; the summary file is then appended to, as on a runner.
+ */
 export async function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, dir = mkdtempSync(join(tmpdir(), 'cors-gate-action-'))): Promise<ActionRun> {
   const summaryFile = join(dir, 'summary.md');
   const outputFile = join(dir, 'output.txt');
   if (!existsSync(summaryFile)) writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
-  const vars: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', ...env };
+  const vars: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir, GITHUB_ACTIONS: 'true' };
   for (const [k, v] of Object.entries(inputs)) vars[`INPUT_${k.toUpperCase()}`] = v;
-  const ran = await runNode(ACTION, [], vars, dir);
-  return { ...ran, summary: readFileSync(summaryFile, 'utf8'), outputs: parseOutputs(readFileSync(outputFile, 'utf8')), dir };
+  const ran = await run([ACTION], { ...vars, ...env }, dir);
+  const output = readFileSync(outputFile, 'utf8');
+  const reportFile = join(dir, 'cors-gate-report.json');
+  return {
+    ...ran,
+    summary: readFileSync(summaryFile, 'utf8'),
+    output,
+    outputs: parseOutputs(output),
+    report: existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : null,
+    dir,
+  };
+}
+
+export function cleanup(r: { dir: string }): void {
+  rmSync(r.dir, { recursive: true, force: true });
 }
