@@ -121,3 +121,9 @@ export function displayUrl(url: string): string {
   for (const k of [...u.searchParams.keys()]) if (SECRET_PARAMS.test(k)) u.searchParams.set(k, '***');
   return u.toString().replace(/%2A%2A%2A/g, '***');
 }
+
+/** Fits text to a terminal column: visible, and at most `width` characters with a plain ellipsis. */
+export function column(text: string, width: number): string {
+  const v = visible(text);
+  return v.length <= width ? v : v.slice(0, width - 1) + '…';
+}

@@ -1,6 +1,6 @@
 // Provider × client: when one provider is checked with several clients, a
 // reader sees at a glance which client libraries a browser lets through.
-import { html, logSafe, oneLine } from '../text.js';
+import { column, html, logSafe } from '../text.js';
 import type { ResultRecord } from './record.js';
 import type { Verdict } from '../types.js';
 
@@ -59,13 +59,13 @@ export function renderMatrixMarkdown(records: readonly ResultRecord[]): string {
 export function renderMatrixText(records: readonly ResultRecord[]): string {
   const m = buildMatrix(records);
   if (!m) return '';
-  const label = (s: string) => oneLine(s, 64);
+  const label = (s: string) => column(s, 64);
   const width = Math.max(8, ...m.rows.map((r) => label(r.label).length));
   const cell = (r: ResultRecord | undefined) => (r ? r.verdict.toUpperCase() + (why(r) ? ` ${why(r)}` : '') : '-');
-  const colWidth = m.clients.map((c) => Math.min(48, Math.max(oneLine(c, 30).length, ...m.rows.map((row) => cell(row.cells.get(c)).length))));
-  const lines = ['By client:', `  ${'provider'.padEnd(width)}  ${m.clients.map((c, i) => oneLine(c, 30).padEnd(colWidth[i]!)).join('  ')}`.trimEnd()];
+  const colWidth = m.clients.map((c) => Math.min(48, Math.max(column(c, 30).length, ...m.rows.map((row) => cell(row.cells.get(c)).length))));
+  const lines = ['By client:', `  ${'provider'.padEnd(width)}  ${m.clients.map((c, i) => column(c, 30).padEnd(colWidth[i]!)).join('  ')}`.trimEnd()];
   for (const row of m.rows) {
-    lines.push(`  ${label(row.label).padEnd(width)}  ${m.clients.map((c, i) => oneLine(cell(row.cells.get(c)), 48).padEnd(colWidth[i]!)).join('  ')}`.trimEnd());
+    lines.push(`  ${label(row.label).padEnd(width)}  ${m.clients.map((c, i) => column(cell(row.cells.get(c)), 48).padEnd(colWidth[i]!)).join('  ')}`.trimEnd());
   }
   return lines.map(logSafe).join('\n');
 }

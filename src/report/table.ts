@@ -1,6 +1,6 @@
 // The terminal table for the CLI and the action log. Server text is made visible
 // and bounded, and no line can start a workflow command.
-import { logSafe, oneLine } from '../text.js';
+import { column, logSafe, oneLine } from '../text.js';
 import type { GateDecision } from '../gate.js';
 import type { ResultRecord } from './record.js';
 import { headline } from './summary.js';
@@ -19,11 +19,11 @@ export function renderTable(records: readonly ResultRecord[], decision: GateDeci
     const c = { pass: 32, warn: 33, fail: 31, error: 35 }[v];
     return `\u001b[${c}m${s}\u001b[0m`;
   };
-  const nameWidth = Math.min(48, Math.max(8, ...records.map((r) => oneLine(r.name, 48).length)));
+  const nameWidth = Math.min(48, Math.max(8, ...records.map((r) => column(r.name, 48).length)));
   const lines: string[] = [];
   for (const r of records) {
     const first = r.findings.find((f) => f.level !== 'info');
-    const name = oneLine(r.name, 48).padEnd(nameWidth);
+    const name = column(r.name, 48).padEnd(nameWidth);
     const why = first ? `${first.code}${r.expect === 'fail' && r.verdict === 'fail' ? ' (expected)' : ''}` : '';
     lines.push(logSafe(`  ${paint(r.verdict, MARK[r.verdict])}  ${name}  ${status(r).padEnd(9)}  ${why}`));
   }
