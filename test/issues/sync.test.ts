@@ -93,6 +93,27 @@ describe('syncIssues against the GitHub fake', () => {
     expect(logs.join('\n')).toContain('secondary rate limit on POST /repos/{owner}/{repo}/issues: waiting 1 s');
   });
 
+  it('retries a listing and an edit that GitHub answered 500, without writing twice', async () => {
+    await sync([failing('A')]);
+    fake.failNext('GET', `/repos/${REPO}/issues`, faults.serverError());
+    fake.failNext('PATCH', `/repos/${REPO}/issues/1`, faults.serverError());
+    const mark = fake.requests.length;
+    const run = await sync([changed('A')]);
+    expect(run.errors).toEqual([]);
+    expect(run.rows[0]).toMatchObject({ action: 'updated', number: 1 });
+    const seen = fake.requests.slice(mark).map((r) => `${r.method} ${r.status}`);
+    expect(seen).toEqual(['GET 500', 'GET 200', 'PATCH 500', 'PATCH 200', 'POST 201']);
+    expect(fake.comments(REPO, 1)).toHaveLength(1);
+  });
+
+  it('a bad token is an error that says so, and nothing is written', async () => {
+    const run = await sync([failing('A')], { token: 'not-the-token' });
+    expect(run.errors.join('\n')).toMatch(/401/);
+    expect(run.errors.join('\n')).toMatch(/token/i);
+    expect(fake.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+    expect(fake.issues(REPO)).toHaveLength(0);
+  });
+
   it('names the missing permission and the repository on 403 and 404, and writes nothing', async () => {
     fake.setRepo('acme/locked', { forbidden: true });
     fake.setRepo('acme/hidden', { missing: true });
