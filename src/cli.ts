@@ -32,7 +32,7 @@ Usage: cors-gate [options]
   --origin URL         check from this origin instead of the configured ones
   --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default fail,error)
   --timeout SECONDS    per-request deadline (default 10)
-  --concurrency N      endpoints checked at once (default 8)
+  --concurrency N      requests in flight at once (default 8)
   --report-file FILE   also write the JSON report to FILE
   --shard I/N          check only shard I of N (1-based; by endpoint id, stable under reordering)
   -h, --help           this help

@@ -46,7 +46,7 @@ export function corsHeadersCell(r: ResultRecord): string {
   if (ex.error) return code(ex.error.message, 120);
   const seen = ex.headers.filter(([n]) => SHORT[n.toLowerCase()]);
   if (seen.length === 0) return 'none';
-  return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 80)}`).join('<br>');
+  return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 160)}`).join('<br>');
 }
 
 function firstProblem(r: ResultRecord): string {
