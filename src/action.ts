@@ -7,7 +7,8 @@ import { ConfigError, type ConfigSource } from './config.js';
 import { loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
 import { reportJsonChunks } from './report/record.js';
 import { splitPatterns, type Shard } from './shard.js';
-import { renderSummary } from './report/summary.js';
+import { renderSummary, SUMMARY_LIMIT } from './report/summary.js';
+import { ISSUE_SECTION_BYTES } from './issues/limits.js';
 import { renderFindings, renderTable } from './report/table.js';
 import { logSafe, oneLine, urlSecrets } from './text.js';
 import type { Verdict } from './types.js';
@@ -51,12 +52,14 @@ function sources(inputs: ActionInputs): ConfigSource[] {
 /** GitHub shows 10 annotations of each kind per step and drops the rest silently. */
 const ANNOTATIONS_PER_KIND = 10;
 
-function annotate(outcome: CheckOutcome): void {
+function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
   const { decision, report } = outcome;
   const blocked = report.results.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
   const warned = report.results.filter((r) => r.verdict === 'warn');
-  // A failed gate ends with core.setFailed, which is one more error annotation.
-  const budget = { error: ANNOTATIONS_PER_KIND - (decision.ok ? 0 : 1), warning: ANNOTATIONS_PER_KIND };
+  // A failed gate ends with core.setFailed, one more error annotation; the issue
+  // step may add an error and its own setFailed. Those must not be the ones dropped.
+  const reserved = (decision.ok ? 0 : 1) + (issuesOn ? 2 : 0);
+  const budget = { error: ANNOTATIONS_PER_KIND - reserved, warning: ANNOTATIONS_PER_KIND - (issuesOn ? 1 : 0) };
   const emit = (kind: 'error' | 'warning', text: string, title: string) => {
     if (budget[kind] <= 0) return;
     budget[kind]--;
@@ -120,7 +123,9 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   const findings = renderFindings(report.results);
   if (findings) core.info(findings);
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderSummary({ records: report.results, decision })).write();
+    // With issues on, room is kept for their section, appended after GitHub answers.
+    const limit = inputs.issues?.enabled ? SUMMARY_LIMIT - ISSUE_SECTION_BYTES : SUMMARY_LIMIT;
+    await core.summary.addRaw(renderSummary({ records: report.results, decision, limit })).write();
   }
   const c = decision.counts;
   core.setOutput('total', c.total);
@@ -130,7 +135,7 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   core.setOutput('errored', c.errored);
   core.setOutput('failed-endpoints', JSON.stringify(decision.failing.map((r) => r.name)));
   core.setOutput('report-file', inputs.reportFile);
-  annotate(outcome);
+  annotate(outcome, Boolean(inputs.issues?.enabled));
   // After the results, report and summary: a GitHub failure cannot lose them.
   if (inputs.issues) await runIssueStep(report.results, inputs.issues, inputs.githubToken);
   return outcome;

@@ -199,14 +199,27 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
       const v = r.deref(pair.value);
       if (v && isMap(v)) {
         let value: string | undefined;
-        let isSecret = false;
+        let isSecret: boolean | undefined;
+        let fromEnv = false;
         for (const p of v.items as Pair<Node, Node>[]) {
           const k = r.key(p);
-          if (k === 'value') value = r.string(p.value, `headers.${name}.value`);
-          else if (k === 'secret') isSecret = r.bool(p.value, `headers.${name}.secret`);
-          else throw r.error(p.key, `unknown key ${JSON.stringify(k)} in headers.${name} (expected value, secret)`);
+          if (k === 'value' || k === 'env') {
+            if (value !== undefined) throw r.error(p.key, `headers.${name} takes value or env, not both`);
+            if (k === 'value') value = r.string(p.value, `headers.${name}.value`);
+            else {
+              // From the environment, so a committed file never holds the key itself.
+              const env = r.string(p.value, `headers.${name}.env`);
+              const got = process.env[env];
+              if (!got || got.trim() === '') throw r.error(r.deref(p.value), `headers.${name}: the environment variable ${env} is not set or empty`);
+              value = got;
+              fromEnv = true;
+            }
+          } else if (k === 'secret') isSecret = r.bool(p.value, `headers.${name}.secret`);
+          else throw r.error(p.key, `unknown key ${JSON.stringify(k)} in headers.${name} (expected value or env, and secret)`);
         }
-        if (value === undefined) throw r.error(v, `headers.${name} needs a value`);
+        if (value === undefined) throw r.error(v, `headers.${name} needs a value (or env: NAME)`);
+        // A value from the environment is a secret unless said otherwise.
+        isSecret ??= fromEnv;
         if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name}.value contains a line break or NUL`);
         if (isSecret) secret.push(value);
         out.push([name, value]);

@@ -52,10 +52,19 @@ const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-l
 /**
  * The request a browser sends after a redirect (Fetch "HTTP-redirect fetch"):
  * 301/302 turn a POST into a GET and 303 anything but GET/HEAD, dropping the
- * body and its headers; a hop to another origin from a cross-origin URL makes
- * the Origin `null`.
+ * body and its headers; a hop to another origin drops Authorization, and one
+ * from a cross-origin URL makes the Origin `null`. A real key (an `auth:` or
+ * secret header) never follows a hop to another origin: its value becomes the
+ * placeholder, so the header is still checked but the key stays with the
+ * endpoint it was configured for.
  */
-export function redirectedRequest(req: CorsRequest, status: number, from: string, to: string): { request: CorsRequest; keepBody: boolean } {
+export function redirectedRequest(
+  req: CorsRequest,
+  status: number,
+  from: string,
+  to: string,
+  secrets: readonly string[] = [],
+): { request: CorsRequest; keepBody: boolean } {
   let method = req.method;
   let headers = req.headers;
   let keepBody = true;
@@ -65,14 +74,33 @@ export function redirectedRequest(req: CorsRequest, status: number, from: string
     keepBody = false;
   }
   const fromOrigin = new URL(from).origin;
-  const tainted = new URL(to).origin !== fromOrigin && req.origin !== fromOrigin;
+  const crossOrigin = new URL(to).origin !== fromOrigin;
+  if (crossOrigin) {
+    headers = headers
+      .filter(([n]) => n.toLowerCase() !== 'authorization')
+      .map(([n, v]) => (secrets.some((k) => k && v.includes(k)) ? ([n, PLACEHOLDER_VALUE] as HeaderLine) : ([n, v] as HeaderLine)));
+  }
+  const tainted = crossOrigin && req.origin !== fromOrigin;
   return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
 }
 
+const PLACEHOLDER_VALUE = 'cors-gate-probe';
+
+/** However many hops, one endpoint never takes longer than this many timeouts. */
+export const ENDPOINT_DEADLINE_TIMEOUTS = 3;
+
 export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slots = new Slots(1)): Promise<CheckResult> {
   let sent = 0;
+  let deadline = 0;
   const send = (method: string, url: string, headers: HeaderLine[], body: string | undefined, opts: ProbeOptions) =>
-    slots.run(sent++ === 0 ? 'start' : 'continue', () => sendRequest(method, url, headers, body, opts));
+    slots.run(sent++ === 0 ? 'start' : 'continue', () => {
+      // The endpoint's clock starts with its first request, not while it waits for a slot.
+      const now = performance.now();
+      if (!deadline) deadline = now + ENDPOINT_DEADLINE_TIMEOUTS * opts.timeoutMs;
+      const left = Math.max(1, Math.min(opts.timeoutMs, Math.round(deadline - now)));
+      return sendRequest(method, url, headers, body, { ...opts, timeoutMs: left });
+    });
+  const outOfTime = () => deadline > 0 && performance.now() >= deadline;
   const { request, dropped } = browserRequest(e);
   let preflight: Exchange | undefined;
   let actual: Exchange | undefined;
@@ -102,6 +130,10 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
         redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect's Location is not a valid URL.` });
         break;
       }
+      if (outOfTime()) {
+        redirectFindings.push({ code: 'Timeout', level: 'error', on: 'actual', message: `Still redirecting after ${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout (${hop + 1} redirects): stopped.` });
+        break;
+      }
       if (hop >= MAX_REDIRECTS) {
         redirectFindings.push({ code: 'TooManyRedirects', level: 'error', on: 'actual', message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).` });
         break;
@@ -110,7 +142,7 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
         redirectFindings.push({ code: 'InvalidRedirect', level: 'fail', on: 'actual', message: 'The redirect goes to a URL a CORS request may not follow (not http(s), or with credentials).' });
         break;
       }
-      const hopped = redirectedRequest(current, res.status, url, next.href);
+      const hopped = redirectedRequest(current, res.status, url, next.href, e.secrets);
       redirectFindings.push({ code: 'Redirected', level: 'info', on: 'actual', message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.` });
       current = hopped.request;
       if (!hopped.keepBody) body = undefined;

@@ -64,7 +64,8 @@ export function mdBlock(text: string, max = 8000, lang = ''): string {
 
 /** A log line can never start a workflow command, whatever it quotes. */
 export function logSafe(line: string): string {
-  const v = visible(line);
+  // The runner also obeys the older `##[command]` form anywhere in a line.
+  const v = visible(line).replace(/##\[/g, '#\\#[');
   return /^\s*::/.test(v) ? `| ${v}` : v;
 }
 

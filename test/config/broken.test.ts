@@ -78,7 +78,6 @@ describe('the CLI exits 2 and sends nothing', () => {
       expect(r.stderr).toMatch(/^cors-gate: configuration error: /);
       expect(r.stderr).toMatch(place(file, c.line));
       expect(r.stderr).toMatch(c.problem);
-      expect(r.ms).toBeLessThan(10_000); // hang guard only
     });
   });
 });
@@ -102,7 +101,6 @@ describe('the action fails the step, files nothing and sends nothing', () => {
         expect(commands.some((l) => l.startsWith('::error::Configuration error: '))).toBe(true);
         expect(r.summary).toBe('');
         expect(r.report).toBeNull();
-        expect(r.ms).toBeLessThan(10_000);
       } finally {
         cleanup(r);
       }

@@ -87,6 +87,8 @@ export const BROKEN: Broken[] = [
   { kind: 'issue.number not a positive number', text: ok('    issue: {number: -3}\n'), problem: /issue\.number must be a positive whole number/, line: 4 },
   { kind: 'unknown key in issue', text: ok('    issue: {repository: o/r}\n'), problem: /unknown key "repository" in issue/, line: 4 },
   { kind: 'path without a leading slash', text: ok('    paths: [v1/models]\n'), problem: /must start with \//, line: 4 },
+  { kind: 'header from an unset variable', text: ok('    headers:\n      x-api-key: {env: CORS_GATE_TEST_UNSET_VARIABLE}\n'), problem: /x-api-key: the environment variable CORS_GATE_TEST_UNSET_VARIABLE is not set/, line: 5 },
+  { kind: 'header with both value and env', text: ok('    headers:\n      x-api-key: {value: a, env: HOME}\n'), problem: /value or env, not both/, line: 5 },
   { kind: 'auth from an unset variable', text: ok('    auth: {env: CORS_GATE_TEST_UNSET_VARIABLE}\n'), problem: /CORS_GATE_TEST_UNSET_VARIABLE is not set/, line: 4 },
   { kind: 'unknown client', text: ok('    client: netscape-sdk\n'), problem: /unknown client "netscape-sdk"/, line: 4 },
   { kind: 'key that is not text', text: ok('    ? [a, b]\n    : c\n'), problem: /keys must be plain text/, line: 4 },

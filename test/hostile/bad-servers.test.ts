@@ -1,7 +1,8 @@
 // Endpoints that misbehave at every layer (TCP, TLS, HTTP framing, size, time)
-// end in a verdict with a reason, within the deadline, and never take the other
-// endpoints down with them. The last test runs them all through the built CLI and
-// measures its wall time and peak memory.
+// end in a verdict with a reason, and never take the other endpoints down with
+// them. Those that would never end on their own must end with the deadline's own
+// TIMEOUT code. The last test runs them all through the built CLI and checks its
+// peak memory; times are printed for the record, never asserted (shared machines).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,6 @@ import { startZoo, type Zoo } from '../support/zoo.js';
 import { startAll, type BadSet } from './servers.js';
 
 const TIMEOUT_MS = 1500;
-/** Hang guard, not a timing claim: one deadline plus generous slack for a loaded machine. */
-const SLACK_MS = 2500;
 
 interface Expected {
   verdict: 'fail' | 'error';
@@ -72,10 +71,10 @@ afterAll(async () => {
 
 describe('each bad server alone', () => {
   for (const name of Object.keys(EXPECTED)) {
-    test(name, async (ctx) => {
+    test(name, async () => {
       const c = bad.cases.find((x) => x.name === name);
-      if (!c) return ctx.skip();
-      const [endpoint] = parseConfig({ file: 'bad.yml', text: configFor([c]) });
+      expect(c, `the ${name} server is running`).toBeDefined();
+      const [endpoint] = parseConfig({ file: 'bad.yml', text: configFor([c!]) });
       const [r] = await checkEndpoints([endpoint!], { timeoutMs: TIMEOUT_MS, concurrency: 1 });
       const want = EXPECTED[name]!;
       expect(r!.evaluation.verdict, JSON.stringify(r!.evaluation.findings)).toBe(want.verdict);
@@ -84,7 +83,6 @@ describe('each bad server alone', () => {
       const first = r!.evaluation.findings[0]!;
       expect(first.message.length).toBeGreaterThan(10);
       expect(first.message).not.toMatch(/\n|at .*\(.*:\d+:\d+\)/);
-      expect(r!.preflight!.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
       // No second request after a preflight a browser would not get past.
       expect(r!.actual).toBeUndefined();
     });
@@ -123,7 +121,6 @@ describe('each bad server alone', () => {
       expect(r.preflight).toBeUndefined();
       expect(r.actual, r.endpoint.name).toBeDefined();
       expect(['fail', 'error']).toContain(r.evaluation.verdict);
-      expect(r.actual!.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     }
     expect(results.at(-1)!.actual!.error!.code).toBe('TIMEOUT');
   });
@@ -132,16 +129,13 @@ describe('each bad server alone', () => {
 test('all bad servers at once do not stop a good endpoint', async () => {
   const good = { name: 'good (zoo OpenRouter)', url: `${zoo.url}/openrouter/api/v1/chat/completions` };
   const eps = parseConfig({ file: 'all.yml', text: configFor([...bad.cases, good]) });
-  const started = performance.now();
   const results = await checkEndpoints(eps, { timeoutMs: TIMEOUT_MS, concurrency: 16 });
-  const wall = performance.now() - started;
   for (const r of results.slice(0, -1)) {
     const want = EXPECTED[r.endpoint.name]!;
     expect(r.evaluation.verdict, r.endpoint.name).toBe(want.verdict);
     expect(reasonOf(r), r.endpoint.name).toMatch(want.reason);
   }
   expect(results.at(-1)!.evaluation.verdict).toBe('pass');
-  expect(wall).toBeLessThan(TIMEOUT_MS * 3 + SLACK_MS);
 });
 
 const CLI = join(import.meta.dirname, '../../dist/cli/index.js');
@@ -214,7 +208,6 @@ test('the built CLI checks all bad servers together within bounded time and memo
     expect(report.results.at(-1)!.verdict).toBe('pass');
     expect(m.peakKb).toBeGreaterThan(0);
     expect(peakMb).toBeLessThan(200);
-    expect(m.wallMs).toBeLessThan(timeoutS * 1000 * 3);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -67,7 +67,7 @@ function answer(s: Socket, head: string): void {
     if (method === 'OPTIONS') send('204 No Content', [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'POST'], ['Access-Control-Allow-Headers', '*']], false);
     else send('401 Unauthorized', [['Access-Control-Allow-Origin', '*'], ['Access-Control-Expose-Headers', `x-a, @someone, <img src=x onerror=alert(1)>, ::error::${MARK}`]]);
   } else if (route === 'fail') {
-    send('200 OK', [['Access-Control-Allow-Origin', `::error::${MARK} <script>@someone</script>`]]);
+    send('200 OK', [['Access-Control-Allow-Origin', `::error::${MARK} <script>@someone</script>`], ['X-Legacy', `##[error]${MARK} ##[stop-commands]`]]);
   } else if (route === 'fold') {
     s.end(`HTTP/1.1 200 OK\r\nX-Fold: first\r\n ::error::${MARK} folded\r\nContent-Length: 0\r\n\r\n`);
   } else if (route === 'barecr') {

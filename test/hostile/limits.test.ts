@@ -11,6 +11,8 @@ import { changeComment, issueBody, resolvedComment, trackingComment } from '../.
 import { parseConfig } from '../../src/config.js';
 import { buildReport, type ResultRecord } from '../../src/report/record.js';
 import { renderSummary, SUMMARY_LIMIT } from '../../src/report/summary.js';
+import { renderIssueSection } from '../../src/issues/index.js';
+import { ISSUE_SECTION_BYTES } from '../../src/issues/limits.js';
 import { checkEndpoints } from '../../src/run.js';
 import type { Verdict } from '../../src/types.js';
 import { cleanup, commandLines, runAction } from './harness.js';
@@ -56,6 +58,17 @@ function summaryOf(n: number, verdict: Verdict = 'fail'): { text: string; record
 }
 
 describe('the job summary stays under 1 MiB', () => {
+  test('with issues on, the summary and the issues section appended later stay under 1 MiB together', () => {
+    const records = Array.from({ length: 4000 }, (_, i) => record(i, 'fail'));
+    const main = renderSummary({ records, decision: decideGate(records, ['fail', 'error']), limit: SUMMARY_LIMIT - ISSUE_SECTION_BYTES });
+    const rows = records.map((r, i) => ({ endpoint: `${r.name} ${'n'.repeat(150)}`, action: 'skipped' as const, number: i, url: null, repo: 'acme/widgets', reason: `| <b>${'r'.repeat(400)}`, planned: 'created' as const }));
+    const errors = Array.from({ length: 12 }, () => `GitHub said ${'<e>'.repeat(400)}`);
+    const section = renderIssueSection({ rows, errors, writes: 0, plan: [] }, false);
+    expect(Buffer.byteLength(section)).toBeLessThanOrEqual(ISSUE_SECTION_BYTES);
+    expect(section).toMatch(/more rows in the issues output/);
+    expect(Buffer.byteLength(main) + Buffer.byteLength(section)).toBeLessThanOrEqual(SUMMARY_LIMIT);
+  });
+
   test('a few endpoints: everything is shown', () => {
     const { text } = summaryOf(20);
     expect(Buffer.byteLength(text)).toBeLessThan(SUMMARY_LIMIT);

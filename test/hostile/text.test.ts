@@ -62,6 +62,7 @@ function checkLog(log: string, secrets: string[] = []): void {
   const commands = commandLines(log);
   const foreign = commands.filter((l) => !isOwnCommand(l, secrets));
   expect(foreign, 'lines a runner would run as commands').toEqual([]);
+  expect(log, 'the older ##[command] form, which the runner finds anywhere in a line').not.toMatch(/##\[/);
   expect(log).not.toMatch(RAW_CONTROL);
   expect(log).not.toMatch(/V{5000}|L{5000}/);
 }

@@ -52,6 +52,9 @@ export function compare(c: ParityCase, chrome: ChromiumResult, gate: CheckResult
   const gateAllows = v === 'pass' || v === 'warn';
   const row = (why: string): Disagreement => ({ id: c.id, chromium: describeChromium(chrome), corsGate: describeGate(gate), why });
   if (chrome.allowed !== gateAllows) return row(chrome.allowed ? 'Chromium allowed' : 'Chromium blocked');
+  // A CORS block always carries a DevTools error name; without one the capture is broken
+  // and the code comparison below would pass on nothing.
+  if (!chrome.allowed && v === 'fail' && !chrome.corsError) return row('Chromium blocked without a CORS error name (DevTools issue capture found nothing)');
   if (chrome.corsError) {
     const firstFail = gate.evaluation.findings.find((f) => f.level === 'fail');
     if (firstFail?.code !== chrome.corsError) return row('first fail finding differs');

@@ -1,9 +1,10 @@
-// Runs the zoo until killed and writes its config (for trying the CLI by hand):
-//   node test/support/zoo-serve.ts /tmp/zoo.yml
+// Runs the provider zoo until killed, for the CI workflow's action run and for
+// trying the CLI by hand:
+//   node test/support/zoo-serve.ts 8787      # serves .github/cors-gate.ci.yml's URLs
+//   node test/support/zoo-serve.ts 0 /tmp/zoo.yml   # any free port, config written there
 import { writeFileSync } from 'node:fs';
 const modulePath = './zoo.ts';
-const { startZoo, zooConfig } = (await import(modulePath)) as typeof import('./zoo.js');
-const zoo = await startZoo();
-const file = process.argv[2] ?? '/tmp/zoo.yml';
-writeFileSync(file, zooConfig(zoo.url));
-console.log(file, zoo.url);
+const { startZoo, zooConfig, ZOO } = (await import(modulePath)) as typeof import('./zoo.js');
+const zoo = await startZoo(ZOO, Number(process.argv[2] ?? 0));
+if (process.argv[3]) writeFileSync(process.argv[3], zooConfig(zoo.url));
+console.log(`zoo listening on ${zoo.url}`);

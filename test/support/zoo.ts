@@ -50,7 +50,7 @@ export interface Zoo {
   close(): Promise<void>;
 }
 
-export async function startZoo(behaviours: Record<string, Behaviour> = ZOO): Promise<Zoo> {
+export async function startZoo(behaviours: Record<string, Behaviour> = ZOO, listenPort = 0): Promise<Zoo> {
   const requests: Zoo['requests'] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const lines: Lines = [];
@@ -72,7 +72,7 @@ export async function startZoo(behaviours: Record<string, Behaviour> = ZOO): Pro
       res.end(answer.body ?? '');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
