@@ -98,7 +98,12 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
       const now = performance.now();
       if (!deadline) deadline = now + ENDPOINT_DEADLINE_TIMEOUTS * opts.timeoutMs;
       const left = Math.max(1, Math.min(opts.timeoutMs, Math.round(deadline - now)));
-      return sendRequest(method, url, headers, body, { ...opts, timeoutMs: left });
+      return sendRequest(method, url, headers, body, { ...opts, timeoutMs: left }).then((ex) => {
+        if (ex.error?.code === 'TIMEOUT' && left < opts.timeoutMs) {
+          ex.error.message = `no complete answer before the endpoint's time ran out (${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout, ${(ENDPOINT_DEADLINE_TIMEOUTS * opts.timeoutMs) / 1000} s, for all its requests and redirects)`;
+        }
+        return ex;
+      });
     });
   const outOfTime = () => deadline > 0 && performance.now() >= deadline;
   const { request, dropped } = browserRequest(e);
