@@ -137,32 +137,67 @@ function configYaml(n, urls) {
   return lines.join('\n') + '\n';
 }
 
-/** The same 2N requests as a curl config: each endpoint's preflight and its POST. */
-function curlConfig(n, urls) {
-  const body = JSON.stringify({ model: 'cors-gate-probe', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }).replace(/"/g, '\\"');
-  const out = [];
+/**
+ * The same 2N requests as a curl config: each endpoint's preflight and its POST,
+ * with the headers and body cors-gate sends (its User-Agent included, so the
+ * two runs can be compared request for request). `next` separates entries: one
+ * after the last would open an empty entry that curl rejects ("no URL
+ * specified", exit 2) after sending only part of the list.
+ */
+function curlConfig(n, urls, userAgent) {
+  const body = JSON.stringify({ model: 'cors-gate-probe', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const ua = userAgent ? [`user-agent = "${userAgent.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`] : [];
+  const entries = [];
   for (let i = 0; i < n; i++) {
     const url = `${urls[i % urls.length]}${benchPath(i)}`;
-    out.push(
-      `url = "${url}"`,
-      'request = "OPTIONS"',
-      `header = "Origin: ${PAGE_ORIGIN}"`,
-      'header = "Access-Control-Request-Method: POST"',
-      'header = "Access-Control-Request-Headers: authorization,content-type"',
-      'output = "/dev/null"',
-      'next',
-      `url = "${url}"`,
-      'request = "POST"',
-      'header = "Authorization: Bearer cors-gate-probe"',
-      'header = "Content-Type: application/json"',
-      `header = "Origin: ${PAGE_ORIGIN}"`,
-      `data = "${body}"`,
-      'output = "/dev/null"',
-      'next',
+    entries.push(
+      [
+        `url = "${url}"`,
+        'request = "OPTIONS"',
+        'header = "Accept: */*"',
+        `header = "Origin: ${PAGE_ORIGIN}"`,
+        'header = "Access-Control-Request-Method: POST"',
+        'header = "Access-Control-Request-Headers: authorization,content-type"',
+        ...ua,
+        'output = "/dev/null"',
+      ].join('\n'),
+      [
+        `url = "${url}"`,
+        'request = "POST"',
+        'header = "Accept: */*"',
+        'header = "Authorization: Bearer cors-gate-probe"',
+        'header = "Content-Type: application/json"',
+        `header = "Origin: ${PAGE_ORIGIN}"`,
+        ...ua,
+        `data-raw = "${body}"`,
+        'output = "/dev/null"',
+      ].join('\n'),
     );
   }
-  return out.join('\n') + '\n';
+  return entries.join('\nnext\n') + '\n';
 }
+
+/** The value of one header in a request shape recorded by the bench server. */
+function shapeHeader(shape, name) {
+  const line = shape.split('\n').find((l) => l.startsWith(`${name}: `));
+  return line?.slice(name.length + 2);
+}
+
+/**
+ * Why two runs did not send the same requests (each shape as often), or null
+ * when they did. Shows the first shape that differs.
+ */
+function shapeMismatch(expected, seen) {
+  for (const [shape, count] of expected) {
+    const got = seen.get(shape) ?? 0;
+    if (got !== count) return `sent ${got} × a request cors-gate sent ${count} ×:\n${indent(shape)}`;
+  }
+  for (const [shape, count] of seen) {
+    if (!expected.has(shape)) return `sent ${count} × a request cors-gate never sent:\n${indent(shape)}`;
+  }
+  return null;
+}
+const indent = (text) => text.trimEnd().split('\n').map((l) => `      ${l}`).join('\n');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -196,22 +231,51 @@ async function runSize(server, n) {
     ...(cg.code !== 0 ? { stderr: cg.stderr } : {}),
   };
   row.corsGateVsIdeal = round(cg.wallMs / ideal, 3);
-  row.complete = server.stats.options === n && server.stats.posts === n && verdicts.pass === n;
+  row.problems = [];
+  if (cg.code !== 0) row.problems.push(`cors-gate exited ${cg.code ?? cg.signal}`);
+  if (server.stats.options !== n || server.stats.posts !== n || server.stats.other !== 0) {
+    row.problems.push(`cors-gate sent ${server.stats.options} OPTIONS, ${server.stats.posts} POST and ${server.stats.other} other requests, not ${n} + ${n}`);
+  }
+  if (verdicts.pass !== n) row.problems.push(`cors-gate verdicts ${JSON.stringify(verdicts)}, not ${n} pass`);
+  const corsGateShapes = server.shapes();
 
   if (curlVersion && !opt['no-curl']) {
     const ccfg = join(work, `curl-${n}.txt`);
-    writeFileSync(ccfg, curlConfig(n, server.urls));
+    const userAgent = corsGateShapes.size ? shapeHeader(corsGateShapes.keys().next().value, 'user-agent') : undefined;
+    writeFileSync(ccfg, curlConfig(n, server.urls, userAgent));
+    // Counters start from zero for curl: cors-gate has exited, so every request
+    // from here on is curl's.
     server.reset();
-    const cu = await measure('curl', ['-s', '--parallel', '--parallel-max', String(C), '-K', ccfg]);
+    // curl 7.x draws its parallel progress meter even under -s; it goes to a
+    // file nobody reads, so it is turned off rather than timed.
+    const cu = await measure('curl', ['-s', '--no-progress-meter', '--parallel', '--parallel-max', String(C), '-K', ccfg]);
+    const seen = { options: server.stats.options, post: server.stats.posts, other: server.stats.other };
+    const curlProblems = [];
+    if (cu.code !== 0) {
+      const said = cu.stderr.split(/[\r\n]+/).map((l) => l.trim()).find((l) => l.startsWith('curl:'));
+      curlProblems.push(`curl exited ${cu.code ?? cu.signal}${said ? ` (${said})` : ''}`);
+    }
+    if (seen.options !== n || seen.post !== n || seen.other !== 0) {
+      curlProblems.push(`curl sent ${seen.options} OPTIONS, ${seen.post} POST and ${seen.other} other requests, not ${n} + ${n}`);
+    }
+    const mismatch = shapeMismatch(corsGateShapes, server.shapes());
+    if (mismatch) curlProblems.push(`curl ${mismatch}`);
+    const counted = curlProblems.length === 0;
     row.curl = {
       ms: round(cu.wallMs),
       peakRssMb: round(cu.peakKb / 1024, 1),
       exit: cu.code,
-      requests: { options: server.stats.options, post: server.stats.posts, other: server.stats.other },
+      requests: seen,
       connections: server.stats.connections,
+      sameRequestsAsCorsGate: !mismatch,
+      counted,
+      ...(cu.code !== 0 ? { stderr: cu.stderr } : {}),
     };
-    row.corsGateVsCurl = round(cg.wallMs / cu.wallMs, 3);
+    // A curl run that did not send every request is no baseline.
+    row.corsGateVsCurl = counted ? round(cg.wallMs / cu.wallMs, 3) : null;
+    row.problems.push(...curlProblems);
   }
+  row.complete = row.problems.length === 0;
   return row;
 }
 
@@ -277,7 +341,7 @@ function printTable(rows) {
     r.corsGate.ms,
     r.idealMs,
     r.corsGateVsIdeal.toFixed(3),
-    r.curl?.ms ?? '—',
+    r.curl ? `${r.curl.ms}${r.curl.counted ? '' : ' (void)'}` : '—',
     r.corsGateVsCurl?.toFixed(3) ?? '—',
     r.corsGate.peakRssMb,
     r.curl?.peakRssMb ?? '—',
@@ -328,7 +392,8 @@ async function main() {
     for (const n of SIZES) {
       process.stdout.write(`N = ${n} … `);
       const row = await runSize(server, n);
-      console.log(`cors-gate ${row.corsGate.ms} ms, curl ${row.curl?.ms ?? '—'} ms`);
+      console.log(`cors-gate ${row.corsGate.ms} ms, curl ${row.curl?.ms ?? '—'} ms${row.complete ? '' : ' — INCOMPLETE'}`);
+      for (const p of row.problems) console.log(`  ${p}`);
       rows.push(row);
     }
     const cold = await coldStarts(server);
@@ -352,7 +417,8 @@ async function main() {
     console.log(`\nwritten to ${outFile}`);
     const incomplete = rows.filter((r) => !r.complete);
     if (incomplete.length) {
-      console.error(`bench: N = ${incomplete.map((r) => r.n).join(', ')} did not see every request answered and passed; see ${outFile}`);
+      console.error(`bench: N = ${incomplete.map((r) => r.n).join(', ')} incomplete; see ${outFile}`);
+      for (const r of incomplete) for (const p of r.problems) console.error(`  N = ${r.n}: ${p}`);
       process.exitCode = 1;
     }
     if (budget.problems?.length) process.exitCode = 1;

@@ -10,6 +10,12 @@ export const PAGE_ORIGIN = 'https://example.com';
  */
 export async function startBenchServer({ ports, delayMs }) {
   const stats = { options: 0, posts: 0, other: 0, connections: 0, firstRequestAt: 0 };
+  /**
+   * How many requests of each shape arrived (see requestShape): lets the bench
+   * prove that two clients sent the same requests, not just as many.
+   * @type {Map<string, number>}
+   */
+  let shapes = new Map();
   /** @type {((t: number) => void)[]} */
   let firstWaiters = [];
   let delay = delayMs;
@@ -24,7 +30,13 @@ export async function startBenchServer({ ports, delayMs }) {
     if (req.method === 'OPTIONS') stats.options++;
     else if (req.method === 'POST') stats.posts++;
     else stats.other++;
-    req.resume();
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const shape = requestShape(req, body);
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    });
     const answer = () => {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
@@ -66,11 +78,16 @@ export async function startBenchServer({ ports, delayMs }) {
   return {
     urls,
     stats,
+    /** The request shapes seen since the last reset. */
+    shapes() {
+      return shapes;
+    },
     setDelay(ms) {
       delay = ms;
     },
     reset() {
       stats.options = stats.posts = stats.other = stats.connections = stats.firstRequestAt = 0;
+      shapes = new Map();
       firstWaiters = [];
     },
     /** Resolves with the time (performance.now) the next first request arrives. */
@@ -85,6 +102,21 @@ export async function startBenchServer({ ports, delayMs }) {
       }
     },
   };
+}
+
+/**
+ * A request as its semantics go: method, target, every header (names
+ * lower-cased, sorted) and the body. `Connection` is left out: undici says
+ * keep-alive explicitly where HTTP/1.1 clients such as curl imply it.
+ */
+function requestShape(req, body) {
+  const headers = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i].toLowerCase();
+    if (name !== 'connection') headers.push(`${name}: ${req.rawHeaders[i + 1]}`);
+  }
+  headers.sort();
+  return `${req.method} ${req.url}\n${headers.join('\n')}\n\n${body}`;
 }
 
 /** The path of endpoint i: many distinct routes, as a provider list has. */
