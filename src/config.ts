@@ -429,13 +429,17 @@ function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: Loa
             })
           : undefined;
         const body = req ? req.body : spec.body;
+        const method = req?.method ?? spec.method ?? 'POST';
+        if ((method === 'GET' || method === 'HEAD') && body !== undefined) {
+          throw new ConfigError(file, spec.line, 1, `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`);
+        }
         out.push({
           id: endpointId(suffixed ? `${spec.name!} · ${client}` : spec.name!, url, origin),
           name,
           ...(paths.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
           url,
           origin,
-          method: req?.method ?? spec.method ?? 'POST',
+          method,
           headers: req?.headers ?? headers ?? [['authorization', DEFAULT_HEADERS.authorization!], ['content-type', 'application/json']],
           credentials: spec.credentials ?? 'omit',
           actual: spec.actual ?? true,

@@ -3,7 +3,7 @@
 // and CORS-preflight fetch (#cors-preflight-fetch), in the order Chromium applies
 // them, with finding codes named as Chromium DevTools names its CORS errors.
 import { corsUnsafeHeaderNames, isNonWildcardHeaderName, isSafelistedMethod } from './fetch-rules.js';
-import type { CredentialsMode, Evaluation, Exchange, Finding, HeaderLine, RawResponse, Verdict } from './types.js';
+import type { Browser, CredentialsMode, Evaluation, Exchange, Finding, HeaderLine, RawResponse, Verdict } from './types.js';
 
 /** The request as the page's fetch() makes it, after the browser's own normalisation. */
 export interface CorsRequest {
@@ -12,18 +12,20 @@ export interface CorsRequest {
   /** Only headers the browser actually sends (forbidden ones already dropped). */
   headers: readonly HeaderLine[];
   credentials: CredentialsMode;
+  /** Chromium safelists a few client-hint headers beyond the standard. */
+  browser?: Browser;
 }
 
 export const CHROMIUM_MAX_AGE_CAP = 7200;
 export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export function needsPreflight(req: CorsRequest): boolean {
-  return !isSafelistedMethod(req.method) || corsUnsafeHeaderNames(req.headers).length > 0;
+  return !isSafelistedMethod(req.method) || corsUnsafeHeaderNames(req.headers, req.browser).length > 0;
 }
 
 /** The Access-Control-Request-Headers value a browser sends: lower-case, sorted, comma-joined. */
 export function requestHeadersValue(req: CorsRequest): string {
-  return corsUnsafeHeaderNames(req.headers).join(',');
+  return corsUnsafeHeaderNames(req.headers, req.browser).join(',');
 }
 
 /** Every value of a header, one entry per line, trimmed of HTTP whitespace. */
@@ -102,7 +104,8 @@ export function corsCheck(res: RawResponse, req: CorsRequest, on: Phase): Findin
       return fail(on, codes.wildcard, "The value of the 'Access-Control-Allow-Origin' header must not be the wildcard '*' when the request's credentials mode is 'include'.");
     }
   } else {
-    if (value.includes(',')) {
+    // Chromium reads a space or a comma as a list of origins.
+    if (/[ ,]/.test(value)) {
       return fail(on, codes.multiple, "The 'Access-Control-Allow-Origin' header contains multiple values, but only one is allowed.");
     }
     if (value !== req.origin) {
@@ -119,12 +122,36 @@ export function corsCheck(res: RawResponse, req: CorsRequest, on: Phase): Findin
   return null;
 }
 
+/** Chromium calls a value it can parse as a URL a mismatch, anything else invalid. */
 function isParsableOrigin(value: string): boolean {
   try {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value) && new URL(value).host !== '';
+    new URL(value);
+    return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Where a response redirects to: a non-blank Location on a redirect status.
+ * Chromium hands a redirect status with a blank Location to the page as is.
+ */
+export function redirectTarget(res: RawResponse): string | undefined {
+  if (!REDIRECT_STATUSES.has(res.status)) return undefined;
+  const location = headerValues(res.headers, 'location')[0];
+  return location ? location : undefined;
+}
+
+/** Two different Location (or Content-Disposition) lines make Chromium drop the response as a network error. */
+function conflictingHeaders(res: RawResponse, on: Phase): Finding | null {
+  for (const name of ['location', 'content-disposition']) {
+    const values = new Set(headerValues(res.headers, name));
+    if (values.size > 1) {
+      const error = name === 'location' ? 'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION' : 'ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION';
+      return { code: 'NetworkError', level: 'error', on, message: `The response has ${values.size} different ${name} headers; browsers refuse it (net::${error}).` };
+    }
+  }
+  return null;
 }
 
 function networkFinding(on: Phase, ex: Exchange): Finding {
@@ -137,7 +164,9 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
   if (!ex.response) return [networkFinding('preflight', ex)];
   const res = ex.response;
   const out: Finding[] = [];
-  if (REDIRECT_STATUSES.has(res.status) && headerValues(res.headers, 'location').length > 0) {
+  const conflict = conflictingHeaders(res, 'preflight');
+  if (conflict) return [conflict];
+  if (redirectTarget(res) !== undefined) {
     return [fail('preflight', 'PreflightDisallowedRedirect', `Redirect is not allowed for a preflight request (status ${res.status}).`)];
   }
   const access = corsCheck(res, req, 'preflight');
@@ -161,7 +190,7 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
   }
   const allowedLower = new Set((allowed ?? []).map((h) => h.toLowerCase()));
   const wildcard = !credentialed && allowedLower.has('*');
-  for (const name of corsUnsafeHeaderNames(req.headers)) {
+  for (const name of corsUnsafeHeaderNames(req.headers, req.browser)) {
     if (allowedLower.has(name)) continue;
     if (wildcard && isNonWildcardHeaderName(name)) {
       // The standard never lets `*` cover Authorization; Chromium still does, with a deprecation notice.
@@ -220,6 +249,8 @@ function actualInfo(res: RawResponse, req: CorsRequest): Finding[] {
 export function evaluateActual(req: CorsRequest, ex: Exchange): Finding[] {
   if (!ex.response) return [networkFinding('actual', ex)];
   const res = ex.response;
+  const conflict = conflictingHeaders(res, 'actual');
+  if (conflict) return [conflict];
   const access = corsCheck(res, req, 'actual');
   if (access) return [access];
   return actualInfo(res, req);
@@ -274,7 +305,7 @@ export function requiredHeaders(req: CorsRequest, preflightNeeded: boolean): Hea
   if (credentialed) out.push(['Access-Control-Allow-Credentials', 'true']);
   if (!preflightNeeded) return out;
   if (!isSafelistedMethod(req.method)) out.push(['Access-Control-Allow-Methods', req.method]);
-  const names = corsUnsafeHeaderNames(req.headers);
+  const names = corsUnsafeHeaderNames(req.headers, req.browser);
   if (names.length) out.push(['Access-Control-Allow-Headers', names.join(', ')]);
   out.push(['Access-Control-Max-Age', String(CHROMIUM_MAX_AGE_CAP)]);
   return out;

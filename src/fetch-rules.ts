@@ -27,10 +27,32 @@ const FORBIDDEN_NAMES = new Set([
  * A header the page's fetch() silently drops. Chromium also drops `User-Agent`
  * (the standard allows setting it; Firefox and Safari send it).
  */
-export function isForbiddenRequestHeader(name: string, browser: Browser): boolean {
+export function isForbiddenRequestHeader(name: string, browser: Browser, value = ''): boolean {
   const n = name.toLowerCase();
   if (FORBIDDEN_NAMES.has(n) || n.startsWith('proxy-') || n.startsWith('sec-')) return true;
+  // A method override may not smuggle in a method fetch() itself refuses.
+  if (METHOD_OVERRIDES.has(n) && value.split(',').some((m) => FORBIDDEN_METHODS.has(m.trim().toLowerCase()))) return true;
   return browser === 'chromium' && n === 'user-agent';
+}
+
+const METHOD_OVERRIDES = new Set(['x-http-method', 'x-http-method-override', 'x-method-override']);
+const FORBIDDEN_METHODS = new Set(['connect', 'trace', 'track']);
+
+/** fetch() strips leading and trailing HTTP white space from every header value. */
+export function normalizeHeaderValue(value: string): string {
+  return value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
+/** Headers of one name (any case) travel as one line, values joined by ", ", named as first written. */
+export function combineHeaders(headers: readonly HeaderLine[]): HeaderLine[] {
+  const byName = new Map<string, [string, string[]]>();
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    const seen = byName.get(key);
+    if (seen) seen[1].push(value);
+    else byName.set(key, [name, [value]]);
+  }
+  return [...byName.values()].map(([name, values]) => [name, values.join(', ')] as HeaderLine);
 }
 
 // Bytes that make accept/accept-language/content-language/content-type values unsafe.
@@ -48,10 +70,20 @@ function mimeEssence(value: string): string {
 
 const SAFE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
 
-/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header */
-export function isSafelistedRequestHeader(name: string, value: string): boolean {
+/**
+ * https://fetch.spec.whatwg.org/#cors-safelisted-request-header, plus the client
+ * hints Chromium safelists beyond the standard (its cors.cc IsCorsSafelistedHeader).
+ */
+export function isSafelistedRequestHeader(name: string, value: string, browser?: Browser): boolean {
   if (value.length > 128) return false;
-  switch (name.toLowerCase()) {
+  const n = name.toLowerCase();
+  if (browser === 'chromium') {
+    if (n === 'dpr' || n === 'device-memory') return /^[0-9]+(\.[0-9]+)?$/.test(value);
+    if (n === 'width' || n === 'viewport-width') return /^[0-9]+$/.test(value);
+    if (n === 'save-data') return value.toLowerCase() === 'on';
+    if (n === 'intervention') return true;
+  }
+  switch (n) {
     case 'accept':
       return !hasUnsafeByte(value);
     case 'accept-language':
@@ -75,13 +107,13 @@ function rangeInOrder(value: string): boolean {
  * The headers a browser lists in Access-Control-Request-Headers: lower-cased,
  * sorted, without duplicates (https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names).
  */
-export function corsUnsafeHeaderNames(headers: readonly HeaderLine[]): string[] {
+export function corsUnsafeHeaderNames(headers: readonly HeaderLine[], browser?: Browser): string[] {
   const unsafe = new Set<string>();
   const safelisted: string[] = [];
   let safelistSize = 0;
   for (const [name, value] of headers) {
     const n = name.toLowerCase();
-    if (isSafelistedRequestHeader(n, value)) {
+    if (isSafelistedRequestHeader(n, value, browser)) {
       safelisted.push(n);
       safelistSize += value.length;
     } else {
@@ -93,15 +125,19 @@ export function corsUnsafeHeaderNames(headers: readonly HeaderLine[]): string[] 
   return [...unsafe].sort();
 }
 
-/** The headers the page can actually send, after the browser drops forbidden ones. */
+/**
+ * The headers the page's fetch() actually sends: values trimmed, forbidden ones
+ * dropped one by one as Headers.append drops them, then one line per name.
+ */
 export function sendableHeaders(headers: readonly HeaderLine[], browser: Browser): { kept: HeaderLine[]; dropped: string[] } {
   const kept: HeaderLine[] = [];
   const dropped: string[] = [];
-  for (const h of headers) {
-    if (isForbiddenRequestHeader(h[0], browser)) dropped.push(h[0].toLowerCase());
-    else kept.push(h);
+  for (const [name, raw] of headers) {
+    const value = normalizeHeaderValue(raw);
+    if (isForbiddenRequestHeader(name, browser, value)) dropped.push(name.toLowerCase());
+    else kept.push([name, value]);
   }
-  return { kept, dropped };
+  return { kept: combineHeaders(kept), dropped: [...new Set(dropped)] };
 }
 
 /** `authorization` is never covered by a `*` in Access-Control-Allow-Headers. */

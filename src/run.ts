@@ -1,6 +1,6 @@
 // The check for each endpoint: the request a browser would make, the preflight
 // when one is needed, the actual request only if the preflight lets it through.
-import { corsCheck, evaluate, evaluatePreflight, headerValues, isBlocking, needsPreflight, REDIRECT_STATUSES, requestHeadersValue, type CorsRequest } from './cors.js';
+import { evaluate, evaluateActual, evaluatePreflight, isBlocking, needsPreflight, redirectTarget, requestHeadersValue, type CorsRequest } from './cors.js';
 import { normalizeMethod, sendableHeaders } from './fetch-rules.js';
 import { createDispatcher, send as sendRequest, type ProbeOptions } from './probe.js';
 import { Slots } from './slots.js';
@@ -22,7 +22,7 @@ export const USER_AGENT = 'cors-gate/0.1.0';
 export function browserRequest(e: Endpoint): { request: CorsRequest; dropped: string[] } {
   const { kept, dropped } = sendableHeaders(e.headers, e.browser);
   return {
-    request: { origin: e.origin, method: normalizeMethod(e.method), headers: kept, credentials: e.credentials },
+    request: { origin: e.origin, method: normalizeMethod(e.method), headers: kept, credentials: e.credentials, browser: e.browser },
     dropped,
   };
 }
@@ -126,8 +126,9 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
     for (let hop = 0; ; hop++) {
       actual = await send(current.method, url, actualHeaders(current), body, probe);
       const res = actual.response;
-      const location = res && REDIRECT_STATUSES.has(res.status) ? headerValues(res.headers, 'location')[0] : undefined;
-      if (!res || location === undefined || corsCheck(res, current, 'actual')) break;
+      const location = res ? redirectTarget(res) : undefined;
+      // A refused response (CORS or conflicting headers) ends the chain; evaluate() says why.
+      if (!res || location === undefined || isBlocking(evaluateActual(current, actual))) break;
       let next: URL;
       try {
         next = new URL(location, url);
@@ -143,8 +144,12 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
         redirectFindings.push({ code: 'TooManyRedirects', level: 'error', on: 'actual', message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).` });
         break;
       }
-      if ((next.protocol !== 'http:' && next.protocol !== 'https:') || next.username || next.password) {
-        redirectFindings.push({ code: 'InvalidRedirect', level: 'fail', on: 'actual', message: 'The redirect goes to a URL a CORS request may not follow (not http(s), or with credentials).' });
+      if (next.username || next.password) {
+        redirectFindings.push({ code: 'RedirectContainsCredentials', level: 'fail', on: 'actual', message: 'The redirect goes to a URL with a user name or password, which a CORS request may not follow.' });
+        break;
+      }
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect goes to a ${next.protocol} URL, which fetch() does not follow (TypeError: Failed to fetch).` });
         break;
       }
       const hopped = redirectedRequest(current, res.status, url, next.href, e.secrets);

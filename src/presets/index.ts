@@ -225,7 +225,7 @@ export function describePresets(browser: Browser): string {
     for (const [n, v] of req.headers) out.push(`    ${n}: ${v}`);
     const { kept, dropped } = sendableHeaders(req.headers, browser);
     if (dropped.length) out.push(`    (${browser} drops ${dropped.join(', ')}: a page cannot set it)`);
-    out.push(`  Access-Control-Request-Headers (${browser}): ${corsUnsafeHeaderNames(kept).join(',') || '(none: no preflight)'}`);
+    out.push(`  Access-Control-Request-Headers (${browser}): ${corsUnsafeHeaderNames(kept, browser).join(',') || '(none: no preflight)'}`);
     if (req.body) out.push(`  body: ${req.body}`);
     for (const n of p.notes) out.push(`  note: ${n}`);
     out.push('');
