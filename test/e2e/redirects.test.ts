@@ -75,6 +75,14 @@ describe('redirects of the actual request', () => {
     expect(result!.evaluation.findings[0]!.message).toContain(`${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout`);
   });
 
+  it('a Location with a user name and password is refused (RedirectContainsCredentials)', async () => {
+    const a = await serve((method, _path, _h, base) =>
+      method === 'OPTIONS' ? { status: 204, headers: cors } : { status: 307, headers: { ...cors, location: base.replace('http://', 'http://user:pass@') + '/x' } });
+    const [result] = await checkEndpoints([endpoint(`${a}/v1`)], { timeoutMs: 2000, concurrency: 2 });
+    expect(result!.evaluation).toMatchObject({ verdict: 'fail' });
+    expect(result!.evaluation.findings[0]!.code).toBe('RedirectContainsCredentials');
+  });
+
   it('same-origin redirects are followed to the answer, up to twenty', async () => {
     const a = await serve((method, path, _h, base) => {
       if (method === 'OPTIONS') return { status: 204, headers: cors };

@@ -412,6 +412,36 @@ group = 'provider';
     okStar());
 }
 
+// ------------------------------------ how Chromium builds and reads what it sends
+group = 'chromium-edges';
+{
+  const broken = () => html404();
+  const goodPf = (): Behaviour => pf(204, [[ACAO, '{origin}'], [ACAM, 'POST'], [ACAH, 'content-type']]);
+  // fetch() joins headers of one name into one line before the safelist checks.
+  add('e-content-type-twice', 'content-type text/plain twice (joined: not safelisted); OPTIONS 404', req('POST', [['content-type', 'text/plain'], ['Content-Type', 'text/plain']], 'omit', 'hi'), broken(), okStar());
+  add('e-accept-twice-long', 'accept twice, 100 bytes each (joined: over 128)', req('GET', [['accept', 'a'.repeat(100)], ['accept', 'b'.repeat(100)]]), broken(), okStar());
+  // ...and trims values first.
+  add('e-accept-trailing-space', 'accept of 127 bytes plus three spaces (trimmed: safelisted)', req('GET', [['accept', `${'a'.repeat(127)}   `]]), broken(), okStar());
+  // Client hints Chromium safelists beyond the standard.
+  add('e-dpr', 'dpr: 2 needs no preflight in Chromium', req('GET', [['dpr', '2']]), broken(), okStar());
+  add('e-device-memory', 'device-memory: 8', req('GET', [['device-memory', '8']]), broken(), okStar());
+  add('e-width-decimal', 'width: 1.5 is not a safelisted value', req('GET', [['width', '1.5']]), broken(), okStar());
+  add('e-viewport-width', 'viewport-width: 100', req('GET', [['viewport-width', '100']]), broken(), okStar());
+  add('e-save-data-on', 'save-data: on', req('GET', [['save-data', 'on']]), broken(), okStar());
+  add('e-save-data-off', 'save-data: off is not safelisted', req('GET', [['save-data', 'off']]), broken(), okStar());
+  // A method override naming a forbidden method is dropped by fetch().
+  add('e-override-trace', 'x-http-method-override: TRACE is dropped', req('GET', [['x-http-method-override', 'TRACE']]), broken(), okStar());
+  add('e-override-get', 'x-http-method-override: GET is sent and preflighted', req('GET', [['x-http-method-override', 'GET']]), broken(), okStar());
+  // Location rules.
+  add('e-302-blank-location', 'simple GET answered 302 with a blank Location and ACAO', req('GET'), broken(), { status: 302, headers: [[ACAO, '{origin}'], ['Location', '']] });
+  add('e-pf-307-blank-location', 'preflight 307 with a blank Location and good CORS headers', jsonPost(), pf(307, [[ACAO, '{origin}'], [ACAM, 'POST'], [ACAH, 'content-type'], ['Location', '']]), ok());
+  add('e-two-locations', 'good preflight; actual 200 with ACAO and two different Location lines', jsonPost(), goodPf(), { status: 200, headers: [JSON_CT, [ACAO, '{origin}'], ['Location', '/a'], ['Location', '/b']], body: '{}' });
+  add('e-same-location-twice', 'simple GET; 200 with ACAO and the same Location twice', req('GET'), broken(), { status: 200, headers: [JSON_CT, [ACAO, '{origin}'], ['Location', '/a'], ['Location', '/a']], body: '{}' });
+  // Allow-Origin values Chromium reads as lists, or parses as URLs.
+  add('e-acao-space-list', 'ACAO with two origins separated by a space', req('GET'), broken(), { status: 200, headers: [JSON_CT, [ACAO, 'http://127.0.0.1:1 http://127.0.0.1:2']], body: '{}' });
+  add('e-acao-opaque-url', 'ACAO foo:bar (a URL, not the origin)', req('GET'), broken(), { status: 200, headers: [JSON_CT, [ACAO, 'foo:bar']], body: '{}' });
+}
+
 export const CASES: readonly ParityCase[] = cases;
 
 /** Groups in table order with their case counts. */

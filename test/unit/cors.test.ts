@@ -179,3 +179,41 @@ describe('the fix', () => {
     expect(corsCheck({ status: 200, headers: [['access-control-allow-origin', '*']], body: '', bodyTruncated: false }, post(), 'actual')).toBeNull();
   });
 });
+
+describe('request headers as fetch() sends them', () => {
+  it('trims values and joins one name into one line before the safelist checks', async () => {
+    const { sendableHeaders, corsUnsafeHeaderNames } = await import('../../src/fetch-rules.js');
+    const { kept } = sendableHeaders([['content-type', 'text/plain'], ['Content-Type', ' text/plain ']], 'chromium');
+    expect(kept).toEqual([['content-type', 'text/plain, text/plain']]);
+    expect(corsUnsafeHeaderNames(kept)).toEqual(['content-type']);
+  });
+  it('drops a method override that names a forbidden method', async () => {
+    const { sendableHeaders } = await import('../../src/fetch-rules.js');
+    expect(sendableHeaders([['X-HTTP-Method-Override', ' Trace ']], 'chromium')).toEqual({ kept: [], dropped: ['x-http-method-override'] });
+    expect(sendableHeaders([['x-http-method', 'get, connect']], 'firefox').kept).toEqual([]);
+    expect(sendableHeaders([['x-http-method-override', 'GET']], 'chromium').kept).toHaveLength(1);
+  });
+  it('safelists Chromium client hints only for Chromium', async () => {
+    const { isSafelistedRequestHeader } = await import('../../src/fetch-rules.js');
+    expect(isSafelistedRequestHeader('dpr', '1.5', 'chromium')).toBe(true);
+    expect(isSafelistedRequestHeader('dpr', '1.5', 'firefox')).toBe(false);
+    expect(isSafelistedRequestHeader('width', '1.5', 'chromium')).toBe(false);
+    expect(isSafelistedRequestHeader('save-data', 'ON', 'chromium')).toBe(true);
+  });
+});
+
+describe('response edge cases', () => {
+  it('a blank Location is no redirect, two different ones are a network error', () => {
+    const blank = first(post(), ex(307, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', 'authorization, content-type'], ['Location', '']]));
+    expect(blank.code).toBe('PreflightInvalidStatus');
+    const two = first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', '*'], ['Location', '/a'], ['location', '/b']]));
+    expect(two).toMatchObject({ verdict: 'error', code: 'NetworkError' });
+    expect(first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', '*'], ['Location', '/a'], ['location', '/a']])).verdict).toBe('pass');
+  });
+  it('an Allow-Origin with a space is multiple values; a parsable URL that is not the origin is a mismatch', () => {
+    const simple = post({ method: 'GET', headers: [] });
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', 'https://a.example https://b.example']])).code).toBe('MultipleAllowOriginValues');
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', 'foo:bar']])).code).toBe('AllowOriginMismatch');
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', '%%%']])).code).toBe('InvalidAllowOriginValue');
+  });
+});
