@@ -3,6 +3,7 @@
 // undici's dispatch API is used rather than fetch(), which adds headers, joins
 // duplicates and follows redirects.
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { proxyConfigured, readLeniently } from './lenient.js';
 import type { Exchange, HeaderLine, ProbeError, RawResponse } from './types.js';
 
 /** How much of a body is read before the connection is dropped. */
@@ -76,8 +77,29 @@ export function describeError(err: unknown, timeoutMs: number): ProbeError {
   return { code, message: `${reason} (${code})` };
 }
 
-/** Sends one request; never throws, never outlives the deadline by more than a tick. */
-export function send(
+/**
+ * Sends one request; never throws, never outlives the deadline by more than a
+ * tick. A response the strict parser refuses is read once more leniently, as
+ * browsers read it (not through a proxy: the second read goes direct).
+ */
+export async function send(
+  method: string,
+  url: string,
+  headers: HeaderLine[],
+  body: string | undefined,
+  opts: ProbeOptions,
+): Promise<Exchange> {
+  const ex = await sendStrict(method, url, headers, body, opts);
+  if (!ex.error?.code.startsWith('HPE_') || proxyConfigured()) return ex;
+  const left = opts.timeoutMs - ex.ms;
+  if (left < 50) return ex;
+  const started = performance.now();
+  const response = await readLeniently(method, url, headers, body, left);
+  if (!response) return ex;
+  return { ...ex, response, error: undefined, ms: ex.ms + Math.round(performance.now() - started), lenient: ex.error.message };
+}
+
+function sendStrict(
   method: string,
   url: string,
   headers: HeaderLine[],

@@ -175,6 +175,11 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
     finalRequest: current,
     redirectFindings,
   });
+  for (const [on, ex] of [['preflight', preflight], ['actual', actual]] as const) {
+    if (ex?.lenient) {
+      evaluation.findings.push({ code: 'MalformedResponse', level: 'info', on, message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.` });
+    }
+  }
   if (dropped.length) {
     const note: Finding = {
       code: 'ForbiddenRequestHeader',

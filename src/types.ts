@@ -79,6 +79,8 @@ export interface Exchange {
   error?: ProbeError;
   /** Milliseconds from sending to the end of reading. */
   ms: number;
+  /** Set when the strict parser refused the response and it was read leniently, as browsers do: the parser's reason. */
+  lenient?: string;
 }
 
 export type FindingLevel = 'fail' | 'warn' | 'info' | 'error';

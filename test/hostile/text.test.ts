@@ -74,7 +74,8 @@ describe('the action, run as the runner runs it', () => {
     expect(action.stdout).not.toContain('cors-gate failed:');
     const report = JSON.parse(action.report!);
     expect(report.results).toHaveLength(ROUTES);
-    expect(report.results.map((r: { verdict: string }) => r.verdict)).toEqual(['warn', 'fail', 'error', 'error', 'fail', 'fail']);
+    // The folded and bare-CR responses are malformed HTTP that browsers read anyway: read leniently, they lack ACAO.
+    expect(report.results.map((r: { verdict: string }) => r.verdict)).toEqual(['warn', 'fail', 'fail', 'fail', 'fail', 'fail']);
   });
 
   test('the job summary renders no server markup, mention, link or broken structure', () => {

@@ -439,6 +439,9 @@ group = 'chromium-edges';
   add('e-same-location-twice', 'simple GET; 200 with ACAO and the same Location twice', req('GET'), broken(), { status: 200, headers: [JSON_CT, [ACAO, '{origin}'], ['Location', '/a'], ['Location', '/a']], body: '{}' });
   // Allow-Origin values Chromium reads as lists, or parses as URLs.
   add('e-acao-space-list', 'ACAO with two origins separated by a space', req('GET'), broken(), { status: 200, headers: [JSON_CT, [ACAO, 'http://127.0.0.1:1 http://127.0.0.1:2']], body: '{}' });
+  // Malformed HTTP that Chromium reads anyway.
+  add('e-acao-space-before-colon', 'simple GET; ACAO written with a space before the colon', req('GET'), broken(), { status: 200, headers: [JSON_CT, ['Access-Control-Allow-Origin ', '{origin}']], body: '{}' });
+  add('e-acah-folded', 'preflight whose Allow-Headers value is folded onto a second line', jsonPost(), pf(204, [[ACAO, '{origin}'], [ACAM, 'POST'], [ACAH, 'x-other,\r\n content-type']]), ok());
   add('e-acao-opaque-url', 'ACAO foo:bar (a URL, not the origin)', req('GET'), broken(), { status: 200, headers: [JSON_CT, [ACAO, 'foo:bar']], body: '{}' });
 }
 
