@@ -53,6 +53,19 @@ export const DEFAULT_HEADERS: Record<string, string> = {
 };
 const PLACEHOLDER = 'cors-gate-probe';
 
+/** Headers whose value is a credential: written in a file (or substituted into the action's input) they are secrets unless said otherwise. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
+
+function isPlaceholder(value: string): boolean {
+  return new RegExp(`^(?:[A-Za-z][\\w.-]*\\s+)?${PLACEHOLDER}$`).test(value.trim());
+}
+
+/** What to mask for a secret header value: the credential after an auth scheme first (a server may echo it alone), then the whole value. */
+function secretParts(value: string): string[] {
+  const m = /^[A-Za-z][\w.-]*\s+(\S.*)$/.exec(value.trim());
+  return m && m[1]!.trim().length >= 4 ? [m[1]!.trim(), value] : [value];
+}
+
 const DEFAULT_ORIGIN = 'https://example.com';
 
 class Reader {
@@ -218,14 +231,15 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
           else throw r.error(p.key, `unknown key ${JSON.stringify(k)} in headers.${name} (expected value or env, and secret)`);
         }
         if (value === undefined) throw r.error(v, `headers.${name} needs a value (or env: NAME)`);
-        // A value from the environment is a secret unless said otherwise.
-        isSecret ??= fromEnv;
+        // A value from the environment, or a credential, is a secret unless said otherwise.
+        isSecret ??= fromEnv || (CREDENTIAL_HEADERS.has(name.toLowerCase()) && !isPlaceholder(value));
         if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name}.value contains a line break or NUL`);
-        if (isSecret) secret.push(value);
+        if (isSecret) secret.push(...secretParts(value));
         out.push([name, value]);
       } else {
         const value = v && isScalar(v) && v.value !== null && typeof v.value !== 'object' ? String(v.value) : r.string(v, `headers.${name}`);
         if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name} contains a line break or NUL`);
+        if (CREDENTIAL_HEADERS.has(name.toLowerCase()) && !isPlaceholder(value)) secret.push(...secretParts(value));
         out.push([name, value]);
       }
     }
@@ -394,13 +408,17 @@ function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: Loa
   // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
   const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
   const paths = listed ?? [''];
-  const headers = mergeHeaders(defaults.headers, spec.headers === defaults.headers ? undefined : spec.headers);
+  const own = spec.headers === defaults.headers ? undefined : spec.headers;
+  const headers = mergeHeaders(defaults.headers, own);
   const secrets = [...(defaults.secretHeaders ?? []), ...(spec.secretHeaders ?? [])];
   if (spec.auth) {
     secrets.push(spec.auth);
   }
   // Presets, styles and the authenticated check shape the request; without any of them it is as configured.
   const shaped = Boolean(spec.clients || spec.style || spec.auth);
+  // A client or style decides the headers itself: the defaults' headers are meant for plain rows,
+  // and would take the place of a style's own headers or add ones the SDK never sends.
+  const given = spec.clients || spec.style ? own : headers;
   const clients: (string | undefined)[] = spec.clients ?? [undefined];
   const several = clients.length > 1;
   const out: Endpoint[] = [];
@@ -413,14 +431,16 @@ function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: Loa
         if (paths.length > 1 || listed) name += ` ${path}`;
         if (origins.length > 1) name += ` from ${origin}`;
         // The plain-fetch row keeps the entry's own name (and so its id and its issue).
-        const suffixed = several && client !== 'fetch';
-        if (suffixed) name += ` · ${client}`;
+        if (several && client !== 'fetch') name += ` · ${client}`;
+        // A client row's id names its client even when it is the only one, so adding or
+        // removing other clients moves no row's id (nor its issue).
+        const idName = client && client !== 'fetch' ? `${spec.name!} · ${client}` : spec.name!;
         const req = shaped
           ? presetRequest({
               client: client ?? 'fetch',
               ...(spec.style ? { style: spec.style } : {}),
               url,
-              ...(headers ? { headers } : {}),
+              ...(given ? { headers: given } : {}),
               browser: spec.browser ?? 'chromium',
               ...(spec.models?.[0] ? { model: spec.models[0] } : {}),
               ...(spec.auth ? { auth: spec.auth } : {}),
@@ -434,7 +454,7 @@ function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: Loa
           throw new ConfigError(file, spec.line, 1, `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`);
         }
         out.push({
-          id: endpointId(suffixed ? `${spec.name!} · ${client}` : spec.name!, url, origin),
+          id: endpointId(idName, url, origin),
           name,
           ...(paths.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
           url,
@@ -491,6 +511,21 @@ export function loadConfig(sources: ConfigSource[], options: LoadOptions = {}): 
       seen.set(e.name, e);
       endpoints.push(e);
     }
+  }
+  // One id, one issue: two rows sharing an id would open and close each other's.
+  const ids = new Map<string, Endpoint>();
+  for (const e of endpoints) {
+    const before = ids.get(e.id);
+    if (before) {
+      const where = (x: Endpoint) => `${JSON.stringify(x.name)} (${x.source?.file}:${x.source?.line})`;
+      throw new ConfigError(
+        e.source?.file ?? 'config',
+        e.source?.line ?? 0,
+        1,
+        `${where(before)} and ${where(e)} would share the endpoint id ${e.id} (same name once the client is added, same url and origin); rename one of them`,
+      );
+    }
+    ids.set(e.id, e);
   }
   if (endpoints.length === 0) throw new ConfigError(sources[0]?.file ?? 'config', 0, 0, 'no endpoints to check');
   return { endpoints };

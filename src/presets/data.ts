@@ -81,7 +81,8 @@ export const ANTHROPIC_SDK: PresetTable = {
     ['Accept', 'application/json'],
     ['User-Agent', 'Anthropic/JS {version}'],
     ['X-Stainless-Retry-Count', '0'],
-    // messages.create always passes a timeout (600 s by default), so this is on every chat call.
+    // messages.create always passes a timeout (600 s by default), so this is on every chat call;
+    // other calls (models.list) pass none, and the preset leaves it out there.
     ['X-Stainless-Timeout', '600'],
     ...STAINLESS_BROWSER,
     ['anthropic-dangerous-direct-browser-access', 'true'],

@@ -130,9 +130,8 @@ export interface PresetInput {
   /** Explicit `style:`; otherwise the preset's. */
   style?: ApiStyle;
   url: string;
-  /** Headers given in the config (defaults merged). */
+  /** Headers given in the config: the entry's own (the defaults' reach only rows without client or style). */
   headers?: HeaderLine[];
-  /** Whether those headers were given on the entry itself rather than only in defaults. */
   browser: Browser;
   model?: string;
   /** Real key for the authenticated check. */
@@ -188,22 +187,28 @@ export function presetRequest(input: PresetInput): PresetRequest {
   const style = input.style ?? table.style;
   const info = STYLES[style];
   const key = input.auth ?? PLACEHOLDER_KEY;
+  const route = routeOf(input.url);
   let headers: HeaderLine[];
   if (table.name === 'fetch') {
     const given = input.headers?.length ? input.headers : info.fetchHeaders;
     headers = given.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine);
   } else {
+    // The anthropic SDK passes a timeout (so sends X-Stainless-Timeout) on messages.create only;
+    // a base URL without a known route stands for that call.
+    const timed = route === 'messages' || route === 'other';
+    const base = table.headers.filter(([n]) => table.name !== 'anthropic-sdk' || timed || n.toLowerCase() !== 'x-stainless-timeout');
     headers = addHeaders(
-      table.headers.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine),
+      base.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine),
       input.headers ?? [],
     );
   }
   if (input.auth) headers = withKey(headers, table.authHeader ?? info.authHeader, key);
-  const route = routeOf(input.url);
   const method = route === 'models' ? 'GET' : input.method ?? 'POST';
   const stream = Boolean(input.auth) && routeStreams(route, style);
   const model = input.model ?? info.defaultModel;
   const body = method === 'GET' || method === 'HEAD' ? undefined : input.body ?? routeBody(route, style, model, stream);
+  // Clients set content-type for the body they send; with none there is nothing to describe.
+  if (body === undefined) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
   return { method, headers, ...(body !== undefined ? { body } : {}), style, stream };
 }
 

@@ -85,6 +85,32 @@ describe('presets expand to the headers their SDK sends', () => {
     expect(JSON.parse(r.body!)).toMatchObject({ input: 'ping', max_output_tokens: 16 });
   });
 
+  it('a request without body sends no content-type, whatever the client', () => {
+    for (const client of CLIENT_NAMES) {
+      const r = presetRequest({ client, url: 'https://a.example/v1/models', browser: 'chromium' });
+      expect(r.method).toBe('GET');
+      expect(r.body).toBeUndefined();
+      expect(r.headers.map(([n]) => n.toLowerCase()), client).not.toContain('content-type');
+    }
+    const own = presetRequest({ client: 'fetch', url: 'https://a.example/v1/models', browser: 'chromium', headers: [['authorization', 'Bearer x'], ['content-type', 'application/json']] });
+    expect(own.headers).toEqual([['authorization', 'Bearer x']]);
+    const post = presetRequest({ client: 'openai-sdk', url: 'https://a.example/v1/chat/completions', browser: 'chromium' });
+    expect(post.headers.map(([n]) => n.toLowerCase())).toContain('content-type');
+  });
+
+  it('x-stainless-timeout: anthropic-sdk on messages.create only; openai-sdk never by itself', () => {
+    const timeout = (client: string, url: string) => presetRequest({ client, url, browser: 'chromium' }).headers.some(([n]) => n.toLowerCase() === 'x-stainless-timeout');
+    expect(timeout('anthropic-sdk', 'https://a.example/v1/messages')).toBe(true);
+    expect(timeout('anthropic-sdk', 'https://a.example/v1/models')).toBe(false);
+    expect(timeout('anthropic-sdk', 'https://a.example/v1/chat/completions')).toBe(false);
+    // A URL with no known route stands for messages.create, the call the preset describes.
+    expect(timeout('anthropic-sdk', 'https://proxy.example/anthropic')).toBe(true);
+    for (const path of ['/v1/chat/completions', '/v1/responses', '/v1/models', '/v1/messages']) expect(timeout('openai-sdk', `https://a.example${path}`)).toBe(false);
+    // Given on the entry, it is sent wherever the entry points.
+    const given = presetRequest({ client: 'anthropic-sdk', url: 'https://a.example/v1/models', browser: 'chromium', headers: [['X-Stainless-Timeout', '60']] });
+    expect(Object.fromEntries(given.headers)['X-Stainless-Timeout']).toBe('60');
+  });
+
   it('auth puts the real key where the client sends its key and asks for a stream', () => {
     const o = presetRequest({ client: 'openai-sdk', url: 'https://a.example/v1/chat/completions', browser: 'chromium', auth: 'sk-real' });
     expect(Object.fromEntries(o.headers)['Authorization']).toBe('Bearer sk-real');

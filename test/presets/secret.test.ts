@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDK_ZOO, startZoo, type Zoo } from '../support/zoo.js';
-import { CLI, runNode } from '../support/spawn.js';
+import { cleanup, CLI, runAction, runNode } from '../support/spawn.js';
 
 const KEY = 'sk-cors-gate-test-9f2c71e4b0';
 const FILE_KEY = 'sk-literal-in-file-51aa07';
@@ -97,5 +97,60 @@ describe('auth: one real streaming request, the key masked everywhere', () => {
     // The server echoed the key in a header and in the body: they were there to leak.
     expect(outputs[0]).toContain('"X-Echo-Key"');
     expect(outputs[0]).toContain('Bearer ***');
+  });
+});
+
+// Credentials written straight into `headers:` (a workflow's `${{ secrets.KEY }}`
+// reaches the action already substituted): the zoo echoes them back, and they
+// must still be shown nowhere.
+describe('credential headers written in the config are masked', () => {
+  const BEARER = 'sk-header-literal-7d41c0';
+  const API_KEY = 'sk-xapikey-literal-e93b2a';
+  const COOKIE = 'session=cookie-literal-55f0';
+  const SECRETS = [BEARER, API_KEY, COOKIE];
+  const config = () => `endpoints:
+  - name: Bearer in headers
+    url: ${zoo.url}/stream/v1/chat/completions
+    headers:
+      Authorization: "Bearer ${BEARER}"
+      Content-Type: application/json
+  - name: Key in headers
+    url: ${zoo.url}/stream/v1/messages
+    style: anthropic
+    headers:
+      x-api-key: ${API_KEY}
+      Cookie: ${COOKIE}
+`;
+
+  it('sent them, and the CLI shows them in no format', async () => {
+    const file = join(dir, 'headers.yml');
+    writeFileSync(file, config());
+    const before = zoo.requests.length;
+    const outputs: string[] = [];
+    for (const format of ['json', 'markdown', 'table']) {
+      const r = await runNode(CLI, ['--config', file, '--format', format, '--fail-on', 'never']);
+      expect(r.code, r.stderr).toBe(0);
+      outputs.push(r.stdout, r.stderr);
+    }
+    const sent = JSON.stringify(zoo.requests.slice(before));
+    // A page cannot set Cookie, so only the other two reach the server.
+    for (const s of [BEARER, API_KEY]) expect(sent).toContain(s);
+    // The echo came back in the response: there was something to leak.
+    expect(outputs[0]).toContain('"X-Echo-Key"');
+    for (const text of outputs) for (const s of SECRETS) expect(text).not.toContain(s);
+  });
+
+  it('the action’s inline endpoints input: masked in log, summary, report and outputs', async () => {
+    const r = await runAction({ endpoints: config(), 'fail-on': 'never', timeout: '5' });
+    try {
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const masks = r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
+      for (const s of SECRETS) expect(masks.some((l) => l.includes(s)), s).toBe(true);
+      const log = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      for (const text of [log, r.stderr, r.summary, r.report ?? '', r.output]) for (const s of SECRETS) expect(text).not.toContain(s);
+      expect(r.report).toContain('Bearer ***');
+    } finally {
+      cleanup(r);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { ConfigError, endpointId, loadConfig, parseConfig } from '../../src/config.js';
 
 const VAR = 'CORS_GATE_TEST_HEADER_KEY';
 afterEach(() => {
@@ -17,5 +17,123 @@ describe('header values from the environment', () => {
     process.env[VAR] = 'not-a-secret';
     const [e] = parseConfig({ file: 'c.yml', text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n      x-tenant: {env: ${VAR}, secret: false}\n` });
     expect(e!.secrets).not.toContain('not-a-secret');
+  });
+});
+
+describe('literal credentials in headers are secrets', () => {
+  const one = (headers: string) => parseConfig({ file: 'c.yml', text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n${headers}` })[0]!;
+
+  it('credential headers written in the file are masked, the bare token too', () => {
+    const e = one('      Authorization: "Bearer sk-literal-abc123"\n      X-Api-Key: sk-ant-literal-456\n      cookie: session=s3cr3t-cookie\n      api-key: azure-literal-789\n      x-goog-api-key: AIzaLiteral000\n      proxy-authorization: Basic dXNlcjpwYXNz\n');
+    for (const s of ['sk-literal-abc123', 'Bearer sk-literal-abc123', 'sk-ant-literal-456', 'session=s3cr3t-cookie', 'azure-literal-789', 'AIzaLiteral000', 'dXNlcjpwYXNz']) {
+      expect(e.secrets).toContain(s);
+    }
+  });
+
+  it('the bare token comes before the whole value, so a report keeps the scheme readable', () => {
+    const e = one('      authorization: "Bearer sk-literal-abc123"\n');
+    expect(e.secrets.indexOf('sk-literal-abc123')).toBeLessThan(e.secrets.indexOf('Bearer sk-literal-abc123'));
+  });
+
+  it('a value given as {value: …} is a secret by default too', () => {
+    expect(one('      x-api-key: {value: sk-in-a-mapping-1}\n').secrets).toContain('sk-in-a-mapping-1');
+  });
+
+  it('the probe placeholder is no secret', () => {
+    const e = one('      authorization: Bearer cors-gate-probe\n      x-api-key: cors-gate-probe\n      api-key: {value: cors-gate-probe}\n');
+    expect(e.secrets).toEqual([]);
+  });
+
+  it('secret: false opts out; other headers stay readable', () => {
+    const e = one('      authorization: {value: "Bearer public-demo-key", secret: false}\n      x-tenant: acme-tenant-1\n');
+    expect(e.secrets).toEqual([]);
+  });
+
+  it('defaults’ credential headers are secrets of every row', () => {
+    const [e] = parseConfig({ file: 'c.yml', text: 'defaults:\n  headers:\n    x-api-key: sk-from-defaults-1\nendpoints:\n  - name: A\n    url: https://api.example/v1\n' });
+    expect(e!.secrets).toContain('sk-from-defaults-1');
+  });
+});
+
+describe('endpoint ids', () => {
+  const load = (text: string, file = 'c.yml') => loadConfig([{ file, text }]).endpoints;
+  const URL_ = 'https://x.test/v1/chat/completions';
+  const ORIGIN = 'https://example.com';
+
+  it('a row without client (or with fetch) keeps the id of its name, url and origin', () => {
+    const [plain] = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n`);
+    expect(plain!.id).toBe(endpointId('Zen', URL_, ORIGIN));
+    const [f] = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n    client: fetch\n`);
+    expect(f!.id).toBe(endpointId('Zen', URL_, ORIGIN));
+    const paths = load(`endpoints:\n  - name: Zen\n    url: https://x.test/v1\n    paths: [/chat/completions, /models]\n    origins: [https://a.example, https://b.example]\n`);
+    expect(paths.map((e) => e.id)).toEqual([
+      endpointId('Zen', URL_, 'https://a.example'),
+      endpointId('Zen', URL_, 'https://b.example'),
+      endpointId('Zen', 'https://x.test/v1/models', 'https://a.example'),
+      endpointId('Zen', 'https://x.test/v1/models', 'https://b.example'),
+    ]);
+  });
+
+  it('a client row keeps its id when other clients are added or removed', () => {
+    const [single] = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n    client: openai-sdk\n`);
+    const both = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n    clients: [fetch, openai-sdk]\n`);
+    const [plain] = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n`);
+    expect(single!.name).toBe('Zen');
+    expect(single!.id).toBe(endpointId('Zen · openai-sdk', URL_, ORIGIN));
+    expect(single!.id).not.toBe(plain!.id);
+    expect(both.map((e) => e.id)).toEqual([plain!.id, single!.id]);
+    const sdkOnly = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n    clients: [openai-sdk, anthropic-sdk]\n`);
+    expect(sdkOnly[0]!.id).toBe(single!.id);
+  });
+
+  it('two rows with one id are refused, naming both rows and their lines', () => {
+    const text = 'endpoints:\n  - name: Zen\n    url: https://x.test/v1\n    paths: [/chat/completions]\n    clients: [fetch, openai-sdk]\n  - name: Zen · openai-sdk\n    url: https://x.test/v1\n    paths: [/chat/completions]\n';
+    let err: unknown;
+    try {
+      load(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const m = (err as Error).message;
+    expect(m).toMatch(/^c\.yml:6:\d+: /);
+    expect(m).toContain('"Zen /chat/completions · openai-sdk" (c.yml:2)');
+    expect(m).toContain('"Zen · openai-sdk /chat/completions" (c.yml:6)');
+  });
+
+  it('the same clash across two files names both files', () => {
+    const a = `endpoints:\n  - name: Zen\n    url: ${URL_}\n    client: openai-sdk\n`;
+    const b = `endpoints:\n  - name: Zen · openai-sdk\n    url: ${URL_}\n`;
+    expect(() => loadConfig([{ file: 'a.yml', text: a }, { file: 'b.yml', text: b }])).toThrow(/^b\.yml:2:\d+: .*"Zen" \(a\.yml:2\).*"Zen · openai-sdk" \(b\.yml:2\)/);
+  });
+});
+
+describe('defaults’ headers shape plain rows only', () => {
+  const DEF = 'defaults:\n  headers: [authorization, content-type, x-team]\nendpoints:\n';
+  const load = (entries: string) => parseConfig({ file: 'c.yml', text: DEF + entries });
+  const names = (e: { headers: readonly (readonly [string, string])[] }) => e.headers.map(([n]) => n.toLowerCase());
+
+  it('a style: anthropic fetch row keeps the style’s headers', () => {
+    const [e] = load('  - name: A\n    url: https://a.test\n    style: anthropic\n');
+    expect(names(e!)).toEqual(['x-api-key', 'anthropic-version', 'anthropic-dangerous-direct-browser-access', 'content-type']);
+  });
+
+  it('SDK rows send what the SDK sends, not the defaults’ authorization', () => {
+    const rows = load('  - name: A\n    url: https://a.test\n    style: anthropic\n    clients: [anthropic-sdk, vercel-ai/anthropic]\n  - name: G\n    url: https://g.test\n    style: gemini\n    client: google-genai\n');
+    for (const r of rows) {
+      expect(names(r)).not.toContain('authorization');
+      expect(names(r)).not.toContain('x-team');
+    }
+  });
+
+  it('the entry’s own headers still add to a preset', () => {
+    const [e] = load('  - name: A\n    url: https://a.test/v1/messages\n    client: vercel-ai/anthropic\n    headers: {anthropic-dangerous-direct-browser-access: "true"}\n');
+    expect(names(e!)).toContain('anthropic-dangerous-direct-browser-access');
+    expect(names(e!)).not.toContain('authorization');
+  });
+
+  it('plain rows still take them', () => {
+    const [e] = load('  - name: P\n    url: https://p.test/v1/chat/completions\n');
+    expect(names(e!)).toEqual(['authorization', 'content-type', 'x-team']);
   });
 });
