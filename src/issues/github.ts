@@ -102,6 +102,19 @@ export interface Created {
   labels: string[];
 }
 
+export interface RepoPermissions {
+  admin?: boolean;
+  maintain?: boolean;
+  push?: boolean;
+  triage?: boolean;
+  pull?: boolean;
+}
+
+/** Labels stick on a new issue only with triage access or more; without it GitHub drops them silently. */
+export function canLabel(p: RepoPermissions): boolean {
+  return Boolean(p.triage || p.push || p.maintain || p.admin);
+}
+
 export interface IssueClient {
   /** Open issues with all the labels, every page, pull requests left out. */
   listOpen(repo: string, labels: string[]): Promise<KnownIssue[]>;
@@ -110,7 +123,9 @@ export interface IssueClient {
   listComments(repo: string, number: number): Promise<KnownComment[]>;
   /** Sent once: a create is never retried, because GitHub may have applied it before failing. */
   create(repo: string, title: string, body: string, labels: string[]): Promise<Created>;
-  update(repo: string, number: number, fields: { title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' }): Promise<void>;
+  update(repo: string, number: number, fields: { title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' | 'duplicate' }): Promise<void>;
+  /** The token's permissions on the repository, as GET /repos/{owner}/{repo} reports them; null when it reports none. */
+  permissions(repo: string): Promise<RepoPermissions | null>;
   /** Sent once, like create. */
   comment(repo: string, number: number, body: string): Promise<string>;
 }
@@ -178,6 +193,10 @@ export function createClient(o: ClientOptions): IssueClient {
         ...(f.state ? { state: f.state } : {}),
         ...(f.stateReason ? { state_reason: f.stateReason } : {}),
       });
+    },
+    async permissions(repo) {
+      const { data } = await octokit.rest.repos.get(split(repo));
+      return data.permissions ?? null;
     },
     async comment(repo, number, body) {
       const { data } = await octokit.rest.issues.createComment({ ...split(repo), issue_number: number, body, ...once });

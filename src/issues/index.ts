@@ -44,13 +44,13 @@ export interface SyncResult {
 function describeWrite(w: Write): string {
   if (w.op === 'create') return `create an issue in ${w.repo}: ${oneLine(w.title, 160)}`;
   if (w.op === 'comment') return `comment on ${w.repo}#${w.number}`;
-  if (w.state === 'closed') return `close ${w.repo}#${w.number} as completed`;
+  if (w.state === 'closed') return `close ${w.repo}#${w.number} as ${w.stateReason === 'duplicate' ? 'a duplicate' : 'completed'}`;
   return `update the title and body of ${w.repo}#${w.number}`;
 }
 
 export async function syncIssues(records: readonly ResultRecord[], o: IssueOptions, log: Log, client?: IssueClient): Promise<SyncResult> {
   const gh = client ?? (await import('./github.js')).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
-  const { describeFailure, AccessError, statusOf } = await import('./github.js');
+  const { describeFailure, AccessError, statusOf, canLabel } = await import('./github.js');
   const now = o.now ?? new Date();
   const errors: string[] = [];
   const repoErrors = new Map<string, string>();
@@ -99,6 +99,43 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
     plan = planIssues(records, world, options);
   }
 
+  // Repos where GitHub refused a write (403/404), and a refused token (401): nothing more is sent there.
+  const refused = new Map<string, string>();
+  let tokenRefused: string | null = null;
+  const refuse = (err: InstanceType<typeof AccessError>, repo: string) => {
+    const reason = `GitHub refused an earlier write (${err.status}): nothing written`;
+    if (err.status === 401) tokenRefused = reason;
+    else refused.set(repo.toLowerCase(), reason);
+  };
+
+  // Whether an issue opened in a repo could be found again. GitHub drops the labels of a
+  // new issue when the token has no triage access, and the next run, listing by label,
+  // would open another. Read once per repo, and only before a create.
+  const createChecks = new Map<string, string | null>();
+  const createProblem = async (repo: string): Promise<string | null> => {
+    const k = repo.toLowerCase();
+    if (o.labels.length === 0) return null;
+    if (createChecks.has(k)) return createChecks.get(k)!;
+    let problem: string | null = null;
+    try {
+      // Installation tokens (GITHUB_TOKEN, GitHub App tokens) get no permissions object: then
+      // it cannot be told before, and the warning after the create says so if labels were dropped.
+      const perms = await gh.permissions(repo);
+      if (perms && !canLabel(perms)) {
+        problem =
+          `Not opening an issue in ${repo}: the token has no triage or push access there, so GitHub would drop the labels ` +
+          `(${o.labels.join(', ')}) and cors-gate could not find its issue again; every run would open another. ` +
+          `Set issue: {repo: ${repo}, number: N} on the endpoint to follow an existing issue, or use a token with triage access to ${repo}.`;
+      }
+    } catch (err) {
+      const e = describeFailure(err, repo, 'reading the repository before opening an issue');
+      if (e instanceof AccessError) refuse(e, repo);
+      problem = `${e.message}. No issue opened there in this run.`;
+    }
+    createChecks.set(k, problem);
+    return problem;
+  };
+
   const rows: IssueRow[] = [];
   let writes = 0;
   const skippedForCap: string[] = [];
@@ -116,6 +153,11 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
       continue;
     }
     if (p.writes.length === 0) continue;
+    const refusal = tokenRefused ?? refused.get(p.repo.toLowerCase());
+    if (refusal) {
+      skip(refusal);
+      continue;
+    }
     if (o.dryRun) {
       log.info(logSafe(`dry-run: ${oneLine(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`));
       skip(`dry-run: ${p.reason}`);
@@ -125,6 +167,14 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
       skippedForCap.push(p.endpoint);
       skip(`max-issue-writes (${o.maxWrites}) reached`);
       continue;
+    }
+    if (p.writes.some((w) => w.op === 'create')) {
+      const problem = await createProblem(p.repo);
+      if (problem) {
+        errors.push(problem);
+        skip(tokenRefused ?? refused.get(p.repo.toLowerCase()) ?? problem);
+        continue;
+      }
     }
     for (const w of p.writes) {
       writes++;
@@ -151,6 +201,7 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
         if (e instanceof AccessError) {
           errors.push(e.message);
           skip(e.message);
+          refuse(e, w.repo);
           break;
         }
         if (w.op === 'create') {
@@ -167,8 +218,8 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
           break;
         }
         if (w.op === 'comment' && p.action === 'closed') {
-          // The close still goes ahead: an open issue would get the same comment again next run.
-          log.warning(`${e.message}; closing the issue anyway.`);
+          // The issue is closed already, so it is not listed again and the comment is not repeated.
+          log.warning(`${e.message}; the issue was closed without it.`);
           continue;
         }
         errors.push(e.message);

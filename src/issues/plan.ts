@@ -4,7 +4,7 @@
 // marker on the issue (or on our last comment), so no state file is needed.
 import type { ResultRecord } from '../report/record.js';
 import type { Verdict } from '../types.js';
-import { changeComment, day, fingerprint, issueBody, issueTitle, parseMarker, resolvedComment, trackingComment, type Marker } from './body.js';
+import { changeComment, day, duplicateComment, fingerprint, issueBody, issueTitle, parseMarker, resolvedComment, sameFindings, trackingComment, type Marker } from './body.js';
 
 export interface KnownIssue {
   repo: string;
@@ -44,7 +44,7 @@ export interface PlanOptions {
 
 export type Write =
   | { op: 'create'; repo: string; title: string; body: string; labels: string[] }
-  | { op: 'update'; repo: string; number: number; title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' }
+  | { op: 'update'; repo: string; number: number; title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' | 'duplicate' }
   | { op: 'comment'; repo: string; number: number; body: string };
 
 export type IssueAction = 'created' | 'updated' | 'commented' | 'closed' | 'unchanged' | 'skipped';
@@ -123,12 +123,24 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
     }
 
     const mine = issuesOf(world, repo, r.id);
-    const open = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+    const [open, ...duplicates] = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number);
     const marker = open ? parseMarker(open.body)! : null;
+    // Two open issues for one endpoint (two overlapping runs, say): the oldest is kept,
+    // the others, ours by their marker, are closed as duplicates of it.
+    for (const d of open ? duplicates : []) {
+      out.push({
+        ...base, action: 'closed', number: d.number, url: d.url,
+        writes: [
+          { op: 'update', repo, number: d.number, state: 'closed', stateReason: 'duplicate' },
+          { op: 'comment', repo, number: d.number, body: duplicateComment(r, open!.number) },
+        ],
+        reason: `duplicate of #${open!.number}`,
+      });
+    }
 
     if (state === 'failing') {
       if (open && marker) {
-        if (marker.fp === fp) {
+        if (sameFindings(marker.fp, r)) {
           out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `same findings since ${marker.changed}` });
           continue;
         }
@@ -144,9 +156,10 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
         continue;
       }
       const closed = mine
-        .filter((i) => i.state === 'closed')
+        // A duplicate cors-gate closed is neither a maintainer's "no" nor the issue to link.
+        .filter((i) => i.state === 'closed' && i.stateReason !== 'duplicate')
         .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || b.number - a.number)[0];
-      if (closed && closed.stateReason === 'not_planned' && parseMarker(closed.body)?.fp === fp) {
+      if (closed && closed.stateReason === 'not_planned' && sameFindings(parseMarker(closed.body)?.fp ?? '', r)) {
         out.push({ ...base, action: 'skipped', number: closed.number, url: closed.url, writes: [], reason: 'closed as not planned by a maintainer; left closed until the findings change' });
         continue;
       }
@@ -168,9 +181,10 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
     }
     out.push({
       ...base, action: 'closed', number: open.number, url: open.url,
+      // Closed first: a closed issue is not listed again, so a comment that then fails is never repeated.
       writes: [
-        { op: 'comment', repo, number: open.number, body: resolvedComment(r, marker.first, o.now, o.runUrl) },
         { op: 'update', repo, number: open.number, state: 'closed', stateReason: 'completed' },
+        { op: 'comment', repo, number: open.number, body: resolvedComment(r, marker.first, o.now, o.runUrl) },
       ],
       reason: `passes (${r.verdict})`,
     });

@@ -126,6 +126,32 @@ describe('issue text', () => {
     expect(body).toContain('- Workflow run: https://github.com/acme/widgets/actions/runs/42');
   });
 
+  it('finds the marker below text someone added, never inside code', () => {
+    const m = { id: 'abcdef012345', fp: '0123456789abcdef0123', first: '2026-11-01', changed: '2026-11-02' };
+    const line = renderMarker(m);
+    const other = renderMarker({ ...m, id: '999999999999' });
+    expect(parseMarker(`Triage note: upstream knows.\n\n${line}\n\n### What fails`)).toEqual(m);
+    expect(parseMarker(`\uFEFF${line}`)).toEqual(m);
+    // Fenced blocks, of backticks or tildes, however long, are skipped whole, and the marker after one counts.
+    expect(parseMarker(`\`\`\`\n${other}\n\`\`\`\n${line}`)).toEqual(m);
+    expect(parseMarker(`~~~ text\n${other}\n~~~\n${line}`)).toEqual(m);
+    expect(parseMarker(`\`\`\`\`\n\`\`\`\n${other}\n\`\`\`\n\`\`\`\`\n${line}`)).toEqual(m);
+    expect(parseMarker(`  \`\`\`sh\n${other}\n  \`\`\` \n${line}`)).toEqual(m);
+    // An unclosed fence runs to the end.
+    expect(parseMarker(`text\n\`\`\`\n${other}`)).toBeNull();
+    // A code span, and anything not at the start of a line, is not a marker.
+    expect(parseMarker(`Seen: \`${other}\``)).toBeNull();
+    expect(parseMarker(`\`${other}\``)).toBeNull();
+    expect(parseMarker(`- \`\`${other}\`\` from the server`)).toBeNull();
+    expect(parseMarker(`    ${other}`)).toBeNull();
+    // Issue bodies quote server text that holds a look-alike marker: only the real one is read.
+    const r = hostile();
+    const looksAlike = { ...r, preflight: exchange('OPTIONS', 404, [['X-A', other]], `${other}\n\`\`\`\n${other}`) };
+    const body = issueBody(looksAlike, { marker: m });
+    expect(parseMarker(body)).toEqual(m);
+    expect(parseMarker(body.split('\n').slice(1).join('\n'))).toBeNull();
+  });
+
   it('round-trips the marker and refuses malformed ones', () => {
     const m = { id: 'abcdef012345', fp: '0123456789abcdef', first: '2026-11-01', changed: '2026-11-02', state: 'pass' as const, prev: 12 };
     expect(parseMarker(renderMarker(m) + '\nrest')).toEqual(m);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, parseMarker, renderMarker } from '../../src/issues/body.js';
+import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../src/issues/body.js';
+import type { ResultRecord } from '../../src/report/record.js';
+import type { Finding } from '../../src/types.js';
 import { planIssues, reposNeedingHistory, trackedKey, type PlanOptions, type Planned, type Write } from '../../src/issues/plan.js';
-import { changed, emptyWorld, erroring, failing, issue, passing } from './fixtures.js';
+import { changed, emptyWorld, erroring, exchange, failing, issue, passing } from './fixtures.js';
 
 const REPO = 'acme/widgets';
 const opts = (over: Partial<PlanOptions> = {}): PlanOptions => ({ repo: REPO, labels: ['cors-gate'], issueOn: ['fail'], now: new Date('2026-11-20T12:00:00Z'), runUrl: 'https://github.com/acme/widgets/actions/runs/7', ...over });
@@ -66,9 +68,10 @@ describe('planIssues: transitions, not runs', () => {
     const world = { ...emptyWorld(), issues: [created()] };
     const p = only(planIssues([passing()], world, opts({ now: new Date('2026-11-23T08:00:00Z') })));
     expect(p.action).toBe('closed');
-    expect(ops(p)).toEqual(['comment', 'update:closed']);
-    const [c, close] = p.writes;
-    expect([c?.op, close?.op]).toEqual(['comment', 'update']);
+    // Closed before the comment: a closed issue is not listed again, so a failed comment is never repeated.
+    expect(ops(p)).toEqual(['update:closed', 'comment']);
+    const [close, c] = p.writes;
+    expect([close?.op, c?.op]).toEqual(['update', 'comment']);
     if (c?.op !== 'comment' || close?.op !== 'update') return;
     expect(c.body).toMatch(/^\*\*Resolved:\*\* a browser can call `Zen` — it passes since 2026-11-23, after 3 days \(first seen 2026-11-20\)/);
     expect(close).toMatchObject({ state: 'closed', stateReason: 'completed' });
@@ -116,11 +119,41 @@ describe('planIssues: transitions, not runs', () => {
     expect(planIssues([passing()], world, opts())).toEqual([]);
   });
 
-  it('reads the marker from the first line only', () => {
+  it('ignores a marker quoted inside a fenced block', () => {
     const forged = `Some text\n\`\`\`\n${renderMarker({ id: failing().id, fp: 'ffffffffffffffff', first: '2020-01-01', changed: '2020-01-01' })}\n\`\`\``;
     expect(parseMarker(forged)).toBeNull();
     const world = { ...emptyWorld(), issues: [issue(REPO, 3, forged)] };
     expect(only(planIssues([failing()], world, opts())).action).toBe('created');
+  });
+
+  it('still knows its issue after someone adds text above the marker', () => {
+    const mine = created();
+    const edited = { ...mine, body: `**Triage:** known, upstream is on it.\n\n${mine.body}` };
+    const world = { ...emptyWorld(), history: [REPO], issues: [edited] };
+    expect(only(planIssues([failing()], world, opts()))).toMatchObject({ action: 'unchanged', number: 1, writes: [] });
+    expect(only(planIssues([passing()], world, opts()))).toMatchObject({ action: 'closed', number: 1 });
+  });
+
+  it('closes later open issues of the same endpoint as duplicates of the oldest', () => {
+    const first = created(failing(), 3);
+    const second = created(failing(), 7);
+    const human = issue(REPO, 5, 'Zen is broken', { title: 'CORS: Zen blocks browser calls — preflight answers 404' });
+    const world = { ...emptyWorld(), history: [REPO], issues: [second, human, first] };
+    const plan = planIssues([failing()], world, opts());
+    expect(plan.map((p) => [p.action, p.number, p.reason])).toEqual([
+      ['closed', 7, 'duplicate of #3'],
+      ['unchanged', 3, 'same findings since 2026-11-20'],
+    ]);
+    expect(ops(plan[0]!)).toEqual(['update:closed', 'comment']);
+    expect(plan[0]!.writes[0]).toMatchObject({ number: 7, state: 'closed', stateReason: 'duplicate' });
+    expect((plan[0]!.writes[1] as { body: string }).body).toMatch(/^Duplicate of #3, /);
+    // Passing: the oldest is resolved, the duplicate closed all the same.
+    expect(planIssues([passing()], world, opts()).map((p) => [p.action, p.number])).toEqual([['closed', 7], ['closed', 3]]);
+    // A duplicate closed that way is neither the issue a new one links nor a maintainer's "not planned".
+    const after = { ...emptyWorld(), history: [REPO], issues: [{ ...second, state: 'closed' as const, stateReason: 'duplicate', closedAt: '2026-11-21T00:00:00Z' }] };
+    const p = only(planIssues([failing()], after, opts()));
+    expect(p.action).toBe('created');
+    expect(parseMarker((p.writes[0] as { body: string }).body)!.prev).toBeUndefined();
   });
 
   it('treats error as transient by default: no issue opened, an open one left alone', () => {
@@ -147,6 +180,56 @@ describe('planIssues: transitions, not runs', () => {
 
   it('skips when there is no repository at all', () => {
     expect(only(planIssues([failing()], emptyWorld(), opts({ repo: '' })))).toMatchObject({ action: 'skipped' });
+  });
+});
+
+describe('planIssues: the fingerprint', () => {
+  const withFindings = (findings: Finding[], over: Partial<ResultRecord> = {}) => failing('Zen', { findings, ...over });
+  const acah = (header: string): Finding => ({ code: 'HeaderDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Request header field ${header} is not allowed by Access-Control-Allow-Headers in preflight response.` });
+
+  it('ignores details in the messages: the codes and levels decide', () => {
+    const world = { ...emptyWorld(), issues: [created(withFindings([acah('x-request-id-1')]))] };
+    expect(only(planIssues([withFindings([acah('x-request-id-2')])], world, opts())).action).toBe('unchanged');
+    expect(fingerprint(withFindings([acah('a')]))).toBe(fingerprint(withFindings([acah('b')])));
+    expect(fingerprint(withFindings([acah('a')]))).not.toBe(fingerprint(withFindings([{ ...acah('a'), level: 'warn' }])));
+    expect(fingerprint(withFindings([acah('a')]))).not.toBe(fingerprint(withFindings([{ ...acah('a'), code: 'MethodDisallowedByPreflightResponse' }])));
+  });
+
+  it('leaves the authenticated check out of it', () => {
+    const stream = (status: number, rid: string): Finding[] => [
+      { code: 'AuthenticatedRequestRejected', level: 'warn', on: 'actual', message: `The authenticated streaming request was answered ${status} (application/json): check the key.` },
+      { code: 'ExposedHeaders', level: 'info', on: 'actual', message: `A page can read these response headers: ${rid}.` },
+    ];
+    const base = failing().findings;
+    expect(fingerprint(withFindings([...base, ...stream(401, 'a')]))).toBe(fingerprint(withFindings(base)));
+    expect(fingerprint(withFindings([...base, { code: 'StreamNotEventStream', level: 'warn', on: 'actual', message: 'Asked for a stream, got 200 application/json.' }]))).toBe(fingerprint(withFindings(base)));
+  });
+
+  it('counts a bad preflight status by its class', () => {
+    const status = (n: number) => withFindings([{ code: 'PreflightInvalidStatus', level: 'fail', on: 'preflight', message: `It does not have HTTP ok status (status ${n}).` }], { preflight: exchange('OPTIONS', n) });
+    expect(fingerprint(status(404))).toBe(fingerprint(status(403)));
+    expect(fingerprint(status(502))).toBe(fingerprint(status(503)));
+    expect(fingerprint(status(404))).not.toBe(fingerprint(status(503)));
+    expect(fingerprint(status(301))).not.toBe(fingerprint(status(404)));
+  });
+
+  it('reads markers written with the older fingerprint without rewriting them, and rewrites a changed one once', () => {
+    const old = created();
+    const legacy = legacyFingerprint(failing());
+    expect(legacy).toHaveLength(16);
+    expect(fingerprint(failing())).not.toHaveLength(16);
+    const m = parseMarker(old.body)!;
+    const world = { ...emptyWorld(), issues: [{ ...old, body: old.body!.replace(`fp=${m.fp}`, `fp=${legacy}`) }] };
+    expect(parseMarker(world.issues[0]!.body)!.fp).toBe(legacy);
+    expect(only(planIssues([failing()], world, opts()))).toMatchObject({ action: 'unchanged', writes: [] });
+    // A message detail changed: the old fingerprint no longer matches, so one update writes the new one...
+    const detail = failing('Zen', { findings: failing().findings.map((f) => ({ ...f, message: f.message.replace('404', '410') })) });
+    const p = only(planIssues([detail], world, opts()));
+    expect(p.action).toBe('updated');
+    const body = (p.writes[0] as { body: string }).body;
+    expect(parseMarker(body)!.fp).toBe(fingerprint(detail));
+    // ...and after it the same failure writes nothing.
+    expect(only(planIssues([failing()], { ...emptyWorld(), issues: [issue(REPO, 1, body)] }, opts())).action).toBe('unchanged');
   });
 });
 

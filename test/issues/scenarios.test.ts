@@ -94,7 +94,7 @@ describe('the action files and follows issues across runs', () => {
     behaviours.svc = FIXED;
     const r4 = await act(yaml);
     expect(r4.issues[0]).toMatchObject({ action: 'closed', number: 2 });
-    expect(r4.writes).toEqual([{ method: 'POST', path: `/repos/${REPO}/issues/2/comments` }, { method: 'PATCH', path: `/repos/${REPO}/issues/2` }]);
+    expect(r4.writes).toEqual([{ method: 'PATCH', path: `/repos/${REPO}/issues/2` }, { method: 'POST', path: `/repos/${REPO}/issues/2/comments` }]);
     expect(fake.issues(REPO)[1]).toMatchObject({ state: 'closed', state_reason: 'completed' });
     expect(fake.comments(REPO, 2)[1].body).toMatch(/^\*\*Resolved:\*\* a browser can call `Svc` — it passes since \d{4}-\d\d-\d\d, after 0 days/);
 

@@ -1,6 +1,7 @@
 // syncIssues against the local GitHub fake, in process: the real Octokit with the
 // retry and throttling plugins over HTTP to 127.0.0.1.
 import Bottleneck from 'bottleneck';
+import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/issues/body.js';
 import { syncIssues, type IssueOptions } from '../../src/issues/index.js';
@@ -137,10 +138,111 @@ describe('syncIssues against the GitHub fake', () => {
     expect(fake.issues(REPO).map((i: { state: string }) => i.state)).toEqual(['closed', 'open']);
   });
 
-  it('warns when GitHub drops the labels, so the issue could not be found again', async () => {
+  it('opens no issue where the token cannot label it, run after run, and says why', async () => {
+    const PROVIDER = 'prov/api';
+    fake.setRepo(PROVIDER, { push: false });
+    const recs = [failing('A', { issue: { repo: PROVIDER } }), failing('B', { issue: { repo: PROVIDER } }), failing('C')];
+    for (let i = 0; i < 3; i++) {
+      const mark = fake.requests.length;
+      const run = await sync(recs);
+      expect(run.rows.map((r) => `${r.endpoint} ${r.action}`)).toEqual(['A skipped', 'B skipped', 'C ' + (i === 0 ? 'created' : 'unchanged')]);
+      expect(run.rows[0]).toMatchObject({ planned: 'created' });
+      expect(run.errors).toHaveLength(1);
+      expect(run.errors[0]).toMatch(/^Not opening an issue in prov\/api: the token has no triage or push access there, so GitHub would drop the labels \(cors-gate\) and cors-gate could not find its issue again/);
+      expect(run.errors[0]).toContain('issue: {repo: prov/api, number: N}');
+      expect(run.errors[0]).toContain('a token with triage access to prov/api');
+      const seen = fake.requests.slice(mark).map((r) => `${r.method} ${r.operationId} ${r.path}`);
+      // One read of the repository per run, only where a create is planned.
+      expect(seen.filter((r) => r.includes('repos/get'))).toEqual([`GET repos/get /repos/${PROVIDER}`, ...(i === 0 ? [`GET repos/get /repos/${REPO}`] : [])]);
+      expect(seen.filter((r) => r.startsWith('POST'))).toEqual(i === 0 ? [`POST issues/create /repos/${REPO}/issues`] : []);
+    }
+    expect(fake.issues(PROVIDER)).toEqual([]);
+    // Where labels stick, the check costs nothing in a run that opens nothing.
+    const mark = fake.requests.length;
+    await sync([failing('C')]);
+    expect(fake.requests.slice(mark).map((r) => r.operationId)).toEqual(['issues/list-for-repo']);
+  });
+
+  it('warns when GitHub drops the labels after all, so the issue could not be found again', async () => {
+    // Installation tokens (GITHUB_TOKEN) read a repository without a permissions object: nothing to go by.
     fake.setRepo(REPO, { push: false });
-    await sync([failing('A')]);
+    fake.corruptNextResponse('GET', `/repos/${REPO}`, (body) => {
+      delete body.permissions;
+      return body;
+    });
+    const run = await sync([failing('A')]);
+    expect(run.rows[0]).toMatchObject({ action: 'created', number: 1 });
     expect(logs.join('\n')).toMatch(/dropped the labels cors-gate on acme\/widgets#1 .*issue: \{repo: acme\/widgets, number: 1\}/);
+  });
+
+  it('a refused write stops the other writes to that repository, not to others', async () => {
+    const OTHER = 'acme/other';
+    fake.failNext('POST', `/repos/${REPO}/issues`, { status: 403, times: 100, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
+    const run = await sync([failing('A'), failing('B'), failing('X', { issue: { repo: OTHER } }), failing('C')]);
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => `${r.path} ${r.status}`)).toEqual([`/repos/${REPO}/issues 403`, `/repos/${OTHER}/issues 201`]);
+    expect(run.rows.map((r) => `${r.endpoint} ${r.action}`)).toEqual(['A skipped', 'B skipped', 'X created', 'C skipped']);
+    expect(run.rows[1]).toMatchObject({ planned: 'created', reason: 'GitHub refused an earlier write (403): nothing written' });
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/403 .*in acme\/widgets.*permissions: issues: write/);
+  });
+
+  it('a resolve whose close fails writes no comment; the next run closes and comments once', async () => {
+    await sync([failing('A')]);
+    fake.failNext('PATCH', `/repos/${REPO}/issues/1`, { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' } });
+    const a = await sync([passing('A')]);
+    expect(a.rows[0]).toMatchObject({ action: 'skipped', planned: 'closed' });
+    expect(fake.comments(REPO, 1)).toHaveLength(0);
+    const b = await sync([passing('A')]);
+    expect(b.rows[0]).toMatchObject({ action: 'closed', number: 1 });
+    expect(await sync([passing('A')])).toMatchObject({ rows: [], writes: 0 });
+    expect(fake.comments(REPO, 1).map((c: { body: string }) => c.body.slice(0, 12))).toEqual(['**Resolved:*']);
+    expect(fake.issues(REPO)[0]).toMatchObject({ state: 'closed', state_reason: 'completed' });
+  });
+
+  it('a resolve whose comment fails keeps the issue closed and never repeats', async () => {
+    await sync([failing('A')]);
+    fake.failNext('POST', `/repos/${REPO}/issues/1/comments`, { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' } });
+    const a = await sync([passing('A')]);
+    expect(a.rows[0]).toMatchObject({ action: 'closed', number: 1 });
+    expect(logs.join('\n')).toContain('the issue was closed without it');
+    expect(fake.issues(REPO)[0]).toMatchObject({ state: 'closed' });
+    const mark = fake.requests.length;
+    expect((await sync([passing('A')])).writes).toBe(0);
+    expect(writesIn(mark)).toEqual([]);
+  });
+
+  it('closes a second open issue of the same endpoint as a duplicate of the first', async () => {
+    await sync([failing('A')]);
+    const [first] = fake.issues(REPO);
+    fake.seedIssue(REPO, { title: first.title, body: first.body, labels: ['cors-gate'] });
+    fake.seedIssue(REPO, { title: 'hand-filed', body: 'A is broken', labels: ['cors-gate'], user: 'octocat' });
+    const run = await sync([failing('A')]);
+    expect(run.rows.map((r) => `${r.action} #${r.number} ${r.reason}`)).toEqual(['closed #2 duplicate of #1', 'unchanged #1 same findings since 2026-11-20']);
+    expect(fake.issues(REPO).map((i: { number: number; state: string; state_reason: string | null }) => `#${i.number} ${i.state} ${i.state_reason}`)).toEqual(['#1 open null', '#2 closed duplicate', '#3 open null']);
+    expect(fake.comments(REPO, 2).map((c: { body: string }) => c.body.split(',')[0])).toEqual(['Duplicate of #1']);
+    expect(fake.comments(REPO, 3)).toEqual([]);
+    const mark = fake.requests.length;
+    expect((await sync([failing('A')])).writes).toBe(0);
+    expect(writesIn(mark)).toEqual([]);
+  });
+
+  it('keeps following its issue after someone writes above the marker', async () => {
+    await sync([failing('A')]);
+    const [mine] = fake.issues(REPO);
+    // A maintainer's edit, through the API as the web page makes it.
+    const edit = await request(`${fake.url}/repos/${REPO}/issues/1`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${fake.token}`, 'content-type': 'application/json', 'user-agent': 'test' },
+      body: JSON.stringify({ body: `**Triage:** reported upstream.\n\n${mine.body}` }),
+    });
+    expect(edit.statusCode).toBe(200);
+    await edit.body.dump();
+    const mark = fake.requests.length;
+    const run = await sync([failing('A')]);
+    expect(run.rows).toEqual([expect.objectContaining({ action: 'unchanged', number: 1 })]);
+    expect(writesIn(mark)).toEqual([]);
+    expect((await sync([passing('A')])).rows[0]).toMatchObject({ action: 'closed', number: 1 });
+    expect(fake.issues(REPO)).toHaveLength(1);
   });
 
   it('dry-run reads, prints the plan and writes nothing', async () => {
