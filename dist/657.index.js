@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AccessError: () => (/* binding */ AccessError),
+/* harmony export */   canLabel: () => (/* binding */ canLabel),
 /* harmony export */   createClient: () => (/* binding */ createClient),
 /* harmony export */   describeFailure: () => (/* binding */ describeFailure),
 /* harmony export */   statusOf: () => (/* binding */ statusOf)
@@ -69,6 +70,10 @@ const known = (repo, i) => ({
     stateReason: i.state_reason ?? null,
     closedAt: i.closed_at,
 });
+/** Labels stick on a new issue only with triage access or more; without it GitHub drops them silently. */
+function canLabel(p) {
+    return Boolean(p.triage || p.push || p.maintain || p.admin);
+}
 function createClient(o) {
     const maxWait = o.maxWaitSeconds ?? 120;
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(o.token, {
@@ -125,6 +130,10 @@ function createClient(o) {
                 ...(f.state ? { state: f.state } : {}),
                 ...(f.stateReason ? { state_reason: f.stateReason } : {}),
             });
+        },
+        async permissions(repo) {
+            const { data } = await octokit.rest.repos.get(split(repo));
+            return data.permissions ?? null;
         },
         async comment(repo, number, body) {
             const { data } = await octokit.rest.issues.createComment({ ...split(repo), issue_number: number, body, ...once });

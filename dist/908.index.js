@@ -32,25 +32,77 @@ var curl = __webpack_require__(2530);
 const BODY_LIMIT = 60_000;
 const TITLE_LIMIT = 200;
 const MARKER_RE = /^<!-- cors-gate:v1 id=([0-9a-f]{6,64}) fp=([0-9a-f]{6,64}) first=(\d{4}-\d\d-\d\d) changed=(\d{4}-\d\d-\d\d)(?: state=(fail|pass))?(?: prev=(\d{1,9}))? -->/;
+const MARKER_START = '<!-- cors-gate:v1';
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 function renderMarker(m) {
     return `<!-- cors-gate:v1 id=${m.id} fp=${m.fp} first=${m.first} changed=${m.changed}${m.state ? ` state=${m.state}` : ''}${m.prev ? ` prev=${m.prev}` : ''} -->`;
 }
 /**
- * Only the first line is read: server text quoted further down (inside code
- * blocks) could contain a look-alike marker for another endpoint.
+ * The marker is the first line that starts with `<!-- cors-gate:v1` outside
+ * fenced code blocks, so a line someone adds above it does not disown the issue.
+ * Server text is only ever quoted in fenced blocks or one-line code spans: a
+ * code span cannot start a line with `<!--` (that line would open an HTML block
+ * and end the paragraph), so a look-alike quoted from a server is never read.
  */
 function parseMarker(body) {
     if (!body)
         return null;
-    const m = MARKER_RE.exec(body.replace(/^\uFEFF/, ''));
-    if (!m)
-        return null;
-    return { id: m[1], fp: m[2], first: m[3], changed: m[4], ...(m[5] ? { state: m[5] } : {}), ...(m[6] ? { prev: Number(m[6]) } : {}) };
+    let fence = null;
+    for (const line of body.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        const f = FENCE_RE.exec(line);
+        if (fence) {
+            // CommonMark: closed by a run of the same character, at least as long, with nothing after it.
+            if (f && f[1][0] === fence.char && f[1].length >= fence.length && f[2].trim() === '')
+                fence = null;
+            continue;
+        }
+        if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
+            fence = { char: f[1][0], length: f[1].length };
+            continue;
+        }
+        if (!line.startsWith(MARKER_START))
+            continue;
+        const m = MARKER_RE.exec(line);
+        if (!m)
+            return null;
+        return { id: m[1], fp: m[2], first: m[3], changed: m[4], ...(m[5] ? { state: m[5] } : {}), ...(m[6] ? { prev: Number(m[6]) } : {}) };
+    }
+    return null;
 }
-/** What counts as "the same findings": the verdict and every non-informative finding. */
+/**
+ * Findings whose codes say nothing about CORS: the authenticated check reports
+ * on the key and the stream, and its details change from run to run.
+ */
+const NOT_FINGERPRINTED = new Set(['AuthenticatedRequestRejected', 'EventStream', 'AuthenticatedResponse', 'StreamNotEventStream', 'ExposedHeaders']);
+/** Fingerprints of this length are the older ones, built from the findings' messages. */
+const LEGACY_FP_LENGTH = 16;
+const FP_LENGTH = 20;
+/**
+ * What counts as "the same findings": the verdict and the codes (with levels) of
+ * the blocking findings. Messages are left out, since they quote details (a
+ * status, a header value) that may change from run to run without the endpoint
+ * failing differently; a preflight's bad status counts by its class only.
+ */
 function fingerprint(r) {
+    const parts = [
+        r.verdict,
+        ...blocking(r)
+            .filter((f) => !NOT_FINGERPRINTED.has(f.code))
+            .map((f) => `${f.level}|${f.on ?? ''}|${f.code}${f.code === 'PreflightInvalidStatus' ? `|${statusClass(r.preflight?.status)}` : ''}`),
+    ];
+    return (0,external_node_crypto_.createHash)('sha256').update([...new Set(parts)].sort().join('\n')).digest('hex').slice(0, FP_LENGTH);
+}
+function statusClass(status) {
+    return typeof status === 'number' ? `${Math.floor(status / 100)}xx` : 'none';
+}
+/** The fingerprint markers written before codes replaced messages; still read, never written. */
+function legacyFingerprint(r) {
     const parts = [r.verdict, ...blocking(r).map((f) => `${f.level}|${f.on ?? ''}|${f.code}|${f.message}`).sort()];
-    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, LEGACY_FP_LENGTH);
+}
+/** Whether a marker's fingerprint names the findings of this result, in either form. */
+function sameFindings(fp, r) {
+    return fp.length === LEGACY_FP_LENGTH ? fp === legacyFingerprint(r) : fp === fingerprint(r);
 }
 function blocking(r) {
     return r.findings.filter((f) => f.level !== 'info');
@@ -248,6 +300,10 @@ function trackingComment(r, marker, previous, now, runUrl) {
     out.push(`<sub>cors-gate comments here only when this endpoint's state changes.${runUrl ? ` Run: ${runUrl}` : ''}</sub>`);
     return (0,src_text/* cut */.Jj)(out.join('\n') + '\n', BODY_LIMIT);
 }
+/** The comment on an issue closed because an older open issue follows the same endpoint. */
+function duplicateComment(r, kept) {
+    return `Duplicate of #${kept}, which follows ${(0,src_text/* mdCode */.xs)(r.name, 100)} (id ${(0,src_text/* mdCode */.xs)(r.id)}). cors-gate keeps one open issue per endpoint and closed this one.\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/issues/plan.ts
 
@@ -304,11 +360,23 @@ function planIssues(records, world, o) {
             continue;
         }
         const mine = issuesOf(world, repo, r.id);
-        const open = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+        const [open, ...duplicates] = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number);
         const marker = open ? parseMarker(open.body) : null;
+        // Two open issues for one endpoint (two overlapping runs, say): the oldest is kept,
+        // the others, ours by their marker, are closed as duplicates of it.
+        for (const d of open ? duplicates : []) {
+            out.push({
+                ...base, action: 'closed', number: d.number, url: d.url,
+                writes: [
+                    { op: 'update', repo, number: d.number, state: 'closed', stateReason: 'duplicate' },
+                    { op: 'comment', repo, number: d.number, body: duplicateComment(r, open.number) },
+                ],
+                reason: `duplicate of #${open.number}`,
+            });
+        }
         if (state === 'failing') {
             if (open && marker) {
-                if (marker.fp === fp) {
+                if (sameFindings(marker.fp, r)) {
                     out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `same findings since ${marker.changed}` });
                     continue;
                 }
@@ -324,9 +392,10 @@ function planIssues(records, world, o) {
                 continue;
             }
             const closed = mine
-                .filter((i) => i.state === 'closed')
+                // A duplicate cors-gate closed is neither a maintainer's "no" nor the issue to link.
+                .filter((i) => i.state === 'closed' && i.stateReason !== 'duplicate')
                 .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || b.number - a.number)[0];
-            if (closed && closed.stateReason === 'not_planned' && parseMarker(closed.body)?.fp === fp) {
+            if (closed && closed.stateReason === 'not_planned' && sameFindings(parseMarker(closed.body)?.fp ?? '', r)) {
                 out.push({ ...base, action: 'skipped', number: closed.number, url: closed.url, writes: [], reason: 'closed as not planned by a maintainer; left closed until the findings change' });
                 continue;
             }
@@ -348,9 +417,10 @@ function planIssues(records, world, o) {
         }
         out.push({
             ...base, action: 'closed', number: open.number, url: open.url,
+            // Closed first: a closed issue is not listed again, so a comment that then fails is never repeated.
             writes: [
-                { op: 'comment', repo, number: open.number, body: resolvedComment(r, marker.first, o.now, o.runUrl) },
                 { op: 'update', repo, number: open.number, state: 'closed', stateReason: 'completed' },
+                { op: 'comment', repo, number: open.number, body: resolvedComment(r, marker.first, o.now, o.runUrl) },
             ],
             reason: `passes (${r.verdict})`,
         });
@@ -374,12 +444,12 @@ function describeWrite(w) {
     if (w.op === 'comment')
         return `comment on ${w.repo}#${w.number}`;
     if (w.state === 'closed')
-        return `close ${w.repo}#${w.number} as completed`;
+        return `close ${w.repo}#${w.number} as ${w.stateReason === 'duplicate' ? 'a duplicate' : 'completed'}`;
     return `update the title and body of ${w.repo}#${w.number}`;
 }
 async function syncIssues(records, o, log, client) {
     const gh = client ?? (await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657))).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
-    const { describeFailure, AccessError, statusOf } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657));
+    const { describeFailure, AccessError, statusOf, canLabel } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657));
     const now = o.now ?? new Date();
     const errors = [];
     const repoErrors = new Map();
@@ -432,6 +502,47 @@ async function syncIssues(records, o, log, client) {
         }
         plan = planIssues(records, world, options);
     }
+    // Repos where GitHub refused a write (403/404), and a refused token (401): nothing more is sent there.
+    const refused = new Map();
+    let tokenRefused = null;
+    const refuse = (err, repo) => {
+        const reason = `GitHub refused an earlier write (${err.status}): nothing written`;
+        if (err.status === 401)
+            tokenRefused = reason;
+        else
+            refused.set(repo.toLowerCase(), reason);
+    };
+    // Whether an issue opened in a repo could be found again. GitHub drops the labels of a
+    // new issue when the token has no triage access, and the next run, listing by label,
+    // would open another. Read once per repo, and only before a create.
+    const createChecks = new Map();
+    const createProblem = async (repo) => {
+        const k = repo.toLowerCase();
+        if (o.labels.length === 0)
+            return null;
+        if (createChecks.has(k))
+            return createChecks.get(k);
+        let problem = null;
+        try {
+            // Installation tokens (GITHUB_TOKEN, GitHub App tokens) get no permissions object: then
+            // it cannot be told before, and the warning after the create says so if labels were dropped.
+            const perms = await gh.permissions(repo);
+            if (perms && !canLabel(perms)) {
+                problem =
+                    `Not opening an issue in ${repo}: the token has no triage or push access there, so GitHub would drop the labels ` +
+                        `(${o.labels.join(', ')}) and cors-gate could not find its issue again; every run would open another. ` +
+                        `Set issue: {repo: ${repo}, number: N} on the endpoint to follow an existing issue, or use a token with triage access to ${repo}.`;
+            }
+        }
+        catch (err) {
+            const e = describeFailure(err, repo, 'reading the repository before opening an issue');
+            if (e instanceof AccessError)
+                refuse(e, repo);
+            problem = `${e.message}. No issue opened there in this run.`;
+        }
+        createChecks.set(k, problem);
+        return problem;
+    };
     const rows = [];
     let writes = 0;
     const skippedForCap = [];
@@ -451,6 +562,11 @@ async function syncIssues(records, o, log, client) {
         }
         if (p.writes.length === 0)
             continue;
+        const refusal = tokenRefused ?? refused.get(p.repo.toLowerCase());
+        if (refusal) {
+            skip(refusal);
+            continue;
+        }
         if (o.dryRun) {
             log.info((0,src_text/* logSafe */.sN)(`dry-run: ${(0,src_text/* oneLine */.TN)(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`));
             skip(`dry-run: ${p.reason}`);
@@ -460,6 +576,14 @@ async function syncIssues(records, o, log, client) {
             skippedForCap.push(p.endpoint);
             skip(`max-issue-writes (${o.maxWrites}) reached`);
             continue;
+        }
+        if (p.writes.some((w) => w.op === 'create')) {
+            const problem = await createProblem(p.repo);
+            if (problem) {
+                errors.push(problem);
+                skip(tokenRefused ?? refused.get(p.repo.toLowerCase()) ?? problem);
+                continue;
+            }
         }
         for (const w of p.writes) {
             writes++;
@@ -488,6 +612,7 @@ async function syncIssues(records, o, log, client) {
                 if (e instanceof AccessError) {
                     errors.push(e.message);
                     skip(e.message);
+                    refuse(e, w.repo);
                     break;
                 }
                 if (w.op === 'create') {
@@ -504,8 +629,8 @@ async function syncIssues(records, o, log, client) {
                     break;
                 }
                 if (w.op === 'comment' && p.action === 'closed') {
-                    // The close still goes ahead: an open issue would get the same comment again next run.
-                    log.warning(`${e.message}; closing the issue anyway.`);
+                    // The issue is closed already, so it is not listed again and the comment is not repeated.
+                    log.warning(`${e.message}; the issue was closed without it.`);
                     continue;
                 }
                 errors.push(e.message);
