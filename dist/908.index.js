@@ -271,7 +271,7 @@ function resolvedComment(r, firstSeen, now, runUrl) {
     const ev = evidenceLine(r);
     if (ev)
         out.push(`Evidence: ${ev}.`, '');
-    out.push(`Verdict ${(0,src_text/* mdCode */.xs)(r.verdict)}; closing as completed. If it breaks again, cors-gate opens a new issue that links this one.` + (runUrl ? ` Run: ${runUrl}` : ''));
+    out.push(`Verdict ${(0,src_text/* mdCode */.xs)(r.verdict)}; closed as completed. If it breaks again, cors-gate opens a new issue that links this one.` + (runUrl ? ` Run: ${runUrl}` : ''));
     return out.join('\n') + '\n';
 }
 /** A comment on an issue someone else opened, when the endpoint's state changes. */

@@ -278,7 +278,7 @@ export function resolvedComment(r: ResultRecord, firstSeen: string, now: Date, r
   const out = [`**Resolved:** a browser can call ${mdCode(r.name, 100)} — it passes since ${day(now)}, after ${days} day${days === 1 ? '' : 's'} (first seen ${firstSeen}).`, ''];
   const ev = evidenceLine(r);
   if (ev) out.push(`Evidence: ${ev}.`, '');
-  out.push(`Verdict ${mdCode(r.verdict)}; closing as completed. If it breaks again, cors-gate opens a new issue that links this one.` + (runUrl ? ` Run: ${runUrl}` : ''));
+  out.push(`Verdict ${mdCode(r.verdict)}; closed as completed. If it breaks again, cors-gate opens a new issue that links this one.` + (runUrl ? ` Run: ${runUrl}` : ''));
   return out.join('\n') + '\n';
 }
 
