@@ -10,7 +10,7 @@ import { splitPatterns, type Shard } from './shard.js';
 import { renderSummary, SUMMARY_LIMIT } from './report/summary.js';
 import { ISSUE_SECTION_BYTES } from './issues/limits.js';
 import { renderFindings, renderTable } from './report/table.js';
-import { logSafe, oneLine, urlSecrets } from './text.js';
+import { logSafe, noLegacyCommands, oneLine, urlSecrets } from './text.js';
 import type { Verdict } from './types.js';
 import type { ResultRecord } from './report/record.js';
 import { runIssueStep, type IssueInputs } from './issues/action.js';
@@ -63,7 +63,7 @@ function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
   const emit = (kind: 'error' | 'warning', text: string, title: string) => {
     if (budget[kind] <= 0) return;
     budget[kind]--;
-    (kind === 'error' ? core.error : core.warning)(text, { title });
+    (kind === 'error' ? core.error : core.warning)(noLegacyCommands(text), { title });
   };
   const blockedKind = decision.ok ? 'warning' : 'error';
   if (blocked.length) {
@@ -109,8 +109,8 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
     }
   } catch (err) {
     if (err instanceof ConfigError) {
-      core.error(err.problem, { title: 'cors-gate: configuration error', ...(err.line ? { file: err.file, startLine: err.line, startColumn: err.column } : {}) });
-      core.setFailed(`Configuration error: ${err.message}`);
+      core.error(noLegacyCommands(err.problem), { title: 'cors-gate: configuration error', ...(err.line ? { file: err.file, startLine: err.line, startColumn: err.column } : {}) });
+      core.setFailed(noLegacyCommands(`Configuration error: ${err.message}`));
       return null;
     }
     throw err;
@@ -145,6 +145,6 @@ export function finish(outcome: CheckOutcome | null): void {
   if (!outcome) return;
   const { decision } = outcome;
   if (!decision.ok) {
-    core.setFailed(`${decision.failing.length} endpoint${decision.failing.length === 1 ? '' : 's'} failed the gate (fail-on: ${decision.failOn.join(', ')}): ${decision.failing.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ')}`);
+    core.setFailed(noLegacyCommands(`${decision.failing.length} endpoint${decision.failing.length === 1 ? '' : 's'} failed the gate (fail-on: ${decision.failOn.join(', ')}): ${decision.failing.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ')}`));
   }
 }

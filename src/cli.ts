@@ -38,7 +38,7 @@ Usage: cors-gate [options]
   -h, --help           this help
   -v, --version        the version
 
-Exit status: 0 the gate holds, 1 it fails, 2 usage or configuration error.`;
+Exit status: 0 the gate holds, 1 it fails, 2 usage or configuration error, 3 an unexpected error.`;
 
 /** The catalog shipped beside the bundle (examples/ in the repository). */
 function builtInCatalog(): string {
@@ -113,6 +113,12 @@ async function main(argv: string[]): Promise<number> {
   return decision.ok ? 0 : 1;
 }
 
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -122,8 +128,9 @@ main(process.argv.slice(2)).then(
     else if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       process.stderr.write(logSafe(`cors-gate: ${(err as Error).message}`) + '\n' + 'Try cors-gate --help.\n');
     } else {
+      // Not 1: that means the gate failed, and a crash must not look like blocked endpoints.
       process.stderr.write(`cors-gate: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
-      process.exitCode = 1;
+      process.exitCode = 3;
       return;
     }
     process.exitCode = 2;

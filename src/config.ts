@@ -293,7 +293,10 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
       throw r.error(pair.key, `unknown key ${JSON.stringify(k)} in ${what} (expected one of: ${keys.join(', ')})`);
     }
     switch (k) {
-      case 'name': spec.name = r.string(v, `${what}.name`); break;
+      case 'name':
+        spec.name = r.string(v, `${what}.name`);
+        if (/[\u0000-\u001f\u007f]/.test(spec.name)) throw r.error(r.deref(v), `${what}.name contains a line break or another control character`);
+        break;
       case 'url': spec.url = checkUrl(r, v, `${what}.url`, 'url'); break;
       case 'paths': spec.paths = r.strings(v, `${what}.paths`).map((p) => {
         if (!p.startsWith('/') || /\s/.test(p)) throw r.error(r.deref(v), `${what}.paths: ${JSON.stringify(p)} must start with / and contain no white space`);

@@ -1,10 +1,10 @@
 // The pipeline both entry points share: config sources → endpoints → checks →
 // records → gate. Entry points only read their inputs and write their outputs.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync, mkdirSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig, type ConfigSource, type LoadOptions } from './config.js';
-import { decideGate, type GateDecision } from './gate.js';
+import { decideGate, UsageError, type GateDecision } from './gate.js';
 import { newReport, reportSecrets, toRecord, type Report } from './report/record.js';
 import { checkEndpoints } from './run.js';
 import { expandPatterns, mergeReports, selectShard, type Shard, type ShardReport } from './shard.js';
@@ -67,22 +67,34 @@ export async function runChecks(inputs: CheckInputs, endpoints?: Endpoint[]): Pr
 export function mergeReportFiles(patterns: readonly string[], failOn: Verdict[], exclude: readonly string[] = []): CheckOutcome {
   const skip = new Set(exclude.map((p) => resolve(p)));
   const files = expandPatterns(patterns, fs).filter((f) => !skip.has(resolve(f)));
-  const report = mergeReports(files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })));
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read the report ${file}: ${(err as Error).message}`);
+    }
+  };
+  const report = mergeReports(files.map((file) => ({ file, text: read(file) })));
   return { endpoints: [], report, decision: decideGate(report.results, failOn) };
 }
 
 /** Writes the file whole or not at all: a reader never sees half a report. */
 export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  if (typeof text === 'string') writeFileSync(tmp, text);
-  else {
-    const fd = openSync(tmp, 'w');
-    try {
-      for (const chunk of text) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (typeof text === 'string') writeFileSync(tmp, text);
+    else {
+      const fd = openSync(tmp, 'w');
+      try {
+        for (const chunk of text) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
     }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`cannot write ${path}: ${(err as Error).message}`);
   }
-  renameSync(tmp, path);
 }

@@ -28,7 +28,9 @@ export function oneLine(text: string, max = 300): string {
 
 /** For HTML (and Markdown that passes HTML): every character that could start markup, a table cell or a code span is an entity. */
 export function html(text: string): string {
-  return text.replace(/[&<>"'|`\\*_~[\]@#:!]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Text between inline HTML tags is still Markdown: `:` and `.` as entities keep
+  // GitHub from turning http:// or www. into links.
+  return text.replace(/[&<>"'|`\\*_~[\]@#:!.]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Untrusted text as an HTML code element, safe in a Markdown table cell. */
@@ -63,9 +65,13 @@ export function mdBlock(text: string, max = 8000, lang = ''): string {
 }
 
 /** A log line can never start a workflow command, whatever it quotes. */
+/** The runner also obeys the older `##[command]` form anywhere in a line: break it up. */
+export function noLegacyCommands(text: string): string {
+  return text.replace(/##\[/g, '#\\#[');
+}
+
 export function logSafe(line: string): string {
-  // The runner also obeys the older `##[command]` form anywhere in a line.
-  const v = visible(line).replace(/##\[/g, '#\\#[');
+  const v = noLegacyCommands(visible(line));
   return /^\s*::/.test(v) ? `| ${v}` : v;
 }
 

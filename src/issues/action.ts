@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import { UsageError } from '../gate.js';
 import type { ResultRecord } from '../report/record.js';
-import { logSafe } from '../text.js';
+import { logSafe, noLegacyCommands } from '../text.js';
 import { VERDICTS, type Verdict } from '../types.js';
 
 export interface IssueInputs {
@@ -72,18 +72,18 @@ export async function runIssueStep(records: readonly ResultRecord[], inputs: Iss
     const { syncIssues, renderIssueSection } = await import('./index.js');
     core.info('');
     core.info(`Issues${inputs.dryRun ? ' (dry run)' : ''}: ${inputs.repo || 'no default repository'}, labels ${inputs.labels.join(', ') || '(none)'}`);
-    const log = { info: (l: string) => core.info(logSafe(l)), warning: (l: string) => core.warning(l, { title: 'cors-gate issues' }) };
+    const log = { info: (l: string) => core.info(logSafe(l)), warning: (l: string) => core.warning(noLegacyCommands(l), { title: 'cors-gate issues' }) };
     const result = await syncIssues(records, { ...inputs, token }, log);
     for (const r of result.rows) core.info(logSafe(`  ${r.action.padEnd(9)} ${r.endpoint}${r.number ? ` → ${r.repo}#${r.number}` : ''}${r.reason ? ` (${r.reason})` : ''}`));
     core.info(`${result.writes} write${result.writes === 1 ? '' : 's'} to GitHub.`);
     core.setOutput('issues', JSON.stringify(result.rows.map(({ endpoint, action, number, url, repo, reason, planned }) => ({ endpoint, action, number, url, repo, ...(reason ? { reason } : {}), ...(planned ? { planned } : {}) }))));
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderIssueSection(result, inputs.dryRun)).write();
-    for (const e of result.errors) core.error(e, { title: 'cors-gate issues' });
-    if (result.errors.length) core.setFailed(`Issues: ${result.errors[0]}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`);
+    for (const e of result.errors) core.error(noLegacyCommands(e), { title: 'cors-gate issues' });
+    if (result.errors.length) core.setFailed(noLegacyCommands(`Issues: ${result.errors[0]}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     core.setOutput('issues', '[]');
-    core.error(message, { title: 'cors-gate issues' });
-    core.setFailed(`Issues: ${message}`);
+    core.error(noLegacyCommands(message), { title: 'cors-gate issues' });
+    core.setFailed(noLegacyCommands(`Issues: ${message}`));
   }
 }

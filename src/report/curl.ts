@@ -6,7 +6,8 @@ function shellQuote(s: string): string {
 }
 
 export function curlCommand(method: string, url: string, headers: readonly HeaderLine[]): string {
-  const parts = ['curl', '-si', '-X', method, shellQuote(url)];
+  // -g: curl would otherwise read [ ] { } in a query as its own URL globbing.
+  const parts = ['curl', '-sig', '-X', /^[A-Za-z]+$/.test(method) ? method : shellQuote(method), shellQuote(url)];
   for (const [n, v] of headers) {
     if (n.toLowerCase() === 'user-agent' || n.toLowerCase() === 'accept') continue;
     parts.push('-H', shellQuote(`${n}: ${v}`));

@@ -1,6 +1,6 @@
 // Provider × client: when one provider is checked with several clients, a
 // reader sees at a glance which client libraries a browser lets through.
-import { column, html, logSafe } from '../text.js';
+import { column, html, logSafe, oneLine } from '../text.js';
 import type { ResultRecord } from './record.js';
 import type { Verdict } from '../types.js';
 
@@ -51,7 +51,7 @@ export function renderMatrixMarkdown(records: readonly ResultRecord[]): string {
       const w = why(r);
       return `${ICON[r.verdict]} ${r.verdict}${w ? `<br>${html(w)}` : ''}`;
     });
-    out.push(`| ${html(row.label)} | ${cells.join(' | ')} |`);
+    out.push(`| ${html(oneLine(row.label, 200))} | ${cells.join(' | ')} |`);
   }
   return out.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // The job summary: a headline, one table row per endpoint, then the evidence for
 // each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
 // so details are shortened first, the table last, with a line saying what was left out.
-import { code, html, pre } from '../text.js';
+import { code, html, oneLine, pre } from '../text.js';
 import type { GateDecision } from '../gate.js';
 import type { ExchangeRecord, ResultRecord } from './record.js';
 import { curlCommand } from './curl.js';
@@ -63,7 +63,7 @@ export function exchangeText(ex: ExchangeRecord): string {
 
 function details(r: ResultRecord): string {
   const parts: string[] = [];
-  parts.push(`<details><summary>${ICON[r.verdict]} ${html(r.name)} — ${html(firstProblem(r) || r.verdict)}</summary>`, '');
+  parts.push(`<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))} — ${html(firstProblem(r) || r.verdict)}</summary>`, '');
   parts.push(`<p>${code(`${r.method} ${r.url}`, 400)} from origin ${code(r.origin)}${r.credentials === 'include' ? ', credentials: include' : ''}</p>`);
   parts.push('<ul>');
   for (const f of r.findings) {
@@ -81,7 +81,7 @@ function details(r: ResultRecord): string {
   if (sent) parts.push('<p>Reproduce:</p>', pre(curlCommand(sent.request.method, r.url, sent.request.headers), 4000));
   parts.push('</details>', '');
   const text = parts.join('\n');
-  return text.length > DETAIL_LIMIT ? `<details><summary>${ICON[r.verdict]} ${html(r.name)}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
+  return text.length > DETAIL_LIMIT ? `<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
 }
 
 export function headline(d: GateDecision): string {
@@ -105,12 +105,12 @@ export function renderSummary(input: SummaryInput): string {
   const head: string[] = [];
   head.push(`## cors-gate: ${headline(decision)}`, '');
   head.push(`✅ ${c.passed} pass · ⚠️ ${c.warned} warn · ❌ ${c.failed} fail · 🔌 ${c.errored} error — gate ${decision.ok ? '**passed**' : '**failed**'} (fail-on: ${decision.failOn.length ? decision.failOn.join(', ') : 'never'})`, '');
-  for (const r of decision.nowPassing) head.push(`> [!NOTE]\n> ${html(r.name)} now passes: drop \`expect: fail\` from its config.`, '');
+  for (const r of decision.nowPassing) head.push(`> [!NOTE]\n> ${html(oneLine(r.name, 200))} now passes: drop \`expect: fail\` from its config.`, '');
   const rows: string[] = ['| # | Endpoint | Status | Verdict | CORS headers |', '|---|---|---|---|---|'];
   let size = Buffer.byteLength(head.join('\n')) + 200;
   let rowsLeftOut = 0;
   records.forEach((r, i) => {
-    const row = `| ${i + 1} | ${html(r.name)}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${firstProblem(r) ? `<br>${html(firstProblem(r))}` : ''} | ${corsHeadersCell(r)} |`;
+    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${firstProblem(r) ? `<br>${html(firstProblem(r))}` : ''} | ${corsHeadersCell(r)} |`;
     const bytes = Buffer.byteLength(row) + 1;
     if (size + bytes > limit) {
       rowsLeftOut++;

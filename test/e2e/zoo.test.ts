@@ -90,7 +90,7 @@ describe('action against the provider zoo, run as the runner runs it', () => {
     expect(ran.summary).toContain('| # | Endpoint | Status | Verdict | CORS headers |');
     expect(ran.summary).toMatch(/\| 4 \| NVIDIA NIM<br>.*❌ fail<br>PreflightMissingAllowOriginHeader/);
     expect(ran.summary).toContain('<details><summary>❌ OpenCode Zen');
-    expect(ran.summary).toContain('curl -si -X OPTIONS');
+    expect(ran.summary).toContain('curl -sig -X OPTIONS');
     const report = JSON.parse(readFileSync(ran.outputs['report-file']!, 'utf8')) as Report;
     expect(report.results).toHaveLength(5);
   });
@@ -115,5 +115,40 @@ describe('action against the provider zoo, run as the runner runs it', () => {
     expect(ran.stdout).toContain(`${file}:4:5`);
     expect(ran.stdout).toContain('unknown key "methd"');
     expect(zoo.requests.length).toBe(before);
+  });
+});
+
+describe('CLI edge cases', () => {
+  it('a report file it cannot write is a usage error (exit 2), and no temporary file is left', async () => {
+    const { mkdtempSync, readdirSync, mkdirSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'cors-gate-rf-'));
+    const target = join(dir, 'is-a-dir');
+    mkdirSync(target);
+    const ran = await runNode(CLI, ['--config', config, '--report-file', target]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain(`cannot write ${target}`);
+    expect(readdirSync(dir)).toEqual(['is-a-dir']);
+  });
+
+  it('a reader that stops early does not make it crash', async () => {
+    const { spawn } = await import('node:child_process');
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, [CLI, '--config', config, '--format', 'json', '--fail-on', 'never'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (c) => {
+        expect(err).not.toContain('EPIPE');
+        done(c);
+      });
+    });
+    expect(code).toBe(0);
+  });
+
+  it('the curl command turns off curl globbing, so [ ] and { } in a query stay literal', async () => {
+    const { curlCommand } = await import('../../src/report/curl.js');
+    expect(curlCommand('OPTIONS', 'https://api.example/v1?q[0]={a,b}', [['Origin', "https://o'x"]])).toBe(
+      `curl -sig -X OPTIONS 'https://api.example/v1?q[0]={a,b}' -H 'Origin: https://o'\\''x'`,
+    );
   });
 });

@@ -119,7 +119,7 @@ describe('the action', () => {
       `http://${base}/c/v1/models?key=***`,
     ]);
     const shown = inspect(r.summary).codeText;
-    expect(shown).toContain(`curl -si -X OPTIONS 'http://${base}/a/v1/chat/completions?key=***'`);
+    expect(shown).toContain(`curl -sig -X OPTIONS 'http://${base}/a/v1/chat/completions?key=***'`);
     expect(shown).toContain(`http://***@${base}/b/v1/chat?api_key=***&x=1`);
     expect(r.summary).not.toContain(USER);
     // The evidence a reader copies reproduces the request with the key replaced.

@@ -99,7 +99,7 @@ describe('the action, run as the runner runs it', () => {
 });
 
 test('endpoint names that look like commands or carry control characters cannot issue commands either', async () => {
-  const names = ['::error::NAMED one', '  ::add-mask::NAMED two', 'x\\n::warning::NAMED three', '\\u202Eright-to-left NAMED', 'bell\\u0007 NAMED\\r::error::after CR'];
+  const names = ['::error::NAMED one', '  ::add-mask::NAMED two', '##[warning]NAMED three', '\\u202Eright-to-left NAMED'];
   const text = `endpoints:\n${names.map((n, i) => `  - name: "${n}"\n    url: ${server.url}/${i % 2 ? 'fail' : 'status'}/v1/chat\n`).join('')}`;
   const r = await runAction({ endpoints: text, 'github-token': TOKEN, timeout: '5' });
   try {
@@ -109,6 +109,18 @@ test('endpoint names that look like commands or carry control characters cannot 
     checkLog(r.stderr);
   } finally {
     cleanup(r);
+  }
+  // Line breaks and other control characters in a name are refused before anything is sent; the refusal is as safe.
+  for (const bad of ['x\\n::warning::NAMED three', 'bell\\u0007 NAMED\\r::error::after CR']) {
+    const refused = await runAction({ endpoints: `endpoints:\n  - name: "${bad}"\n    url: ${server.url}/fail/v1/chat\n`, 'github-token': TOKEN });
+    try {
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('contains a line break or another control character');
+      checkLog(refused.stdout.split('\n').filter((l) => !l.startsWith('::error')).join('\n'), [TOKEN]);
+      expect(commandLines(refused.stdout).every((l) => isOwnCommand(l, [TOKEN]) || l.startsWith('::error title=cors-gate%3A configuration error'))).toBe(true);
+    } finally {
+      cleanup(refused);
+    }
   }
 });
 

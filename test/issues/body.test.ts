@@ -117,7 +117,7 @@ describe('issue text', () => {
     const r = failing();
     const body = issueBody(r, { marker: { id: r.id, fp: '0123456789abcdef', first: '2026-11-01', changed: '2026-11-02' }, runUrl: 'https://github.com/acme/widgets/actions/runs/42' });
     expect(body).toContain('| preflight `OPTIONS` | `404` | none |');
-    expect(body).toContain("curl -si -X OPTIONS 'https://api.example.net/zen/v1/chat/completions' -H 'Origin: https://example.com'");
+    expect(body).toContain("curl -sig -X OPTIONS 'https://api.example.net/zen/v1/chat/completions' -H 'Origin: https://example.com'");
     expect(body).toContain("has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status (status 404).");
     expect(body).not.toContain("check: Response to preflight request doesn't pass access control check:");
     expect(body).toContain('Access-Control-Allow-Headers: authorization, content-type');

@@ -137,3 +137,9 @@ describe('defaults’ headers shape plain rows only', () => {
     expect(names(e!)).toEqual(['authorization', 'content-type', 'x-team']);
   });
 });
+
+describe('names', () => {
+  it('may not carry line breaks or other control characters', () => {
+    expect(() => parseConfig({ file: 'c.yml', text: 'endpoints:\n  - name: "a\\nb | c"\n    url: https://api.example/v1\n' })).toThrow(/c\.yml:2:\d+: endpoints\[0\]\.name contains a line break/);
+  });
+});
