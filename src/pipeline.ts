@@ -46,13 +46,14 @@ export function loadEndpoints(sources: ConfigSource[], options: LoadOptions = {}
 export async function runChecks(inputs: CheckInputs, endpoints?: Endpoint[]): Promise<CheckOutcome> {
   const all = endpoints ?? loadEndpoints(inputs.sources, inputs.origin ? { origin: inputs.origin } : {});
   const list = selectShard(all, inputs.shard);
+  const positions = new Map(all.map((e, i) => [e.id, i]));
   // Each result becomes its redacted record as soon as it is in: the raw
   // exchanges of thousands of endpoints are never all held at once.
   const secrets = reportSecrets(list, inputs.secrets ?? []);
   const records = await checkEndpoints(
     list,
     { timeoutMs: inputs.timeoutMs, concurrency: inputs.concurrency, ...(inputs.onResult ? { onResult: inputs.onResult } : {}) },
-    (r) => toRecord(r, secrets),
+    (r) => ({ ...toRecord(r, secrets), position: positions.get(r.endpoint.id)! }),
   );
   const report: ShardReport = { ...newReport(records), ...(inputs.shard ? { shard: inputs.shard } : {}) };
   const decision = decideGate(report.results, inputs.failOn);

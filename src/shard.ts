@@ -119,6 +119,8 @@ export function mergeReports(sources: readonly ReportSource[]): Report {
   }
   checkShardSet(reports);
   const generatedAt = reports.map((r) => String(r.report.generatedAt ?? '')).sort().at(-1) || new Date(0).toISOString();
+  // Shards hold their endpoints in config order; together they go back to the order of the whole config.
+  if (results.every((r) => typeof r.position === 'number')) results.sort((a, b) => a.position! - b.position!);
   return { version: REPORT_VERSION, tool: 'cors-gate', generatedAt, results };
 }
 

@@ -190,8 +190,12 @@ export function presetRequest(input: PresetInput): PresetRequest {
   const route = routeOf(input.url);
   let headers: HeaderLine[];
   if (table.name === 'fetch') {
-    const given = input.headers?.length ? input.headers : info.fetchHeaders;
-    headers = given.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine);
+    // As a client (in a clients list, or with a style) fetch is what a hand-written
+    // call to this API sends; headers given alongside add to it, as for every preset.
+    headers = addHeaders(
+      info.fetchHeaders.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine),
+      input.headers ?? [],
+    );
   } else {
     // The anthropic SDK passes a timeout (so sends X-Stainless-Timeout) on messages.create only;
     // a base URL without a known route stands for that call.

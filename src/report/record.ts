@@ -38,6 +38,8 @@ export interface ResultRecord {
   preflight: ExchangeRecord | null;
   actual: ExchangeRecord | null;
   checkedAt: string;
+  /** Place in the whole config (before sharding), so merged shards keep the config's order. */
+  position?: number;
 }
 
 export interface Report {

@@ -95,6 +95,8 @@ describe('sharded run and merge', () => {
     const merged = JSON.parse(r.stdout);
     const verdicts = (x: typeof full) => Object.fromEntries(x.results.map((e) => [e.id, e.verdict]));
     expect(verdicts(merged)).toEqual(verdicts(full));
+    // In the order of the whole config, as one job would list them.
+    expect(merged.results.map((e: { name: string }) => e.name)).toEqual(full.results.map((e) => e.name));
     expect(merged.results.filter((e: { verdict: string }) => e.verdict === 'fail').map((e: { name: string }) => e.name).sort()).toEqual(
       Array.from({ length: N }, (_, i) => i).filter(blocked).map((i) => `api-${i}`).sort(),
     );
