@@ -657,7 +657,7 @@ function renderIssueSection(result, dryRun, limit = 200, maxBytes = limits/* ISS
         let shown = 0;
         for (const r of result.rows.slice(0, limit)) {
             const link = r.number ? `[${(0,src_text/* html */.qy)(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})` : (0,src_text/* html */.qy)(r.repo);
-            const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (${r.planned} planned)` : ''}`;
+            const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (would be ${r.planned})` : ''}`;
             const row = `| ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.endpoint, 200))} | ${action} | ${link} | ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.reason ?? '', 300))} |`;
             room -= Buffer.byteLength(row) + 1;
             if (room < 0)

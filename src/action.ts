@@ -10,7 +10,7 @@ import { splitPatterns, type Shard } from './shard.js';
 import { renderSummary, SUMMARY_LIMIT } from './report/summary.js';
 import { ISSUE_SECTION_BYTES } from './issues/limits.js';
 import { renderFindings, renderTable } from './report/table.js';
-import { logSafe, noLegacyCommands, oneLine, urlSecrets } from './text.js';
+import { code, logSafe, noLegacyCommands, oneLine, urlSecrets } from './text.js';
 import type { Verdict } from './types.js';
 import type { ResultRecord } from './report/record.js';
 import { runIssueStep, type IssueInputs } from './issues/action.js';
@@ -54,7 +54,8 @@ const ANNOTATIONS_PER_KIND = 10;
 
 function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
   const { decision, report } = outcome;
-  const blocked = report.results.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
+  // Known failures (expect: fail) are in the summary, not news worth an annotation.
+  const blocked = report.results.filter((r) => (r.verdict === 'fail' && r.expect !== 'fail') || r.verdict === 'error');
   const warned = report.results.filter((r) => r.verdict === 'warn');
   // A failed gate ends with core.setFailed, one more error annotation; the issue
   // step may add an error and its own setFailed. Those must not be the ones dropped.
@@ -69,7 +70,10 @@ function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
   if (blocked.length) {
     const names = blocked.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ');
     const more = blocked.length > 10 ? ` and ${blocked.length - 10} more` : '';
-    emit(blockedKind, `${blocked.length} of ${decision.counts.total} endpoints are blocked for browsers: ${names}${more}. See the job summary.`, 'cors-gate');
+    const failed = blocked.filter((r) => r.verdict === 'fail').length;
+    const errored = blocked.length - failed;
+    const parts = [failed ? `${failed} blocked by the browser` : '', errored ? `${errored} with no usable answer` : ''].filter(Boolean).join(', ');
+    emit(blockedKind, `${parts} (of ${decision.counts.total} checked): ${names}${more}. See the job summary.`, 'cors-gate');
   }
   // The rest are rows of the job summary's table.
   const each = (list: ResultRecord[], kind: 'error' | 'warning') => {
@@ -78,7 +82,7 @@ function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
       emit(kind, `${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`, `cors-gate: ${r.verdict}`);
     }
   };
-  each(blocked.filter((r) => !(r.expect === 'fail' && r.verdict === 'fail')), blockedKind);
+  each(blocked, blockedKind);
   each(warned, 'warning');
 }
 
@@ -111,6 +115,10 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
     if (err instanceof ConfigError) {
       core.error(noLegacyCommands(err.problem), { title: 'cors-gate: configuration error', ...(err.line ? { file: err.file, startLine: err.line, startColumn: err.column } : {}) });
       core.setFailed(noLegacyCommands(`Configuration error: ${err.message}`));
+      if (process.env.GITHUB_STEP_SUMMARY) {
+        // Whoever opens the summary sees why nothing was checked.
+        await core.summary.addRaw(`## cors-gate: configuration error\n\n${code(err.message, 2000)}\n\nNothing was checked and no issue was touched.\n`).write();
+      }
       return null;
     }
     throw err;
@@ -125,7 +133,7 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   if (process.env.GITHUB_STEP_SUMMARY) {
     // With issues on, room is kept for their section, appended after GitHub answers.
     const limit = inputs.issues?.enabled ? SUMMARY_LIMIT - ISSUE_SECTION_BYTES : SUMMARY_LIMIT;
-    await core.summary.addRaw(renderSummary({ records: report.results, decision, limit })).write();
+    await core.summary.addRaw(renderSummary({ records: report.results, decision, limit, ...(inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {}) })).write();
   }
   const c = decision.counts;
   core.setOutput('total', c.total);

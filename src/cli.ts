@@ -10,7 +10,7 @@ import { UsageError } from './gate.js';
 import { parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
 import { mergeReportFiles, readSource, runChecks, writeFileAtomic } from './pipeline.js';
 import { reportJsonChunks } from './report/record.js';
-import { parseShard } from './shard.js';
+import { MergeError, parseShard } from './shard.js';
 import { renderSummary } from './report/summary.js';
 import { renderFindings, renderTable } from './report/table.js';
 import { renderMatrixText } from './report/matrix.js';
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   const { report, decision } = outcome;
   if (values['report-file']) writeFileAtomic(values['report-file'], reportJsonChunks(report));
   if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
-  else if (format === 'markdown') process.stdout.write(renderSummary({ records: report.results, decision }));
+  else if (format === 'markdown') process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
   else {
     process.stdout.write(renderTable(report.results, decision, process.stdout.isTTY) + '\n');
     const matrix = renderMatrixText(report.results);
@@ -125,6 +125,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof ConfigError) process.stderr.write(logSafe(`cors-gate: configuration error: ${err.message}`) + '\n');
+    else if (err instanceof MergeError) process.stderr.write(logSafe(`cors-gate: ${err.message}`) + '\n');
     else if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       process.stderr.write(logSafe(`cors-gate: ${(err as Error).message}`) + '\n' + 'Try cors-gate --help.\n');
     } else {

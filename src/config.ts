@@ -126,6 +126,8 @@ class Reader {
     if (typeof n.value === 'boolean') throw this.error(n, `${what} must be text, got ${String(n.value)} (quote it if you meant the text)`);
     const s = String(n.value);
     if (s.trim() === '') throw this.error(n, `${what} must not be empty`);
+    // Half of a surrogate pair cannot become a URL, a header or JSON text.
+    if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) throw this.error(n, `${what} contains invalid Unicode (half of a surrogate pair)`);
     return s;
   }
 
@@ -184,8 +186,9 @@ function checkUrl(r: Reader, node: Node | null, what: string, kind: 'url' | 'ori
     throw r.error(r.deref(node), `${what} must be an http:// or https:// URL, got ${JSON.stringify(s)}`);
   }
   if (kind === 'origin') {
-    if (u.pathname !== '/' || u.search || u.hash || u.username || u.password || /\/$/.test(s)) {
-      throw r.error(r.deref(node), `${what} must be an origin (scheme://host[:port], no path or trailing slash), got ${JSON.stringify(s)}`);
+    // A trailing slash is what people type; the browser's Origin never has one, so it is dropped.
+    if (u.pathname !== '/' || u.search || u.hash || u.username || u.password || /[?#]/.test(s)) {
+      throw r.error(r.deref(node), `${what} must be an origin (scheme://host[:port], no path, query or user), got ${JSON.stringify(s)}`);
     }
     return u.origin;
   }

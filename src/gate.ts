@@ -10,6 +10,7 @@ export class UsageError extends Error {
 export function parseFailOn(text: string): Verdict[] {
   const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   if (items.length === 1 && items[0] === 'never') return [];
+  if (items.includes('never')) throw new UsageError(`fail-on: never turns the gate off and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
   for (const item of items) {
     if (!(VERDICTS as readonly string[]).includes(item)) {
       throw new UsageError(`fail-on: ${JSON.stringify(item)} is not a verdict (use a comma list of ${VERDICTS.join(', ')}, or never)`);

@@ -4,7 +4,7 @@ import type { Verdict } from './types.js';
 
 export function parseSeconds(text: string, name: string): number {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`${name} must be a number of seconds between 0 and 600, got ${JSON.stringify(text)}`);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`${name} must be a number of seconds above 0 and at most 600, got ${JSON.stringify(text)}`);
   return Math.round(n * 1000);
 }
 
@@ -27,8 +27,8 @@ export function parseOrigin(text: string, name: string): string {
   } catch {
     throw new UsageError(`${name} must be an origin like https://example.com, got ${JSON.stringify(text)}`);
   }
-  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.pathname !== '/' || text.endsWith('/') || u.search) {
-    throw new UsageError(`${name} must be an origin like https://example.com (no path), got ${JSON.stringify(text)}`);
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.pathname !== '/' || /[?#]/.test(text) || u.username || u.password) {
+    throw new UsageError(`${name} must be an origin like https://example.com (no path or query), got ${JSON.stringify(text)}`);
   }
   return u.origin;
 }

@@ -249,7 +249,7 @@ export function renderIssueSection(result: SyncResult, dryRun: boolean, limit = 
     let shown = 0;
     for (const r of result.rows.slice(0, limit)) {
       const link = r.number ? `[${html(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})` : html(r.repo);
-      const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (${r.planned} planned)` : ''}`;
+      const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (would be ${r.planned})` : ''}`;
       const row = `| ${html(oneLine(r.endpoint, 200))} | ${action} | ${link} | ${html(oneLine(r.reason ?? '', 300))} |`;
       room -= Buffer.byteLength(row) + 1;
       if (room < 0) break;

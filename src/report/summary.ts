@@ -46,7 +46,7 @@ export function corsHeadersCell(r: ResultRecord): string {
   if (ex.error) return code(ex.error.message, 120);
   const seen = ex.headers.filter(([n]) => SHORT[n.toLowerCase()]);
   if (seen.length === 0) return 'none';
-  return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 160)}`).join('<br>');
+  return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 400)}`).join('<br>');
 }
 
 function firstProblem(r: ResultRecord): string {
@@ -96,6 +96,8 @@ export interface SummaryInput {
   /** Extra sections (issues) rendered after the table. */
   sections?: string[];
   limit?: number;
+  /** This run checked one shard of the endpoints. */
+  shard?: { index: number; count: number };
 }
 
 export function renderSummary(input: SummaryInput): string {
@@ -103,7 +105,7 @@ export function renderSummary(input: SummaryInput): string {
   const limit = (input.limit ?? SUMMARY_LIMIT) - MARGIN;
   const c = decision.counts;
   const head: string[] = [];
-  head.push(`## cors-gate: ${headline(decision)}`, '');
+  head.push(`## cors-gate: ${headline(decision)}${input.shard ? ` (shard ${input.shard.index}/${input.shard.count})` : ''}`, '');
   head.push(`✅ ${c.passed} pass · ⚠️ ${c.warned} warn · ❌ ${c.failed} fail · 🔌 ${c.errored} error — gate ${decision.ok ? '**passed**' : '**failed**'} (fail-on: ${decision.failOn.length ? decision.failOn.join(', ') : 'never'})`, '');
   for (const r of decision.nowPassing) head.push(`> [!NOTE]\n> ${html(oneLine(r.name, 200))} now passes: drop \`expect: fail\` from its config.`, '');
   const rows: string[] = ['| # | Endpoint | Status | Verdict | CORS headers |', '|---|---|---|---|---|'];

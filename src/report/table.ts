@@ -19,17 +19,18 @@ export function renderTable(records: readonly ResultRecord[], decision: GateDeci
     const c = { pass: 32, warn: 33, fail: 31, error: 35 }[v];
     return `\u001b[${c}m${s}\u001b[0m`;
   };
-  const nameWidth = Math.min(48, Math.max(8, ...records.map((r) => column(r.name, 48).length)));
-  const lines: string[] = [];
+  const nameWidth = Math.min(64, Math.max(8, ...records.map((r) => column(r.name, 64).length)));
+  const lines: string[] = [`  ${'VERDICT'}  ${'ENDPOINT'.padEnd(nameWidth)}  ${'PRE/ACT'.padEnd(9)}  FIRST FINDING`];
   for (const r of records) {
     const first = r.findings.find((f) => f.level !== 'info');
-    const name = column(r.name, 48).padEnd(nameWidth);
+    const name = column(r.name, 64).padEnd(nameWidth);
     const why = first ? `${first.code}${r.expect === 'fail' && r.verdict === 'fail' ? ' (expected)' : ''}` : '';
-    lines.push(logSafe(`  ${paint(r.verdict, MARK[r.verdict])}  ${name}  ${status(r).padEnd(9)}  ${why}`));
+    lines.push(logSafe(`  ${paint(r.verdict, MARK[r.verdict])}     ${name}  ${status(r).padEnd(9)}  ${why}`));
   }
   const c = decision.counts;
   lines.push('');
   lines.push(logSafe(`${headline(decision)}: ${c.passed} pass, ${c.warned} warn, ${c.failed} fail, ${c.errored} error. Gate ${decision.ok ? 'passed' : 'failed'}.`));
+  lines.push('PRE/ACT: the preflight\'s and the actual request\'s status (- not sent; a code such as ECONNREFUSED when there was no answer).');
   for (const r of decision.nowPassing) lines.push(logSafe(`note: ${oneLine(r.name, 80)} now passes: drop expect: fail`));
   return lines.join('\n');
 }

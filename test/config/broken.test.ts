@@ -99,7 +99,8 @@ describe('the action fails the step, files nothing and sends nothing', () => {
         expect(annotation).toMatch(c.problem);
         if (c.line > 0) expect(annotation).toMatch(new RegExp(`line=${c.line}\\b`));
         expect(commands.some((l) => l.startsWith('::error::Configuration error: '))).toBe(true);
-        expect(r.summary).toBe('');
+        expect(r.summary).toMatch(/^## cors-gate: configuration error\n/);
+        expect(r.summary).toContain('Nothing was checked');
         expect(r.report).toBeNull();
       } finally {
         cleanup(r);

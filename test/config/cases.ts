@@ -68,7 +68,7 @@ export const BROKEN: Broken[] = [
   { kind: 'text where true/false is expected', text: ok('    actual: "no"\n'), problem: /actual must be true or false, got text "no"/, line: 4 },
   { kind: 'duplicate names', text: 'endpoints:\n  - name: a\n    url: %URL%/one\n  - name: a\n    url: %URL%/two\n', problem: /duplicate endpoint name "a" \(first defined on line 2\)/, line: 4 },
   { kind: 'origin with a path', text: ok('    origin: https://app.example.com/chat\n'), problem: /must be an origin .*no path/, line: 4 },
-  { kind: 'origin with a trailing slash', text: ok('    origin: https://app.example.com/\n'), problem: /must be an origin/, line: 4 },
+  { kind: 'origin with a query', text: ok('    origin: https://app.example.com/?x=1\n'), problem: /must be an origin/, line: 4 },
   { kind: 'origin that is not http(s)', text: ok('    origin: file:///tmp/x\n'), problem: /must be an http:\/\/ or https:\/\/ URL/, line: 4 },
   { kind: 'empty origins list', text: ok('    origins: []\n'), problem: /origins must not be empty/, line: 4 },
   { kind: 'both origin and origins', text: ok('    origin: https://a.example\n    origins: [https://b.example]\n'), problem: /both origin and origins/, line: 5 },

@@ -148,7 +148,7 @@ describe('end to end: 2,000 failing endpoints through the action', () => {
       const warnings = commands.filter((l) => l.startsWith('::warning'));
       expect(errors.length).toBeLessThanOrEqual(10);
       expect(warnings.length).toBeLessThanOrEqual(10);
-      expect(errors[0]).toMatch(/^::error title=cors-gate::2000 of 2000 endpoints are blocked for browsers: .* and 1990 more\. See the job summary\./);
+      expect(errors[0]).toMatch(/^::error title=cors-gate::2000 blocked by the browser \(of 2000 checked\): .* and 1990 more\. See the job summary\./);
     } finally {
       cleanup(r);
     }
@@ -163,7 +163,7 @@ describe('end to end: 2,000 failing endpoints through the action', () => {
       expect(commands.filter((l) => l.startsWith('::error'))).toEqual([]);
       const warnings = commands.filter((l) => l.startsWith('::warning'));
       expect(warnings).toHaveLength(10);
-      expect(warnings[0]).toMatch(/30 of 30 endpoints are blocked/);
+      expect(warnings[0]).toMatch(/30 blocked by the browser \(of 30 checked\)/);
     } finally {
       cleanup(r);
     }

@@ -143,3 +143,16 @@ describe('names', () => {
     expect(() => parseConfig({ file: 'c.yml', text: 'endpoints:\n  - name: "a\\nb | c"\n    url: https://api.example/v1\n' })).toThrow(/c\.yml:2:\d+: endpoints\[0\]\.name contains a line break/);
   });
 });
+
+describe('origins', () => {
+  it('a trailing slash is dropped, as the browser Origin never has one', () => {
+    const [e] = parseConfig({ file: 'c.yml', text: 'endpoints:\n  - name: A\n    url: https://api.example/v1\n    origin: https://app.example.com/\n' });
+    expect(e!.origin).toBe('https://app.example.com');
+  });
+});
+
+describe('text', () => {
+  it('half of a surrogate pair is a config error, not a crash', () => {
+    expect(() => parseConfig({ file: 'c.yml', text: '- models: "\\ud800a"\n  name: A\n  url: https://api.example/v1\n' })).toThrow(/c\.yml:1:\d+: .*invalid Unicode/);
+  });
+});
