@@ -568,6 +568,13 @@ async function syncIssues(records, o, log, client) {
             continue;
         }
         if (o.dryRun) {
+            // The permission read is a read: a dry run does it too, to show a refusal a real run would meet.
+            const problem = p.writes.some((w) => w.op === 'create') ? await createProblem(p.repo) : null;
+            if (problem) {
+                log.warning(`dry-run: ${problem}`);
+                skip(`dry-run: a real run would not open it: ${problem}`);
+                continue;
+            }
             log.info((0,src_text/* logSafe */.sN)(`dry-run: ${(0,src_text/* oneLine */.TN)(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`));
             skip(`dry-run: ${p.reason}`);
             continue;

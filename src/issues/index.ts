@@ -159,6 +159,13 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
       continue;
     }
     if (o.dryRun) {
+      // The permission read is a read: a dry run does it too, to show a refusal a real run would meet.
+      const problem = p.writes.some((w) => w.op === 'create') ? await createProblem(p.repo) : null;
+      if (problem) {
+        log.warning(`dry-run: ${problem}`);
+        skip(`dry-run: a real run would not open it: ${problem}`);
+        continue;
+      }
       log.info(logSafe(`dry-run: ${oneLine(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`));
       skip(`dry-run: ${p.reason}`);
       continue;

@@ -245,6 +245,14 @@ describe('syncIssues against the GitHub fake', () => {
     expect(fake.issues(REPO)).toHaveLength(1);
   });
 
+  it('a dry run shows that a real run would refuse to open an issue where labels would be dropped', async () => {
+    fake.setRepo('other/repo', { push: false });
+    const run = await sync([failing('A', { issue: { repo: 'other/repo' } })], { dryRun: true });
+    expect(run.rows[0]!.reason).toMatch(/^dry-run: a real run would not open it: Not opening an issue in other\/repo/);
+    expect(fake.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+    expect(fake.issues('other/repo')).toHaveLength(0);
+  });
+
   it('dry-run reads, prints the plan and writes nothing', async () => {
     const run = await sync([failing('A')], { dryRun: true });
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
