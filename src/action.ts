@@ -4,18 +4,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ConfigError, type ConfigSource } from './config.js';
-import { loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
-import { reportJsonChunks } from './report/record.js';
+import { DEFAULT_CONFIG, loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
+import { reportJsonChunks, reportSecrets } from './report/record.js';
 import { splitPatterns, type Shard } from './shard.js';
 import { renderSummary, SUMMARY_LIMIT } from './report/summary.js';
 import { ISSUE_SECTION_BYTES } from './issues/limits.js';
 import { renderFindings, renderTable } from './report/table.js';
-import { code, logSafe, noLegacyCommands, oneLine, urlSecrets } from './text.js';
+import { code, logSafe, noLegacyCommands, oneLine } from './text.js';
 import type { Verdict } from './types.js';
 import type { ResultRecord } from './report/record.js';
 import { runIssueStep, type IssueInputs } from './issues/action.js';
 
-export const DEFAULT_CONFIG = '.github/cors-gate.yml';
 
 export interface ActionInputs {
   config: string;
@@ -96,7 +95,7 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
       const srcs = sources(inputs);
       const endpoints = loadEndpoints(srcs, inputs.origin ? { origin: inputs.origin } : {});
       // Masked before the first request, so no log line can show them.
-      for (const e of endpoints) for (const s of [...e.secrets, ...urlSecrets(e.url)]) core.setSecret(s);
+      for (const s of reportSecrets(endpoints)) core.setSecret(s);
       outcome = await runChecks(
         {
           sources: srcs,

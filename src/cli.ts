@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, type ConfigSource } from './config.js';
 import { UsageError } from './gate.js';
 import { parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
-import { mergeReportFiles, readSource, runChecks, writeFileAtomic } from './pipeline.js';
+import { DEFAULT_CONFIG, mergeReportFiles, readSource, runChecks, writeFileAtomic } from './pipeline.js';
+import { VERSION } from './version.js';
 import { reportJsonChunks } from './report/record.js';
 import { MergeError, parseShard } from './shard.js';
 import { renderSummary } from './report/summary.js';
@@ -17,8 +18,6 @@ import { renderMatrixText } from './report/matrix.js';
 import { presetsCommand } from './presets/cli.js';
 import { logSafe, oneLine } from './text.js';
 
-const VERSION = '0.1.0';
-const DEFAULT_CONFIG = '.github/cors-gate.yml';
 
 const HELP = `cors-gate ${VERSION} — can a browser call this API?
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { normalizeMethod } from './fetch-rules.js';
 import type { Browser, CredentialsMode, Endpoint, HeaderLine, IssueTarget } from './types.js';
-import { API_STYLES, clientProblem, fillModel, presetRequest, STYLES, type ApiStyle } from './presets/index.js';
+import { API_STYLES, clientProblem, fillModel, PLACEHOLDER_KEY, presetRequest, STYLES, type ApiStyle } from './presets/index.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -51,13 +51,12 @@ export const DEFAULT_HEADERS: Record<string, string> = {
   'api-key': 'cors-gate-probe',
   'x-goog-api-key': 'cors-gate-probe',
 };
-const PLACEHOLDER = 'cors-gate-probe';
 
 /** Headers whose value is a credential: written in a file (or substituted into the action's input) they are secrets unless said otherwise. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
 
 function isPlaceholder(value: string): boolean {
-  return new RegExp(`^(?:[A-Za-z][\\w.-]*\\s+)?${PLACEHOLDER}$`).test(value.trim());
+  return new RegExp(`^(?:[A-Za-z][\\w.-]*\\s+)?${PLACEHOLDER_KEY}$`).test(value.trim());
 }
 
 /** What to mask for a secret header value: the credential after an auth scheme first (a server may echo it alone), then the whole value. */
@@ -206,7 +205,7 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
     for (const item of n.items as Node[]) {
       const name = r.string(item, 'headers[]');
       checkName(name, r.deref(item));
-      out.push([name, DEFAULT_HEADERS[name.toLowerCase()] ?? PLACEHOLDER]);
+      out.push([name, DEFAULT_HEADERS[name.toLowerCase()] ?? PLACEHOLDER_KEY]);
     }
   } else if (n && isMap(n)) {
     for (const pair of n.items as Pair<Node, Node>[]) {

@@ -272,6 +272,8 @@ export function evaluate(
     finalRequest?: CorsRequest;
     /** Findings gathered while following redirects (a blocked hop ends the chain). */
     redirectFindings?: Finding[];
+    /** Findings from outside the CORS algorithm (the authenticated check, dropped headers, malformed HTTP); they count toward the verdict. */
+    notes?: Finding[];
   },
 ): Evaluation {
   const preflightNeeded = needsPreflight(req);
@@ -286,6 +288,7 @@ export function evaluate(
   else if (preflightNeeded && !exchanges.actual && !isBlocking(findings)) {
     findings.push({ code: 'ActualNotChecked', level: 'info', message: 'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.' });
   }
+  if (exchanges.notes) findings.push(...exchanges.notes);
   findings.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
   return { verdict: verdictOf(findings), findings, preflightNeeded, fix: requiredHeaders(req, preflightNeeded) };
 }

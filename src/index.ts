@@ -1,6 +1,7 @@
 // The action's entry: read the inputs once, run, report.
 import * as core from '@actions/core';
-import { defaultReportFile, DEFAULT_CONFIG, finish, runAction, type ActionInputs } from './action.js';
+import { defaultReportFile, finish, runAction, type ActionInputs } from './action.js';
+import { DEFAULT_CONFIG } from './pipeline.js';
 import { UsageError } from './gate.js';
 import { parseBool, parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
 import { readIssueInputs } from './issues/action.js';

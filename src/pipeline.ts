@@ -10,6 +10,9 @@ import { checkEndpoints } from './run.js';
 import { expandPatterns, mergeReports, selectShard, type Shard, type ShardReport } from './shard.js';
 import type { CheckResult, Endpoint, Verdict } from './types.js';
 
+/** Where the action and the CLI look for endpoints when not told. */
+export const DEFAULT_CONFIG = '.github/cors-gate.yml';
+
 export interface CheckInputs {
   sources: ConfigSource[];
   origin?: string;

@@ -4,7 +4,9 @@ import { evaluate, evaluateActual, evaluatePreflight, isBlocking, needsPreflight
 import { normalizeMethod, sendableHeaders } from './fetch-rules.js';
 import { createDispatcher, send as sendRequest, type ProbeOptions } from './probe.js';
 import { Slots } from './slots.js';
-import { applyStreamCheck } from './presets/stream.js';
+import { VERSION } from './version.js';
+import { PLACEHOLDER_KEY, routeBody } from './presets/index.js';
+import { streamFindings } from './presets/stream.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from './types.js';
 import type { Dispatcher } from 'undici';
 
@@ -16,7 +18,7 @@ export interface CheckOptions {
   onResult?: (result: CheckResult, done: number, total: number) => void;
 }
 
-export const USER_AGENT = 'cors-gate/0.1.0';
+export const USER_AGENT = `cors-gate/${VERSION}`;
 
 /** The request as the browser turns the page's fetch() into it. */
 export function browserRequest(e: Endpoint): { request: CorsRequest; dropped: string[] } {
@@ -78,13 +80,11 @@ export function redirectedRequest(
   if (crossOrigin) {
     headers = headers
       .filter(([n]) => n.toLowerCase() !== 'authorization')
-      .map(([n, v]) => (secrets.some((k) => k && v.includes(k)) ? ([n, PLACEHOLDER_VALUE] as HeaderLine) : ([n, v] as HeaderLine)));
+      .map(([n, v]) => (secrets.some((k) => k && v.includes(k)) ? ([n, PLACEHOLDER_KEY] as HeaderLine) : ([n, v] as HeaderLine)));
   }
   const tainted = crossOrigin && req.origin !== fromOrigin;
   return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
 }
-
-const PLACEHOLDER_VALUE = 'cors-gate-probe';
 
 /** However many hops, one endpoint never takes longer than this many timeouts. */
 export const ENDPOINT_DEADLINE_TIMEOUTS = 3;
@@ -92,15 +92,15 @@ export const ENDPOINT_DEADLINE_TIMEOUTS = 3;
 export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slots = new Slots(1)): Promise<CheckResult> {
   let sent = 0;
   let deadline = 0;
-  const send = (method: string, url: string, headers: HeaderLine[], body: string | undefined, opts: ProbeOptions) =>
+  const send = (method: string, url: string, headers: HeaderLine[], body: string | undefined) =>
     slots.run(sent++ === 0 ? 'start' : 'continue', () => {
       // The endpoint's clock starts with its first request, not while it waits for a slot.
       const now = performance.now();
-      if (!deadline) deadline = now + ENDPOINT_DEADLINE_TIMEOUTS * opts.timeoutMs;
-      const left = Math.max(1, Math.min(opts.timeoutMs, Math.round(deadline - now)));
-      return sendRequest(method, url, headers, body, { ...opts, timeoutMs: left }).then((ex) => {
-        if (ex.error?.code === 'TIMEOUT' && left < opts.timeoutMs) {
-          ex.error.message = `no complete answer before the endpoint's time ran out (${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout, ${(ENDPOINT_DEADLINE_TIMEOUTS * opts.timeoutMs) / 1000} s, for all its requests and redirects)`;
+      if (!deadline) deadline = now + ENDPOINT_DEADLINE_TIMEOUTS * probe.timeoutMs;
+      const left = Math.max(1, Math.min(probe.timeoutMs, Math.round(deadline - now)));
+      return sendRequest(method, url, headers, body, { ...probe, timeoutMs: left }).then((ex) => {
+        if (ex.error?.code === 'TIMEOUT' && left < probe.timeoutMs) {
+          ex.error.message = `no complete answer before the endpoint's time ran out (${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout, ${(ENDPOINT_DEADLINE_TIMEOUTS * probe.timeoutMs) / 1000} s, for all its requests and redirects)`;
         }
         return ex;
       });
@@ -111,7 +111,7 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
   let actual: Exchange | undefined;
   const needed = needsPreflight(request);
   if (needed) {
-    preflight = await send('OPTIONS', e.url, preflightHeaders(request), undefined, probe);
+    preflight = await send('OPTIONS', e.url, preflightHeaders(request), undefined);
   }
   // A browser sends the actual request only after a passed preflight. A simple
   // request has no preflight, so the actual request is the only evidence.
@@ -124,7 +124,7 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
     // Follow redirects as fetch() does: each hop must pass the CORS check, and a
     // re-sent request that needs a preflight gets one at the new URL.
     for (let hop = 0; ; hop++) {
-      actual = await send(current.method, url, actualHeaders(current), body, probe);
+      actual = await send(current.method, url, actualHeaders(current), body);
       const res = actual.response;
       const location = res ? redirectTarget(res) : undefined;
       // A refused response (CORS or conflicting headers) ends the chain; evaluate() says why.
@@ -158,7 +158,7 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
       if (!hopped.keepBody) body = undefined;
       url = next.href;
       if (needsPreflight(current)) {
-        const again = await send('OPTIONS', url, preflightHeaders(current), undefined, probe);
+        const again = await send('OPTIONS', url, preflightHeaders(current), undefined);
         const found = evaluatePreflight(current, again);
         if (isBlocking(found)) {
           // The first preflight stays the evidence shown; this one's findings carry the reason.
@@ -169,32 +169,33 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
       }
     }
   }
+  const notes: Finding[] = [];
+  for (const [on, ex] of [['preflight', preflight], ['actual', actual]] as const) {
+    if (ex?.lenient) {
+      notes.push({ code: 'MalformedResponse', level: 'info', on, message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.` });
+    }
+  }
+  if (dropped.length) {
+    notes.push({
+      code: 'ForbiddenRequestHeader',
+      level: 'info',
+      message: `A ${e.browser} page cannot set ${dropped.join(', ')}: the browser drops ${dropped.length > 1 ? 'them' : 'it'}, so ${dropped.length > 1 ? 'they are' : 'it is'} not checked.`,
+    });
+  }
+  notes.push(...streamFindings(e, actual));
   const evaluation = evaluate(request, {
     ...(preflight ? { preflight } : {}),
     ...(actual ? { actual } : {}),
     finalRequest: current,
     redirectFindings,
+    notes,
   });
-  for (const [on, ex] of [['preflight', preflight], ['actual', actual]] as const) {
-    if (ex?.lenient) {
-      evaluation.findings.push({ code: 'MalformedResponse', level: 'info', on, message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.` });
-    }
-  }
-  if (dropped.length) {
-    const note: Finding = {
-      code: 'ForbiddenRequestHeader',
-      level: 'info',
-      message: `A ${e.browser} page cannot set ${dropped.join(', ')}: the browser drops ${dropped.length > 1 ? 'them' : 'it'}, so ${dropped.length > 1 ? 'they are' : 'it is'} not checked.`,
-    };
-    evaluation.findings.push(note);
-  }
-  applyStreamCheck(e, actual, evaluation);
   return { endpoint: e, evaluation, ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}), checkedAt: new Date().toISOString() };
 }
 
+/** A plain endpoint's actual request carries the smallest chat call. */
 function defaultBody(e: Endpoint): string {
-  const model = e.models?.[0] ?? 'cors-gate-probe';
-  return JSON.stringify({ model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+  return routeBody('chat', 'openai', e.models?.[0] ?? PLACEHOLDER_KEY, false)!;
 }
 
 /**

@@ -3,8 +3,8 @@
 // stream itself to carry Access-Control-Allow-Origin (the CORS check of the
 // actual response says whether it does) and can read only the response headers
 // listed in Access-Control-Expose-Headers (plus the safelisted few).
-import { headerValues, isBlocking } from '../cors.js';
-import type { Endpoint, Evaluation, Exchange, Finding } from '../types.js';
+import { headerValues } from '../cors.js';
+import type { Endpoint, Exchange, Finding } from '../types.js';
 
 /** Response headers every CORS response exposes (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name). */
 const SAFELISTED_RESPONSE = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
@@ -60,14 +60,4 @@ export function streamFindings(e: Endpoint, actual: Exchange | undefined): Findi
           : `No Access-Control-Expose-Headers: a page can read only ${SAFELISTED_RESPONSE.join(', ')} (no request id, no rate-limit headers).`,
   });
   return out;
-}
-
-/** Adds the authenticated check's findings; a warning turns a pass into a warn. */
-export function applyStreamCheck(e: Endpoint, actual: Exchange | undefined, evaluation: Evaluation): void {
-  const found = streamFindings(e, actual);
-  if (found.length === 0) return;
-  evaluation.findings.push(...found);
-  if (evaluation.verdict === 'pass' && !isBlocking(found) && found.some((f) => f.level === 'warn')) evaluation.verdict = 'warn';
-  const order = { fail: 0, error: 0, warn: 1, info: 2 } as const;
-  evaluation.findings.sort((a, b) => order[a.level] - order[b.level]);
 }

@@ -1,6 +1,7 @@
 // GitHub's limits: a step summary over 1 MiB is dropped whole, a step shows 10
 // error and 10 warning annotations and drops the rest silently, an issue body
 // over 65,536 characters is refused. cors-gate stays under each of them.
+import { resultRecord } from '../support/records.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -34,22 +35,17 @@ function record(i: number, verdict: Verdict): ResultRecord {
     error: null,
     ms: 5,
   };
-  return {
+  return resultRecord({
     id: `id${i}`,
     name: `endpoint number ${i}`,
     url: `https://api-${i}.example/v1/chat/completions`,
-    origin: 'https://example.com',
-    method: 'POST',
-    credentials: 'omit',
-    browser: 'chromium',
     verdict,
-    preflightNeeded: true,
     findings: verdict === 'pass' ? [] : [{ code: 'PreflightAllowOriginMismatch', level: verdict === 'warn' ? 'warn' : 'fail', on: 'preflight', message: 'The value is not equal to the supplied origin.' }],
     fix: [['Access-Control-Allow-Origin', 'https://example.com']],
     preflight: ex,
     actual: verdict === 'pass' ? ex : null,
     checkedAt: new Date(0).toISOString(),
-  };
+  });
 }
 
 function summaryOf(n: number, verdict: Verdict = 'fail'): { text: string; records: ResultRecord[] } {

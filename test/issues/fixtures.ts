@@ -2,6 +2,7 @@
 import type { ExchangeRecord, ResultRecord } from '../../src/report/record.js';
 import type { Finding, HeaderLine } from '../../src/types.js';
 import type { KnownIssue, World } from '../../src/issues/plan.js';
+import { resultRecord } from '../support/records.js';
 
 export function exchange(method: string, status: number | null, headers: HeaderLine[] = [], body = ''): ExchangeRecord {
   return {
@@ -19,23 +20,18 @@ const PREFLIGHT_404: Finding = { code: 'PreflightInvalidStatus', level: 'fail', 
 const NO_ACAH: Finding = { code: 'HeaderDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: 'Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.' };
 
 export function failing(name = 'Zen', over: Partial<ResultRecord> = {}): ResultRecord {
-  return {
+  return resultRecord({
     id: `aa${Buffer.from(name).toString('hex').padEnd(10, '0').slice(0, 10)}`,
     name,
     url: `https://api.example.net/${name.toLowerCase()}/v1/chat/completions`,
-    origin: 'https://example.com',
-    method: 'POST',
-    credentials: 'omit',
-    browser: 'chromium',
     verdict: 'fail',
-    preflightNeeded: true,
     findings: [PREFLIGHT_404, { code: 'MaxAge', level: 'info', on: 'preflight', message: 'No Access-Control-Max-Age.' }],
     fix: [['Access-Control-Allow-Origin', 'https://example.com'], ['Access-Control-Allow-Methods', 'POST'], ['Access-Control-Allow-Headers', 'authorization, content-type']],
     preflight: exchange('OPTIONS', 404, [['Content-Type', 'text/html']], '<h1>Not Found</h1>'),
     actual: exchange('POST', 401, [['Content-Type', 'application/json']], '{"error":"Missing API key."}'),
     checkedAt: '2026-11-20T10:00:00.000Z',
     ...over,
-  };
+  });
 }
 
 /** The same endpoint, failing differently: the preflight now answers 204 without the header. */

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { resultRecord } from '../support/records.js';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,23 +86,7 @@ describe('partition', () => {
 });
 
 function record(id: string, verdict: ResultRecord['verdict'], extra: Partial<ResultRecord> = {}): ResultRecord {
-  return {
-    id,
-    name: `endpoint ${id}`,
-    url: `https://${id}.example.net/v1`,
-    origin: 'https://example.com',
-    method: 'POST',
-    credentials: 'omit',
-    browser: 'chromium',
-    verdict,
-    preflightNeeded: true,
-    findings: [],
-    fix: [],
-    preflight: null,
-    actual: null,
-    checkedAt: '2026-01-01T00:00:00.000Z',
-    ...extra,
-  };
+  return resultRecord({ id, name: `endpoint ${id}`, url: `https://${id}.example.net/v1`, verdict, ...extra });
 }
 const report = (results: ResultRecord[], extra: Record<string, unknown> = {}): Report & Record<string, unknown> => ({
   version: REPORT_VERSION,
