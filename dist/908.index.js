@@ -448,8 +448,9 @@ function describeWrite(w) {
     return `update the title and body of ${w.repo}#${w.number}`;
 }
 async function syncIssues(records, o, log, client) {
-    const gh = client ?? (await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657))).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
-    const { describeFailure, AccessError, statusOf, canLabel } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657));
+    // Octokit is loaded only here, so runs without issues never pay for it.
+    const { createClient, describeFailure, AccessError, statusOf, canLabel } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657));
+    const gh = client ?? createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
     const now = o.now ?? new Date();
     const errors = [];
     const repoErrors = new Map();

@@ -49,8 +49,9 @@ function describeWrite(w: Write): string {
 }
 
 export async function syncIssues(records: readonly ResultRecord[], o: IssueOptions, log: Log, client?: IssueClient): Promise<SyncResult> {
-  const gh = client ?? (await import('./github.js')).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
-  const { describeFailure, AccessError, statusOf, canLabel } = await import('./github.js');
+  // Octokit is loaded only here, so runs without issues never pay for it.
+  const { createClient, describeFailure, AccessError, statusOf, canLabel } = await import('./github.js');
+  const gh = client ?? createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
   const now = o.now ?? new Date();
   const errors: string[] = [];
   const repoErrors = new Map<string, string>();
