@@ -1,5 +1,5 @@
 // Turns option text (action inputs, CLI flags) into typed values, with errors that name the option.
-import { parseFailOn, UsageError } from './gate.js';
+import { parseFailOn, UsageError } from './report/gate.js';
 import type { Verdict } from './types.js';
 
 export function parseSeconds(text: string, name: string): number {

@@ -2,7 +2,7 @@
 // each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
 // so details are shortened first, the table last, with a line saying what was left out.
 import { code, html, oneLine, pre } from '../text.js';
-import type { GateDecision } from '../gate.js';
+import type { GateDecision } from './gate.js';
 import type { ExchangeRecord, ResultRecord } from './record.js';
 import { curlCommand } from './curl.js';
 import { renderMatrixMarkdown } from './matrix.js';

@@ -1,7 +1,7 @@
 // The terminal table for the CLI and the action log. Server text is made visible
 // and bounded, and no line can start a workflow command.
 import { column, logSafe, oneLine } from '../text.js';
-import type { GateDecision } from '../gate.js';
+import type { GateDecision } from './gate.js';
 import type { ResultRecord } from './record.js';
 import { headline } from './summary.js';
 

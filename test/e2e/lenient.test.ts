@@ -3,8 +3,8 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseHeadLeniently } from '../../src/lenient.js';
-import { checkEndpoints } from '../../src/run.js';
+import { parseHeadLeniently } from '../../src/check/lenient.js';
+import { checkEndpoints } from '../../src/check/check.js';
 import type { Endpoint } from '../../src/types.js';
 
 const servers: Server[] = [];

@@ -3,7 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkEndpoints, ENDPOINT_DEADLINE_TIMEOUTS } from '../../src/run.js';
+import { checkEndpoints, ENDPOINT_DEADLINE_TIMEOUTS } from '../../src/check/check.js';
 import type { Endpoint } from '../../src/types.js';
 
 const ORIGIN = 'https://app.example';

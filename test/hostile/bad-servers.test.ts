@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig } from '../../src/config/yaml.js';
 import { buildReport, type Report } from '../../src/report/record.js';
-import { checkEndpoints } from '../../src/run.js';
+import { checkEndpoints } from '../../src/check/check.js';
 import type { CheckResult } from '../../src/types.js';
 import { startZoo, type Zoo } from '../support/zoo.js';
 import { startAll, type BadSet } from './servers.js';

@@ -4,7 +4,7 @@ import Bottleneck from 'bottleneck';
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/issues/body.js';
-import { syncIssues, type IssueOptions } from '../../src/issues/index.js';
+import { syncIssues, type IssueOptions } from '../../src/issues/sync.js';
 import type { ResultRecord } from '../../src/report/record.js';
 import { faults, startGitHubFake, type GitHubFake } from '../github-fake/server.js';
 import { changed, failing, passing } from './fixtures.js';

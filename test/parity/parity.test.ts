@@ -2,7 +2,7 @@
 // checkEndpoints(), and the two must agree on allowed/blocked and on the name
 // of the first blocking error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkEndpoints } from '../../src/run.js';
+import { checkEndpoints } from '../../src/check/check.js';
 import type { CheckResult, Endpoint } from '../../src/types.js';
 import { CASES, groupCounts, type ParityCase } from './cases.js';
 import { startCaseServer, type CaseServer } from './case-server.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, ConfigError } from '../../src/config.js';
-import { corsUnsafeHeaderNames, sendableHeaders } from '../../src/fetch-rules.js';
-import { CLIENT_NAMES, presetRequest, PRESETS } from '../../src/presets/index.js';
+import { parseConfig, ConfigError } from '../../src/config/yaml.js';
+import { corsUnsafeHeaderNames, sendableHeaders } from '../../src/cors/fetch-rules.js';
+import { CLIENT_NAMES, presetRequest, PRESETS } from '../../src/presets/requests.js';
 import type { Browser, Endpoint } from '../../src/types.js';
 
 const names = (client: string, browser: Browser = 'chromium', url = 'https://api.example/v1/chat/completions') =>

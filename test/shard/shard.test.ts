@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { UsageError } from '../../src/gate.js';
+import { loadConfig } from '../../src/config/yaml.js';
+import { UsageError } from '../../src/report/gate.js';
 import { REPORT_VERSION, reportJsonChunks, type Report, type ResultRecord } from '../../src/report/record.js';
-import { expandGlob, expandPatterns, MergeError, mergeReports, parseShard, selectShard, shardOf, splitPatterns } from '../../src/shard.js';
+import { expandGlob, expandPatterns, MergeError, mergeReports, parseShard, selectShard, shardOf, splitPatterns } from '../../src/report/shard.js';
 import { jsonText } from '../../src/text.js';
 
 const ids = (n: number, prefix = 'ep') => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}` }));

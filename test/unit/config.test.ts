@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, endpointId, loadConfig, parseConfig } from '../../src/config.js';
+import { ConfigError, endpointId, loadConfig, parseConfig } from '../../src/config/yaml.js';
 
 const VAR = 'CORS_GATE_TEST_HEADER_KEY';
 afterEach(() => {

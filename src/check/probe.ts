@@ -4,7 +4,7 @@
 // duplicates and follows redirects.
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { proxyConfigured, readLeniently } from './lenient.js';
-import type { Exchange, HeaderLine, ProbeError, RawResponse } from './types.js';
+import type { Exchange, HeaderLine, ProbeError, RawResponse } from '../types.js';
 
 /** How much of a body is read before the connection is dropped. */
 export const BODY_READ_LIMIT = 64 * 1024;

@@ -3,7 +3,7 @@
 // stream itself to carry Access-Control-Allow-Origin (the CORS check of the
 // actual response says whether it does) and can read only the response headers
 // listed in Access-Control-Expose-Headers (plus the safelisted few).
-import { headerValues } from '../cors.js';
+import { headerValues } from '../cors/evaluate.js';
 import type { Endpoint, Exchange, Finding } from '../types.js';
 
 /** Response headers every CORS response exposes (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name). */

@@ -1,8 +1,8 @@
 // `cors-gate presets`: what each client preset sends, for reading or diffing.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../gate.js';
+import { UsageError } from '../report/gate.js';
 import type { Browser } from '../types.js';
-import { describePresets, fillModel, presetRequest, PRESETS, STYLES } from './index.js';
+import { describePresets, fillModel, presetRequest, PRESETS, STYLES } from '../presets/requests.js';
 
 export const PRESETS_HELP = `Usage: cors-gate presets [--browser chromium|firefox|safari] [--format text|json]
 

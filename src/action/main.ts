@@ -1,11 +1,11 @@
 // The action's entry: read the inputs once, run, report.
 import * as core from '@actions/core';
-import { defaultReportFile, finish, runAction, type ActionInputs } from './action.js';
-import { DEFAULT_CONFIG } from './pipeline.js';
-import { UsageError } from './gate.js';
-import { parseBool, parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
-import { readIssueInputs } from './issues/action.js';
-import { parseShard } from './shard.js';
+import { defaultReportFile, finish, runAction, type ActionInputs } from './run.js';
+import { DEFAULT_CONFIG } from '../pipeline.js';
+import { UsageError } from '../report/gate.js';
+import { parseBool, parseCount, parseFailOn, parseOrigin, parseSeconds } from '../inputs.js';
+import { readIssueInputs } from './issues.js';
+import { parseShard } from '../report/shard.js';
 
 function readInputs(): ActionInputs {
   const config = core.getInput('config');

@@ -1,13 +1,13 @@
 // The check for each endpoint: the request a browser would make, the preflight
 // when one is needed, the actual request only if the preflight lets it through.
-import { evaluate, evaluateActual, evaluatePreflight, isBlocking, needsPreflight, redirectTarget, requestHeadersValue, type CorsRequest } from './cors.js';
-import { normalizeMethod, sendableHeaders } from './fetch-rules.js';
+import { evaluate, evaluateActual, evaluatePreflight, isBlocking, needsPreflight, redirectTarget, requestHeadersValue, type CorsRequest } from '../cors/evaluate.js';
+import { normalizeMethod, sendableHeaders } from '../cors/fetch-rules.js';
 import { createDispatcher, send as sendRequest, type ProbeOptions } from './probe.js';
 import { Slots } from './slots.js';
-import { VERSION } from './version.js';
-import { PLACEHOLDER_KEY, routeBody } from './presets/index.js';
-import { streamFindings } from './presets/stream.js';
-import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from './types.js';
+import { VERSION } from '../version.js';
+import { PLACEHOLDER_KEY, routeBody } from '../presets/requests.js';
+import { streamFindings } from './authenticated.js';
+import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
 import type { Dispatcher } from 'undici';
 
 export interface CheckOptions {

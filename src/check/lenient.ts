@@ -5,7 +5,7 @@
 // the status line and headers are read, the way Chromium's parser reads them.
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import type { HeaderLine, RawResponse } from './types.js';
+import type { HeaderLine, RawResponse } from '../types.js';
 
 const MAX_HEAD = 256 * 1024;
 const KEEP_BODY = 2048;

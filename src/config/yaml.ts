@@ -2,9 +2,9 @@
 // is sent: every problem names the file, line and column.
 import { createHash } from 'node:crypto';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { normalizeMethod } from './fetch-rules.js';
-import type { Browser, CredentialsMode, Endpoint, HeaderLine, IssueTarget } from './types.js';
-import { API_STYLES, clientProblem, fillModel, PLACEHOLDER_KEY, presetRequest, STYLES, type ApiStyle } from './presets/index.js';
+import { normalizeMethod } from '../cors/fetch-rules.js';
+import type { Browser, CredentialsMode, Endpoint, HeaderLine, IssueTarget } from '../types.js';
+import { API_STYLES, clientProblem, fillModel, PLACEHOLDER_KEY, presetRequest, STYLES, type ApiStyle } from '../presets/requests.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;

@@ -4,7 +4,7 @@
 // each endpoint (with its issue) belongs to exactly one job.
 import { createHash } from 'node:crypto';
 import { UsageError } from './gate.js';
-import { REPORT_VERSION, type Report, type ResultRecord } from './report/record.js';
+import { REPORT_VERSION, type Report, type ResultRecord } from './record.js';
 
 export const MAX_SHARDS = 256;
 

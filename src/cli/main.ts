@@ -5,18 +5,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, type ConfigSource } from './config.js';
-import { UsageError } from './gate.js';
-import { parseCount, parseFailOn, parseOrigin, parseSeconds } from './inputs.js';
-import { DEFAULT_CONFIG, mergeReportFiles, readSource, runChecks, writeFileAtomic } from './pipeline.js';
-import { VERSION } from './version.js';
-import { reportJsonChunks } from './report/record.js';
-import { MergeError, parseShard } from './shard.js';
-import { renderSummary } from './report/summary.js';
-import { renderFindings, renderTable } from './report/table.js';
-import { renderMatrixText } from './report/matrix.js';
-import { presetsCommand } from './presets/cli.js';
-import { logSafe, oneLine } from './text.js';
+import { ConfigError, type ConfigSource } from '../config/yaml.js';
+import { UsageError } from '../report/gate.js';
+import { parseCount, parseFailOn, parseOrigin, parseSeconds } from '../inputs.js';
+import { DEFAULT_CONFIG, mergeReportFiles, readSource, runChecks, writeFileAtomic } from '../pipeline.js';
+import { VERSION } from '../version.js';
+import { reportJsonChunks } from '../report/record.js';
+import { MergeError, parseShard } from '../report/shard.js';
+import { renderSummary } from '../report/summary.js';
+import { renderFindings, renderTable } from '../report/table.js';
+import { renderMatrixText } from '../report/matrix.js';
+import { presetsCommand } from './presets.js';
+import { logSafe, oneLine } from '../text.js';
 
 
 const HELP = `cors-gate ${VERSION} — can a browser call this API?

@@ -3,7 +3,7 @@
 // and CORS-preflight fetch (#cors-preflight-fetch), in the order Chromium applies
 // them, with finding codes named as Chromium DevTools names its CORS errors.
 import { corsUnsafeHeaderNames, isNonWildcardHeaderName, isSafelistedMethod } from './fetch-rules.js';
-import type { Browser, CredentialsMode, Evaluation, Exchange, Finding, HeaderLine, RawResponse, Verdict } from './types.js';
+import type { Browser, CredentialsMode, Evaluation, Exchange, Finding, HeaderLine, RawResponse, Verdict } from '../types.js';
 
 /** The request as the page's fetch() makes it, after the browser's own normalisation. */
 export interface CorsRequest {

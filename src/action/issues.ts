@@ -2,7 +2,7 @@
 // results, report and summary are written, so a GitHub failure loses none of them.
 // Octokit is loaded only here, and only when issues are on.
 import * as core from '@actions/core';
-import { UsageError } from '../gate.js';
+import { UsageError } from '../report/gate.js';
 import type { ResultRecord } from '../report/record.js';
 import { logSafe, noLegacyCommands } from '../text.js';
 import { VERDICTS, type Verdict } from '../types.js';
@@ -69,7 +69,7 @@ export async function runIssueStep(records: readonly ResultRecord[], inputs: Iss
   }
   try {
     if (!token) throw new UsageError('issues: true needs a github-token (the default is the workflow token)');
-    const { syncIssues, renderIssueSection } = await import('./index.js');
+    const { syncIssues, renderIssueSection } = await import('../issues/sync.js');
     core.info('');
     core.info(`Issues${inputs.dryRun ? ' (dry run)' : ''}: ${inputs.repo || 'no default repository'}, labels ${inputs.labels.join(', ') || '(none)'}`);
     const log = { info: (l: string) => core.info(logSafe(l)), warning: (l: string) => core.warning(noLegacyCommands(l), { title: 'cors-gate issues' }) };

@@ -1,7 +1,7 @@
 // The Fetch standard's request-side definitions: which methods and headers are
 // CORS-safelisted, which a page cannot set, and so whether a preflight is sent.
 // https://fetch.spec.whatwg.org/#cors-safelisted-method and following.
-import type { Browser, HeaderLine } from './types.js';
+import type { Browser, HeaderLine } from '../types.js';
 
 const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 

@@ -1,8 +1,8 @@
-export const id = 908;
-export const ids = [908];
+export const id = 343;
+export const ids = [343];
 export const modules = {
 
-/***/ 3908:
+/***/ 2343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -432,7 +432,7 @@ function reposNeedingHistory(plan) {
     return [...new Set(plan.filter((p) => p.needsHistory).map((p) => p.repo))];
 }
 
-;// CONCATENATED MODULE: ./src/issues/index.ts
+;// CONCATENATED MODULE: ./src/issues/sync.ts
 // Issue handling for the action: read what exists (one listing per repository),
 // plan, then carry the plan out one write at a time under a cap.
 

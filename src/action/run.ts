@@ -3,17 +3,17 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ConfigError, type ConfigSource } from './config.js';
-import { DEFAULT_CONFIG, loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from './pipeline.js';
-import { reportJsonChunks, reportSecrets } from './report/record.js';
-import { splitPatterns, type Shard } from './shard.js';
-import { renderSummary, SUMMARY_LIMIT } from './report/summary.js';
-import { ISSUE_SECTION_BYTES } from './issues/limits.js';
-import { renderFindings, renderTable } from './report/table.js';
-import { code, logSafe, noLegacyCommands, oneLine } from './text.js';
-import type { Verdict } from './types.js';
-import type { ResultRecord } from './report/record.js';
-import { runIssueStep, type IssueInputs } from './issues/action.js';
+import { ConfigError, type ConfigSource } from '../config/yaml.js';
+import { DEFAULT_CONFIG, loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from '../pipeline.js';
+import { reportJsonChunks, reportSecrets } from '../report/record.js';
+import { splitPatterns, type Shard } from '../report/shard.js';
+import { renderSummary, SUMMARY_LIMIT } from '../report/summary.js';
+import { ISSUE_SECTION_BYTES } from '../issues/limits.js';
+import { renderFindings, renderTable } from '../report/table.js';
+import { code, logSafe, noLegacyCommands, oneLine } from '../text.js';
+import type { Verdict } from '../types.js';
+import type { ResultRecord } from '../report/record.js';
+import { runIssueStep, type IssueInputs } from './issues.js';
 
 
 export interface ActionInputs {

@@ -1,6 +1,6 @@
 // Turns `client:` / `style:` / `auth:` into the request a page using that
 // client library would make: method, headers with values, body.
-import { corsUnsafeHeaderNames, sendableHeaders } from '../fetch-rules.js';
+import { corsUnsafeHeaderNames, sendableHeaders } from '../cors/fetch-rules.js';
 import type { Browser, HeaderLine } from '../types.js';
 import {
   ANTHROPIC_SDK,
@@ -13,9 +13,9 @@ import {
   vercelTable,
   type ApiStyle,
   type PresetTable,
-} from './data.js';
+} from './catalog.js';
 
-export { API_STYLES, type ApiStyle, type PresetTable } from './data.js';
+export { API_STYLES, type ApiStyle, type PresetTable } from './catalog.js';
 
 export const PLACEHOLDER_KEY = 'cors-gate-probe';
 

@@ -1,6 +1,6 @@
 // The CI gate: which verdicts fail the step, and what a known failure means.
-import type { ResultRecord } from './report/record.js';
-import { VERDICTS, type Verdict } from './types.js';
+import type { ResultRecord } from './record.js';
+import { VERDICTS, type Verdict } from '../types.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
