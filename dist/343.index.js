@@ -5,15 +5,14 @@ export const modules = {
 /***/ 2343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  renderIssueSection: () => (/* binding */ renderIssueSection),
   syncIssues: () => (/* binding */ syncIssues)
 });
 
-// EXTERNAL MODULE: ./src/issues/limits.ts
-var limits = __webpack_require__(9862);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(8992);
 // EXTERNAL MODULE: external "node:crypto"
@@ -433,9 +432,6 @@ function reposNeedingHistory(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/issues/sync.ts
-// Issue handling for the action: read what exists (one listing per repository),
-// plan, then carry the plan out one write at a time under a cap.
-
 
 
 function describeWrite(w) {
@@ -651,35 +647,6 @@ async function syncIssues(records, o, log, client) {
         log.warning(`max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap.slice(0, 10).map((n) => (0,src_text/* oneLine */.TN)(n, 60)).join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`);
     }
     return { rows, errors: [...new Set(errors)], writes, plan };
-}
-const ICONS = { created: '🆕', updated: '✏️', commented: '💬', closed: '✅', unchanged: '·', skipped: '⏭️' };
-/** The job summary section. */
-function renderIssueSection(result, dryRun, limit = 200, maxBytes = limits/* ISSUE_SECTION_BYTES */.w) {
-    const out = [`### Issues${dryRun ? ' (dry run: nothing written)' : ''}`, ''];
-    // Room for the closing lines and up to ten warnings of at most ~4 KB each.
-    let room = maxBytes - 44 * 1024;
-    if (result.rows.length === 0)
-        out.push('No endpoint needs an issue.');
-    else {
-        out.push('| Endpoint | Action | Issue | Why |', '|---|---|---|---|');
-        let shown = 0;
-        for (const r of result.rows.slice(0, limit)) {
-            const link = r.number ? `[${(0,src_text/* html */.qy)(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})` : (0,src_text/* html */.qy)(r.repo);
-            const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (would be ${r.planned})` : ''}`;
-            const row = `| ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.endpoint, 200))} | ${action} | ${link} | ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.reason ?? '', 300))} |`;
-            room -= Buffer.byteLength(row) + 1;
-            if (room < 0)
-                break;
-            out.push(row);
-            shown++;
-        }
-        if (result.rows.length > shown)
-            out.push('', `_${result.rows.length - shown} more rows in the issues output._`);
-    }
-    out.push('', `${result.writes} write${result.writes === 1 ? '' : 's'} to GitHub.`);
-    for (const e of result.errors.slice(0, 10))
-        out.push('', `> [!WARNING]\n> ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(e, 600))}`);
-    return out.join('\n') + '\n';
 }
 
 

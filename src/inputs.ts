@@ -1,6 +1,7 @@
 // Turns option text (action inputs, CLI flags) into typed values, with errors that name the option.
-import { parseFailOn, UsageError } from './report/gate.js';
-import type { Verdict } from './types.js';
+import { MAX_SHARDS, type Shard } from './config/shard.js';
+import { UsageError } from './errors.js';
+import { VERDICTS, type Verdict } from './types.js';
 
 export function parseSeconds(text: string, name: string): number {
   const n = Number(text);
@@ -33,5 +34,53 @@ export function parseOrigin(text: string, name: string): string {
   return u.origin;
 }
 
-export { parseFailOn };
-export type { Verdict };
+/** `fail,error` → the verdicts that fail the gate; `never` → none. */
+export function parseFailOn(text: string): Verdict[] {
+  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 1 && items[0] === 'never') return [];
+  if (items.includes('never')) throw new UsageError(`fail-on: never turns the gate off and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
+  for (const item of items) {
+    if (!(VERDICTS as readonly string[]).includes(item)) {
+      throw new UsageError(`fail-on: ${JSON.stringify(item)} is not a verdict (use a comma list of ${VERDICTS.join(', ')}, or never)`);
+    }
+  }
+  if (items.length === 0) throw new UsageError('fail-on is empty (use a comma list of verdicts, or never)');
+  return items as Verdict[];
+}
+
+export function parseIssueOn(text: string): Verdict[] {
+  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 1 && items[0] === 'never') return [];
+  for (const item of items) {
+    if (!(VERDICTS as readonly string[]).includes(item) || item === 'pass') {
+      throw new UsageError(`issue-on: ${JSON.stringify(item)} is not a failing verdict (use a comma list of fail, error, warn, or never)`);
+    }
+  }
+  if (items.length === 0) throw new UsageError('issue-on is empty (use a comma list of fail, error, warn, or never)');
+  return items as Verdict[];
+}
+
+export function parseRepo(text: string, name: string): string {
+  const t = text.trim();
+  if (!/^[\w.-]+\/[\w.-]+$/.test(t)) throw new UsageError(`${name} must be owner/repo, got ${JSON.stringify(text)}`);
+  return t;
+}
+
+export function parseWriteCap(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > 1000) throw new UsageError(`max-issue-writes must be a whole number from 0 to 1000, got ${JSON.stringify(text)}`);
+  return n;
+}
+
+/** `2/4` → { index: 2, count: 4 }; empty text → no sharding. */
+export function parseShard(text: string, name = 'shard'): Shard | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (!m) throw new UsageError(`${name} must look like i/n (for example 2/4), got ${JSON.stringify(text)}`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || count > MAX_SHARDS) throw new UsageError(`${name}: the number of shards must be from 1 to ${MAX_SHARDS}, got ${count}`);
+  if (index < 1 || index > count) throw new UsageError(`${name}: the shard number counts from 1 to ${count}, got ${index}`);
+  return { index, count };
+}

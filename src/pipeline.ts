@@ -3,11 +3,14 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync, mkdirSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigError, loadConfig, type ConfigSource, type LoadOptions } from './config/yaml.js';
-import { decideGate, UsageError, type GateDecision } from './report/gate.js';
+import { loadConfig, type ConfigSource, type LoadOptions } from './config/load.js';
+import { selectShard, type Shard } from './config/shard.js';
+import { ConfigError, UsageError } from './errors.js';
+import { decideGate, type GateDecision } from './report/gate.js';
 import { newReport, reportSecrets, toRecord, type Report } from './report/record.js';
 import { checkEndpoints } from './check/check.js';
-import { expandPatterns, mergeReports, selectShard, type Shard, type ShardReport } from './report/shard.js';
+import { expandPatterns } from './report/glob.js';
+import { mergeReports, type ShardReport } from './report/merge.js';
 import type { CheckResult, Endpoint, Verdict } from './types.js';
 
 /** Where the action and the CLI look for endpoints when not told. */

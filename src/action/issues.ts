@@ -2,10 +2,11 @@
 // results, report and summary are written, so a GitHub failure loses none of them.
 // Octokit is loaded only here, and only when issues are on.
 import * as core from '@actions/core';
-import { UsageError } from '../report/gate.js';
+import { UsageError } from '../errors.js';
+import { parseIssueOn, parseRepo, parseWriteCap } from '../inputs.js';
 import type { ResultRecord } from '../report/record.js';
 import { logSafe, noLegacyCommands } from '../text.js';
-import { VERDICTS, type Verdict } from '../types.js';
+import type { Verdict } from '../types.js';
 
 export interface IssueInputs {
   enabled: boolean;
@@ -17,30 +18,6 @@ export interface IssueInputs {
   maxWrites: number;
   apiUrl?: string;
   runUrl?: string;
-}
-
-export function parseIssueOn(text: string): Verdict[] {
-  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (items.length === 1 && items[0] === 'never') return [];
-  for (const item of items) {
-    if (!(VERDICTS as readonly string[]).includes(item) || item === 'pass') {
-      throw new UsageError(`issue-on: ${JSON.stringify(item)} is not a failing verdict (use a comma list of fail, error, warn, or never)`);
-    }
-  }
-  if (items.length === 0) throw new UsageError('issue-on is empty (use a comma list of fail, error, warn, or never)');
-  return items as Verdict[];
-}
-
-export function parseRepo(text: string, name: string): string {
-  const t = text.trim();
-  if (!/^[\w.-]+\/[\w.-]+$/.test(t)) throw new UsageError(`${name} must be owner/repo, got ${JSON.stringify(text)}`);
-  return t;
-}
-
-export function parseWriteCap(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n > 1000) throw new UsageError(`max-issue-writes must be a whole number from 0 to 1000, got ${JSON.stringify(text)}`);
-  return n;
 }
 
 /** Reads the issue inputs; only called by the action entry, once. */
@@ -69,7 +46,7 @@ export async function runIssueStep(records: readonly ResultRecord[], inputs: Iss
   }
   try {
     if (!token) throw new UsageError('issues: true needs a github-token (the default is the workflow token)');
-    const { syncIssues, renderIssueSection } = await import('../issues/sync.js');
+    const [{ syncIssues }, { renderIssueSection }] = await Promise.all([import('../issues/sync.js'), import('../issues/section.js')]);
     core.info('');
     core.info(`Issues${inputs.dryRun ? ' (dry run)' : ''}: ${inputs.repo || 'no default repository'}, labels ${inputs.labels.join(', ') || '(none)'}`);
     const log = { info: (l: string) => core.info(logSafe(l)), warning: (l: string) => core.warning(noLegacyCommands(l), { title: 'cors-gate issues' }) };

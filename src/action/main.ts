@@ -2,10 +2,9 @@
 import * as core from '@actions/core';
 import { defaultReportFile, finish, runAction, type ActionInputs } from './run.js';
 import { DEFAULT_CONFIG } from '../pipeline.js';
-import { UsageError } from '../report/gate.js';
-import { parseBool, parseCount, parseFailOn, parseOrigin, parseSeconds } from '../inputs.js';
+import { UsageError } from '../errors.js';
+import { parseBool, parseCount, parseFailOn, parseOrigin, parseSeconds, parseShard } from '../inputs.js';
 import { readIssueInputs } from './issues.js';
-import { parseShard } from '../report/shard.js';
 
 function readInputs(): ActionInputs {
   const config = core.getInput('config');

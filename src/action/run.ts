@@ -3,17 +3,19 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ConfigError, type ConfigSource } from '../config/yaml.js';
+import { ConfigError } from '../errors.js';
+import type { ConfigSource } from '../config/load.js';
 import { DEFAULT_CONFIG, loadEndpoints, mergeReportFiles, runChecks, readSource, writeFileAtomic, type CheckOutcome } from '../pipeline.js';
 import { reportJsonChunks, reportSecrets } from '../report/record.js';
-import { splitPatterns, type Shard } from '../report/shard.js';
+import type { Shard } from '../config/shard.js';
+import { splitPatterns } from '../report/glob.js';
 import { renderSummary, SUMMARY_LIMIT } from '../report/summary.js';
-import { ISSUE_SECTION_BYTES } from '../issues/limits.js';
+import { ISSUE_SECTION_BYTES } from '../issues/section.js';
 import { renderFindings, renderTable } from '../report/table.js';
 import { code, logSafe, noLegacyCommands, oneLine } from '../text.js';
 import type { Verdict } from '../types.js';
-import type { ResultRecord } from '../report/record.js';
 import { runIssueStep, type IssueInputs } from './issues.js';
+import { annotate } from './annotations.js';
 
 
 export interface ActionInputs {
@@ -46,43 +48,6 @@ function sources(inputs: ActionInputs): ConfigSource[] {
     throw new ConfigError(inputs.config, 0, 0, `file not found, and no endpoints input: add ${DEFAULT_CONFIG} or set the config or endpoints input`);
   }
   return out;
-}
-
-/** GitHub shows 10 annotations of each kind per step and drops the rest silently. */
-const ANNOTATIONS_PER_KIND = 10;
-
-function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
-  const { decision, report } = outcome;
-  // Known failures (expect: fail) are in the summary, not news worth an annotation.
-  const blocked = report.results.filter((r) => (r.verdict === 'fail' && r.expect !== 'fail') || r.verdict === 'error');
-  const warned = report.results.filter((r) => r.verdict === 'warn');
-  // A failed gate ends with core.setFailed, one more error annotation; the issue
-  // step may add an error and its own setFailed. Those must not be the ones dropped.
-  const reserved = (decision.ok ? 0 : 1) + (issuesOn ? 2 : 0);
-  const budget = { error: ANNOTATIONS_PER_KIND - reserved, warning: ANNOTATIONS_PER_KIND - (issuesOn ? 1 : 0) };
-  const emit = (kind: 'error' | 'warning', text: string, title: string) => {
-    if (budget[kind] <= 0) return;
-    budget[kind]--;
-    (kind === 'error' ? core.error : core.warning)(noLegacyCommands(text), { title });
-  };
-  const blockedKind = decision.ok ? 'warning' : 'error';
-  if (blocked.length) {
-    const names = blocked.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ');
-    const more = blocked.length > 10 ? ` and ${blocked.length - 10} more` : '';
-    const failed = blocked.filter((r) => r.verdict === 'fail').length;
-    const errored = blocked.length - failed;
-    const parts = [failed ? `${failed} blocked by the browser` : '', errored ? `${errored} with no usable answer` : ''].filter(Boolean).join(', ');
-    emit(blockedKind, `${parts} (of ${decision.counts.total} checked): ${names}${more}. See the job summary.`, 'cors-gate');
-  }
-  // The rest are rows of the job summary's table.
-  const each = (list: ResultRecord[], kind: 'error' | 'warning') => {
-    for (const r of list) {
-      const f = r.findings.find((x) => x.level !== 'info');
-      emit(kind, `${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`, `cors-gate: ${r.verdict}`);
-    }
-  };
-  each(blocked, blockedKind);
-  each(warned, 'warning');
 }
 
 export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | null> {

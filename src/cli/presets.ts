@@ -1,8 +1,9 @@
 // `cors-gate presets`: what each client preset sends, for reading or diffing.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../report/gate.js';
+import { UsageError } from '../errors.js';
 import type { Browser } from '../types.js';
-import { describePresets, fillModel, presetRequest, PRESETS, STYLES } from '../presets/requests.js';
+import { corsUnsafeHeaderNames, sendableHeaders } from '../cors/fetch-rules.js';
+import { fillModel, presetRequest, PRESETS, STYLES } from '../presets/requests.js';
 
 export const PRESETS_HELP = `Usage: cors-gate presets [--browser chromium|firefox|safari] [--format text|json]
 
@@ -39,4 +40,25 @@ export function presetsCommand(argv: string[], write: (s: string) => void): numb
   if (values.format !== 'text') throw new UsageError(`--format must be text or json, got ${JSON.stringify(values.format)}`);
   write(describePresets(browser));
   return 0;
+}
+
+/** What `cors-gate presets` prints: one block per preset. */
+export function describePresets(browser: Browser): string {
+  const out: string[] = [];
+  for (const p of PRESETS) {
+    const style = STYLES[p.style];
+    const url = `https://api.example${fillModel(style.paths[0]!, p.style)}`;
+    const req = presetRequest({ client: p.name, url, browser });
+    out.push(`${p.name} — ${p.sdk}${p.version === '-' ? '' : ` ${p.version}`} (API style ${p.style})`);
+    out.push(`  source: ${p.source}`);
+    out.push(`  ${req.method} ${fillModel(style.paths[0]!, p.style)}`);
+    for (const [n, v] of req.headers) out.push(`    ${n}: ${v}`);
+    const { kept, dropped } = sendableHeaders(req.headers, browser);
+    if (dropped.length) out.push(`    (${browser} drops ${dropped.join(', ')}: a page cannot set it)`);
+    out.push(`  Access-Control-Request-Headers (${browser}): ${corsUnsafeHeaderNames(kept, browser).join(',') || '(none: no preflight)'}`);
+    if (req.body) out.push(`  body: ${req.body}`);
+    for (const n of p.notes) out.push(`  note: ${n}`);
+    out.push('');
+  }
+  return out.join('\n');
 }

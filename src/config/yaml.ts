@@ -1,28 +1,16 @@
 // YAML → validated endpoint list. The whole document is checked before anything
 // is sent: every problem names the file, line and column.
-import { createHash } from 'node:crypto';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { ConfigError } from '../errors.js';
 import { normalizeMethod } from '../cors/fetch-rules.js';
-import type { Browser, CredentialsMode, Endpoint, HeaderLine, IssueTarget } from '../types.js';
-import { API_STYLES, clientProblem, fillModel, PLACEHOLDER_KEY, presetRequest, STYLES, type ApiStyle } from '../presets/requests.js';
+import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
+import { API_STYLES, clientProblem, PLACEHOLDER_KEY, type ApiStyle } from '../presets/requests.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
 
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly problem: string,
-  ) {
-    super(line > 0 ? `${file}:${line}:${column}: ${problem}` : `${file}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** What a config entry can say; defaults take the same keys but name/url. */
-interface EntrySpec {
+export interface EntrySpec {
   name?: string;
   url?: string;
   paths?: string[];
@@ -64,8 +52,6 @@ function secretParts(value: string): string[] {
   const m = /^[A-Za-z][\w.-]*\s+(\S.*)$/.exec(value.trim());
   return m && m[1]!.trim().length >= 4 ? [m[1]!.trim(), value] : [value];
 }
-
-const DEFAULT_ORIGIN = 'https://example.com';
 
 class Reader {
   private aliases = 0;
@@ -347,9 +333,6 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
   return spec;
 }
 
-export interface LoadedConfig {
-  endpoints: Endpoint[];
-}
 
 export interface ConfigSource {
   /** File name (or a label like `input endpoints`) used in messages. */
@@ -357,13 +340,14 @@ export interface ConfigSource {
   text: string;
 }
 
-export interface LoadOptions {
-  /** Overrides every origin (CLI --origin). */
-  origin?: string;
+/** A document's entries, each checked, with the defaults not yet applied. */
+export interface ConfigDocument {
+  defaults: EntrySpec;
+  entries: EntrySpec[];
 }
 
-/** Parses one YAML document: either {defaults?, endpoints} or a bare list of endpoints. */
-export function parseConfig(src: ConfigSource, options: LoadOptions = {}): Endpoint[] {
+/** Reads one YAML document: either {defaults?, endpoints} or a bare list of endpoints. */
+export function readDocument(src: ConfigSource): ConfigDocument {
   const size = Buffer.byteLength(src.text);
   if (size > MAX_CONFIG_BYTES) throw new ConfigError(src.file, 0, 0, `the file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES}`);
   if (src.text.trim() === '') throw new ConfigError(src.file, 0, 0, 'the file is empty: it needs an endpoints list');
@@ -394,7 +378,7 @@ export function parseConfig(src: ConfigSource, options: LoadOptions = {}): Endpo
   }
   const items = r.seq(list, 'endpoints');
   if (items.length === 0) throw r.error(r.deref(list), 'endpoints is empty');
-  const endpoints: Endpoint[] = [];
+  const entries: EntrySpec[] = [];
   const names = new Map<string, number>();
   items.forEach((item, i) => {
     const spec = readEntry(r, item, `endpoints[${i}]`, ENTRY_KEYS);
@@ -403,135 +387,7 @@ export function parseConfig(src: ConfigSource, options: LoadOptions = {}): Endpo
     const seen = names.get(spec.name);
     if (seen !== undefined) throw r.error(r.deref(item), `duplicate endpoint name ${JSON.stringify(spec.name)} (first defined on line ${seen})`);
     names.set(spec.name, spec.line);
-    endpoints.push(...expand(src.file, { ...defaults, ...spec, line: spec.line }, defaults, options));
+    entries.push(spec);
   });
-  return endpoints;
-}
-
-function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: LoadOptions): Endpoint[] {
-  const origins = options.origin ? [options.origin] : spec.origins ?? [DEFAULT_ORIGIN];
-  // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
-  const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
-  const paths = listed ?? [''];
-  const own = spec.headers === defaults.headers ? undefined : spec.headers;
-  const headers = mergeHeaders(defaults.headers, own);
-  const secrets = [...(defaults.secretHeaders ?? []), ...(spec.secretHeaders ?? [])];
-  if (spec.auth) {
-    secrets.push(spec.auth);
-  }
-  // Presets, styles and the authenticated check shape the request; without any of them it is as configured.
-  const shaped = Boolean(spec.clients || spec.style || spec.auth);
-  // A client or style decides the headers itself: the defaults' headers are meant for plain rows,
-  // and would take the place of a style's own headers or add ones the SDK never sends.
-  const given = spec.clients || spec.style ? own : headers;
-  const clients: (string | undefined)[] = spec.clients ?? [undefined];
-  const several = clients.length > 1;
-  const out: Endpoint[] = [];
-  for (const rawPath of paths) {
-    for (const origin of origins) {
-      for (const client of clients) {
-        const path = fillModel(rawPath, spec.style ?? 'gemini', spec.models?.[0]);
-        const url = joinUrl(spec.url!, path);
-        let name = spec.name!;
-        if (paths.length > 1 || listed) name += ` ${path}`;
-        if (origins.length > 1) name += ` from ${origin}`;
-        // The plain-fetch row keeps the entry's own name (and so its id and its issue).
-        if (several && client !== 'fetch') name += ` · ${client}`;
-        // A client row's id names its client even when it is the only one, so adding or
-        // removing other clients moves no row's id (nor its issue).
-        const idName = client && client !== 'fetch' ? `${spec.name!} · ${client}` : spec.name!;
-        const req = shaped
-          ? presetRequest({
-              client: client ?? 'fetch',
-              ...(spec.style ? { style: spec.style } : {}),
-              url,
-              ...(given ? { headers: given } : {}),
-              browser: spec.browser ?? 'chromium',
-              ...(spec.models?.[0] ? { model: spec.models[0] } : {}),
-              ...(spec.auth ? { auth: spec.auth } : {}),
-              ...(spec.method ? { method: spec.method } : {}),
-              ...(spec.body !== undefined ? { body: spec.body } : {}),
-            })
-          : undefined;
-        const body = req ? req.body : spec.body;
-        const method = req?.method ?? spec.method ?? 'POST';
-        if ((method === 'GET' || method === 'HEAD') && body !== undefined) {
-          throw new ConfigError(file, spec.line, 1, `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`);
-        }
-        out.push({
-          id: endpointId(idName, url, origin),
-          name,
-          ...(paths.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
-          url,
-          origin,
-          method,
-          headers: req?.headers ?? headers ?? [['authorization', DEFAULT_HEADERS.authorization!], ['content-type', 'application/json']],
-          credentials: spec.credentials ?? 'omit',
-          actual: spec.actual ?? true,
-          ...(body !== undefined ? { body } : {}),
-          ...(spec.expect ? { expect: spec.expect } : {}),
-          ...(spec.models ? { models: spec.models } : {}),
-          ...(client ? { client } : {}),
-          ...(req ? { style: req.style } : {}),
-          ...(spec.auth && req ? { stream: req.stream } : {}),
-          browser: spec.browser ?? 'chromium',
-          ...(spec.issue ? { issue: spec.issue } : {}),
-          secrets,
-          source: { file, line: spec.line },
-        });
-      }
-    }
-  }
-  return out;
-}
-
-/** Endpoint headers add to (and override by name) the defaults' headers. */
-function mergeHeaders(base: HeaderLine[] | undefined, extra: HeaderLine[] | undefined): HeaderLine[] | undefined {
-  if (!base) return extra;
-  if (!extra) return base;
-  const names = new Set(extra.map(([n]) => n.toLowerCase()));
-  return [...base.filter(([n]) => !names.has(n.toLowerCase())), ...extra];
-}
-
-function joinUrl(base: string, path: string): string {
-  if (!path) return base;
-  return base.replace(/\/+$/, '') + path;
-}
-
-/** Stable across runs and config reordering, so issues and shards follow the endpoint. */
-export function endpointId(name: string, url: string, origin: string): string {
-  return createHash('sha256').update(`${name}\n${url}\n${origin}`).digest('hex').slice(0, 12);
-}
-
-/** Loads several sources into one list; names must stay unique across them. */
-export function loadConfig(sources: ConfigSource[], options: LoadOptions = {}): LoadedConfig {
-  const endpoints: Endpoint[] = [];
-  const seen = new Map<string, Endpoint>();
-  for (const src of sources) {
-    for (const e of parseConfig(src, options)) {
-      const before = seen.get(e.name);
-      if (before) {
-        throw new ConfigError(src.file, e.source?.line ?? 0, 1, `duplicate endpoint name ${JSON.stringify(e.name)} (also in ${before.source?.file}:${before.source?.line})`);
-      }
-      seen.set(e.name, e);
-      endpoints.push(e);
-    }
-  }
-  // One id, one issue: two rows sharing an id would open and close each other's.
-  const ids = new Map<string, Endpoint>();
-  for (const e of endpoints) {
-    const before = ids.get(e.id);
-    if (before) {
-      const where = (x: Endpoint) => `${JSON.stringify(x.name)} (${x.source?.file}:${x.source?.line})`;
-      throw new ConfigError(
-        e.source?.file ?? 'config',
-        e.source?.line ?? 0,
-        1,
-        `${where(before)} and ${where(e)} would share the endpoint id ${e.id} (same name once the client is added, same url and origin); rename one of them`,
-      );
-    }
-    ids.set(e.id, e);
-  }
-  if (endpoints.length === 0) throw new ConfigError(sources[0]?.file ?? 'config', 0, 0, 'no endpoints to check');
-  return { endpoints };
+  return { defaults, entries };
 }

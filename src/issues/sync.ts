@@ -1,8 +1,7 @@
 // Issue handling for the action: read what exists (one listing per repository),
 // plan, then carry the plan out one write at a time under a cap.
-import { ISSUE_SECTION_BYTES } from './limits.js';
 import type { ResultRecord } from '../report/record.js';
-import { html, logSafe, oneLine } from '../text.js';
+import { logSafe, oneLine } from '../text.js';
 import type { Verdict } from '../types.js';
 import type { IssueClient, Log } from './github.js';
 import { issuesOf, planIssues, reposNeedingHistory, trackedKey, type IssueAction, type Planned, type World, type Write } from './plan.js';
@@ -242,31 +241,4 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
     );
   }
   return { rows, errors: [...new Set(errors)], writes, plan };
-}
-
-const ICONS: Record<IssueAction, string> = { created: '🆕', updated: '✏️', commented: '💬', closed: '✅', unchanged: '·', skipped: '⏭️' };
-
-/** The job summary section. */
-export function renderIssueSection(result: SyncResult, dryRun: boolean, limit = 200, maxBytes = ISSUE_SECTION_BYTES): string {
-  const out = [`### Issues${dryRun ? ' (dry run: nothing written)' : ''}`, ''];
-  // Room for the closing lines and up to ten warnings of at most ~4 KB each.
-  let room = maxBytes - 44 * 1024;
-  if (result.rows.length === 0) out.push('No endpoint needs an issue.');
-  else {
-    out.push('| Endpoint | Action | Issue | Why |', '|---|---|---|---|');
-    let shown = 0;
-    for (const r of result.rows.slice(0, limit)) {
-      const link = r.number ? `[${html(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})` : html(r.repo);
-      const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (would be ${r.planned})` : ''}`;
-      const row = `| ${html(oneLine(r.endpoint, 200))} | ${action} | ${link} | ${html(oneLine(r.reason ?? '', 300))} |`;
-      room -= Buffer.byteLength(row) + 1;
-      if (room < 0) break;
-      out.push(row);
-      shown++;
-    }
-    if (result.rows.length > shown) out.push('', `_${result.rows.length - shown} more rows in the issues output._`);
-  }
-  out.push('', `${result.writes} write${result.writes === 1 ? '' : 's'} to GitHub.`);
-  for (const e of result.errors.slice(0, 10)) out.push('', `> [!WARNING]\n> ${html(oneLine(e, 600))}`);
-  return out.join('\n') + '\n';
 }

@@ -1,10 +1,8 @@
 // Turns `client:` / `style:` / `auth:` into the request a page using that
 // client library would make: method, headers with values, body.
-import { corsUnsafeHeaderNames, sendableHeaders } from '../cors/fetch-rules.js';
 import type { Browser, HeaderLine } from '../types.js';
 import {
   ANTHROPIC_SDK,
-  API_STYLES,
   FETCH,
   GOOGLE_GENAI,
   OPENAI_SDK,
@@ -219,25 +217,4 @@ export function presetRequest(input: PresetInput): PresetRequest {
 /** `{model}` in a route becomes the endpoint's first model (or the style's default). */
 export function fillModel(path: string, style: ApiStyle, model?: string): string {
   return path.replace(/\{model\}/g, encodeURIComponent(model ?? STYLES[style].defaultModel));
-}
-
-/** What `cors-gate presets` prints: one block per preset. */
-export function describePresets(browser: Browser): string {
-  const out: string[] = [];
-  for (const p of PRESETS) {
-    const style = STYLES[p.style];
-    const url = `https://api.example${fillModel(style.paths[0]!, p.style)}`;
-    const req = presetRequest({ client: p.name, url, browser });
-    out.push(`${p.name} — ${p.sdk}${p.version === '-' ? '' : ` ${p.version}`} (API style ${p.style})`);
-    out.push(`  source: ${p.source}`);
-    out.push(`  ${req.method} ${fillModel(style.paths[0]!, p.style)}`);
-    for (const [n, v] of req.headers) out.push(`    ${n}: ${v}`);
-    const { kept, dropped } = sendableHeaders(req.headers, browser);
-    if (dropped.length) out.push(`    (${browser} drops ${dropped.join(', ')}: a page cannot set it)`);
-    out.push(`  Access-Control-Request-Headers (${browser}): ${corsUnsafeHeaderNames(kept, browser).join(',') || '(none: no preflight)'}`);
-    if (req.body) out.push(`  body: ${req.body}`);
-    for (const n of p.notes) out.push(`  note: ${n}`);
-    out.push('');
-  }
-  return out.join('\n');
 }

@@ -1,24 +1,6 @@
 // The CI gate: which verdicts fail the step, and what a known failure means.
 import type { ResultRecord } from './record.js';
-import { VERDICTS, type Verdict } from '../types.js';
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** `fail,error` → the verdicts that fail the gate; `never` → none. */
-export function parseFailOn(text: string): Verdict[] {
-  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (items.length === 1 && items[0] === 'never') return [];
-  if (items.includes('never')) throw new UsageError(`fail-on: never turns the gate off and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
-  for (const item of items) {
-    if (!(VERDICTS as readonly string[]).includes(item)) {
-      throw new UsageError(`fail-on: ${JSON.stringify(item)} is not a verdict (use a comma list of ${VERDICTS.join(', ')}, or never)`);
-    }
-  }
-  if (items.length === 0) throw new UsageError('fail-on is empty (use a comma list of verdicts, or never)');
-  return items as Verdict[];
-}
+import type { Verdict } from '../types.js';
 
 export interface Counts {
   total: number;

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config/yaml.js';
+import { ConfigError } from '../../src/errors.js';
+import { parseConfig } from '../../src/config/load.js';
 import { cleanup, CLI, commandLines, run, runAction, startCounter, type Counter } from '../hostile/harness.js';
 import { BROKEN, type Broken } from './cases.js';
 

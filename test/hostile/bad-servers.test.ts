@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseConfig } from '../../src/config/yaml.js';
+import { parseConfig } from '../../src/config/load.js';
 import { buildReport, type Report } from '../../src/report/record.js';
 import { checkEndpoints } from '../../src/check/check.js';
 import type { CheckResult } from '../../src/types.js';

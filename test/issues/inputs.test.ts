@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseConfig } from '../../src/config/yaml.js';
-import { UsageError } from '../../src/report/gate.js';
+import { parseConfig } from '../../src/config/load.js';
+import { UsageError } from '../../src/errors.js';
 import { parseBool } from '../../src/inputs.js';
-import { parseIssueOn, readIssueInputs } from '../../src/action/issues.js';
+import { parseIssueOn } from '../../src/inputs.js';
+import { readIssueInputs } from '../../src/action/issues.js';
 import { ROOT } from '../support/spawn.js';
 
 describe('issue inputs', () => {

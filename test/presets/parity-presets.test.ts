@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/yaml.js';
+import { parseConfig } from '../../src/config/load.js';
 import { CLIENT_NAMES, fillModel, presetRequest, STYLES, findPreset } from '../../src/presets/requests.js';
 import { checkEndpoints } from '../../src/check/check.js';
 import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, startPageServer, type PageServer } from '../parity/chromium.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, ConfigError } from '../../src/config/yaml.js';
+import { parseConfig } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
 import { corsUnsafeHeaderNames, sendableHeaders } from '../../src/cors/fetch-rules.js';
 import { CLIENT_NAMES, presetRequest, PRESETS } from '../../src/presets/requests.js';
 import type { Browser, Endpoint } from '../../src/types.js';

@@ -4,10 +4,14 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/yaml.js';
-import { UsageError } from '../../src/report/gate.js';
+import { loadConfig } from '../../src/config/load.js';
+import { UsageError } from '../../src/errors.js';
 import { REPORT_VERSION, reportJsonChunks, type Report, type ResultRecord } from '../../src/report/record.js';
-import { expandGlob, expandPatterns, MergeError, mergeReports, parseShard, selectShard, shardOf, splitPatterns } from '../../src/report/shard.js';
+import { expandGlob, expandPatterns, splitPatterns } from '../../src/report/glob.js';
+import { MergeError } from '../../src/errors.js';
+import { mergeReports } from '../../src/report/merge.js';
+import { parseShard } from '../../src/inputs.js';
+import { selectShard, shardOf } from '../../src/config/shard.js';
 import { jsonText } from '../../src/text.js';
 
 const ids = (n: number, prefix = 'ep') => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}` }));

@@ -1,0 +1,109 @@
+// Config entries → endpoint rows: one row per path × origin × client, each with
+// a stable id, its secrets, and the request its client makes.
+import { createHash } from 'node:crypto';
+import { ConfigError } from '../errors.js';
+import type { Endpoint, HeaderLine } from '../types.js';
+import { fillModel, presetRequest, STYLES } from '../presets/requests.js';
+import { DEFAULT_HEADERS, type EntrySpec } from './yaml.js';
+
+const DEFAULT_ORIGIN = 'https://example.com';
+
+export interface LoadOptions {
+  /** Overrides every origin (CLI --origin). */
+  origin?: string;
+}
+
+export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: LoadOptions): Endpoint[] {
+  const origins = options.origin ? [options.origin] : spec.origins ?? [DEFAULT_ORIGIN];
+  // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
+  const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
+  const paths = listed ?? [''];
+  const own = spec.headers === defaults.headers ? undefined : spec.headers;
+  const headers = mergeHeaders(defaults.headers, own);
+  const secrets = [...(defaults.secretHeaders ?? []), ...(spec.secretHeaders ?? [])];
+  if (spec.auth) {
+    secrets.push(spec.auth);
+  }
+  // Presets, styles and the authenticated check shape the request; without any of them it is as configured.
+  const shaped = Boolean(spec.clients || spec.style || spec.auth);
+  // A client or style decides the headers itself: the defaults' headers are meant for plain rows,
+  // and would take the place of a style's own headers or add ones the SDK never sends.
+  const given = spec.clients || spec.style ? own : headers;
+  const clients: (string | undefined)[] = spec.clients ?? [undefined];
+  const several = clients.length > 1;
+  const out: Endpoint[] = [];
+  for (const rawPath of paths) {
+    for (const origin of origins) {
+      for (const client of clients) {
+        const path = fillModel(rawPath, spec.style ?? 'gemini', spec.models?.[0]);
+        const url = joinUrl(spec.url!, path);
+        let name = spec.name!;
+        if (paths.length > 1 || listed) name += ` ${path}`;
+        if (origins.length > 1) name += ` from ${origin}`;
+        // The plain-fetch row keeps the entry's own name (and so its id and its issue).
+        if (several && client !== 'fetch') name += ` · ${client}`;
+        // A client row's id names its client even when it is the only one, so adding or
+        // removing other clients moves no row's id (nor its issue).
+        const idName = client && client !== 'fetch' ? `${spec.name!} · ${client}` : spec.name!;
+        const req = shaped
+          ? presetRequest({
+              client: client ?? 'fetch',
+              ...(spec.style ? { style: spec.style } : {}),
+              url,
+              ...(given ? { headers: given } : {}),
+              browser: spec.browser ?? 'chromium',
+              ...(spec.models?.[0] ? { model: spec.models[0] } : {}),
+              ...(spec.auth ? { auth: spec.auth } : {}),
+              ...(spec.method ? { method: spec.method } : {}),
+              ...(spec.body !== undefined ? { body: spec.body } : {}),
+            })
+          : undefined;
+        const body = req ? req.body : spec.body;
+        const method = req?.method ?? spec.method ?? 'POST';
+        if ((method === 'GET' || method === 'HEAD') && body !== undefined) {
+          throw new ConfigError(file, spec.line, 1, `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`);
+        }
+        out.push({
+          id: endpointId(idName, url, origin),
+          name,
+          ...(paths.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
+          url,
+          origin,
+          method,
+          headers: req?.headers ?? headers ?? [['authorization', DEFAULT_HEADERS.authorization!], ['content-type', 'application/json']],
+          credentials: spec.credentials ?? 'omit',
+          actual: spec.actual ?? true,
+          ...(body !== undefined ? { body } : {}),
+          ...(spec.expect ? { expect: spec.expect } : {}),
+          ...(spec.models ? { models: spec.models } : {}),
+          ...(client ? { client } : {}),
+          ...(req ? { style: req.style } : {}),
+          ...(spec.auth && req ? { stream: req.stream } : {}),
+          browser: spec.browser ?? 'chromium',
+          ...(spec.issue ? { issue: spec.issue } : {}),
+          secrets,
+          source: { file, line: spec.line },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Endpoint headers add to (and override by name) the defaults' headers. */
+function mergeHeaders(base: HeaderLine[] | undefined, extra: HeaderLine[] | undefined): HeaderLine[] | undefined {
+  if (!base) return extra;
+  if (!extra) return base;
+  const names = new Set(extra.map(([n]) => n.toLowerCase()));
+  return [...base.filter(([n]) => !names.has(n.toLowerCase())), ...extra];
+}
+
+function joinUrl(base: string, path: string): string {
+  if (!path) return base;
+  return base.replace(/\/+$/, '') + path;
+}
+
+/** Stable across runs and config reordering, so issues and shards follow the endpoint. */
+export function endpointId(name: string, url: string, origin: string): string {
+  return createHash('sha256').update(`${name}\n${url}\n${origin}`).digest('hex').slice(0, 12);
+}
