@@ -7,7 +7,7 @@ import { parseMarker } from '../../src/issues/body.js';
 import { syncIssues, type IssueOptions } from '../../src/issues/sync.js';
 import type { ResultRecord } from '../../src/report/record.js';
 import { faults, startGitHubFake, type GitHubFake } from '../github-fake/server.js';
-import { changed, failing, passing } from './fixtures.js';
+import { changed, failing, passing } from '../support/issue-records.js';
 
 const REPO = 'acme/widgets';
 let fake: GitHubFake;

@@ -1,8 +1,8 @@
 // The evaluation against the Fetch standard's rules: one case (at least) per finding code.
 import { describe, expect, it } from 'vitest';
-import { corsCheck, evaluate, needsPreflight, parseTokenList, requestHeadersValue, requiredHeaders, type CorsRequest } from '../../src/cors/evaluate.js';
-import { corsUnsafeHeaderNames, isSafelistedRequestHeader, normalizeMethod } from '../../src/cors/fetch-rules.js';
-import type { Exchange, HeaderLine } from '../../src/types.js';
+import { corsCheck, evaluate, needsPreflight, parseTokenList, requestHeadersValue, requiredHeaders, type CorsRequest } from '../../../src/cors/evaluate.js';
+import { corsUnsafeHeaderNames, isSafelistedRequestHeader, normalizeMethod } from '../../../src/cors/fetch-rules.js';
+import type { Exchange, HeaderLine } from '../../../src/types.js';
 
 const ORIGIN = 'https://app.example';
 const json: HeaderLine[] = [['authorization', 'Bearer x'], ['content-type', 'application/json']];
@@ -182,19 +182,19 @@ describe('the fix', () => {
 
 describe('request headers as fetch() sends them', () => {
   it('trims values and joins one name into one line before the safelist checks', async () => {
-    const { sendableHeaders, corsUnsafeHeaderNames } = await import('../../src/cors/fetch-rules.js');
+    const { sendableHeaders, corsUnsafeHeaderNames } = await import('../../../src/cors/fetch-rules.js');
     const { kept } = sendableHeaders([['content-type', 'text/plain'], ['Content-Type', ' text/plain ']], 'chromium');
     expect(kept).toEqual([['content-type', 'text/plain, text/plain']]);
     expect(corsUnsafeHeaderNames(kept)).toEqual(['content-type']);
   });
   it('drops a method override that names a forbidden method', async () => {
-    const { sendableHeaders } = await import('../../src/cors/fetch-rules.js');
+    const { sendableHeaders } = await import('../../../src/cors/fetch-rules.js');
     expect(sendableHeaders([['X-HTTP-Method-Override', ' Trace ']], 'chromium')).toEqual({ kept: [], dropped: ['x-http-method-override'] });
     expect(sendableHeaders([['x-http-method', 'get, connect']], 'firefox').kept).toEqual([]);
     expect(sendableHeaders([['x-http-method-override', 'GET']], 'chromium').kept).toHaveLength(1);
   });
   it('safelists Chromium client hints only for Chromium', async () => {
-    const { isSafelistedRequestHeader } = await import('../../src/cors/fetch-rules.js');
+    const { isSafelistedRequestHeader } = await import('../../../src/cors/fetch-rules.js');
     expect(isSafelistedRequestHeader('dpr', '1.5', 'chromium')).toBe(true);
     expect(isSafelistedRequestHeader('dpr', '1.5', 'firefox')).toBe(false);
     expect(isSafelistedRequestHeader('width', '1.5', 'chromium')).toBe(false);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
-import { endpointId } from '../../src/config/expand.js';
-import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { ConfigError } from '../../../src/errors.js';
+import { endpointId } from '../../../src/config/expand.js';
+import { loadConfig, parseConfig } from '../../../src/config/load.js';
 
 const VAR = 'CORS_GATE_TEST_HEADER_KEY';
 afterEach(() => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { parseConfig } from '../../src/config/load.js';
 import { cleanup, CLI, commandLines, run, runAction, startCounter, type Counter } from '../hostile/harness.js';
-import { BROKEN, type Broken } from './cases.js';
+import { BROKEN, type Broken } from './broken-configs.js';
 
 let counter: Counter;
 let dir: string;

@@ -2,7 +2,7 @@
 import type { ExchangeRecord, ResultRecord } from '../../src/report/record.js';
 import type { Finding, HeaderLine } from '../../src/types.js';
 import type { KnownIssue, World } from '../../src/issues/plan.js';
-import { resultRecord } from '../support/records.js';
+import { resultRecord } from './records.js';
 
 export function exchange(method: string, status: number | null, headers: HeaderLine[] = [], body = ''): ExchangeRecord {
   return {

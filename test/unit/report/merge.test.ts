@@ -1,18 +1,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { resultRecord } from '../support/records.js';
+import { resultRecord } from '../../support/records.js';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { UsageError } from '../../src/errors.js';
-import { REPORT_VERSION, reportJsonChunks, type Report, type ResultRecord } from '../../src/report/record.js';
-import { expandGlob, expandPatterns, splitPatterns } from '../../src/report/glob.js';
-import { MergeError } from '../../src/errors.js';
-import { mergeReports } from '../../src/report/merge.js';
-import { parseShard } from '../../src/inputs.js';
-import { selectShard, shardOf } from '../../src/config/shard.js';
-import { jsonText } from '../../src/text.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { UsageError } from '../../../src/errors.js';
+import { REPORT_VERSION, reportJsonChunks, type Report, type ResultRecord } from '../../../src/report/record.js';
+import { expandGlob, expandPatterns, splitPatterns } from '../../../src/report/glob.js';
+import { MergeError } from '../../../src/errors.js';
+import { mergeReports } from '../../../src/report/merge.js';
+import { parseShard } from '../../../src/inputs.js';
+import { selectShard, shardOf } from '../../../src/config/shard.js';
+import { jsonText } from '../../../src/text.js';
 
 const ids = (n: number, prefix = 'ep') => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}` }));
 

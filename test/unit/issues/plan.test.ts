@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../src/issues/body.js';
-import type { ResultRecord } from '../../src/report/record.js';
-import type { Finding } from '../../src/types.js';
-import { planIssues, reposNeedingHistory, trackedKey, type PlanOptions, type Planned, type Write } from '../../src/issues/plan.js';
-import { changed, emptyWorld, erroring, exchange, failing, issue, passing } from './fixtures.js';
+import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../../src/issues/body.js';
+import type { ResultRecord } from '../../../src/report/record.js';
+import type { Finding } from '../../../src/types.js';
+import { planIssues, reposNeedingHistory, trackedKey, type PlanOptions, type Planned, type Write } from '../../../src/issues/plan.js';
+import { changed, emptyWorld, erroring, exchange, failing, issue, passing } from '../../support/issue-records.js';
 
 const REPO = 'acme/widgets';
 const opts = (over: Partial<PlanOptions> = {}): PlanOptions => ({ repo: REPO, labels: ['cors-gate'], issueOn: ['fail'], now: new Date('2026-11-20T12:00:00Z'), runUrl: 'https://github.com/acme/widgets/actions/runs/7', ...over });

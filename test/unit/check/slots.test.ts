@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Slots } from '../../src/check/slots.js';
+import { Slots } from '../../../src/check/slots.js';
 
 const tick = () => new Promise((r) => setImmediate(r));
 

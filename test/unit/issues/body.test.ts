@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT, changeComment, issueBody, issueTitle, parseMarker, renderMarker, resolvedComment, trackingComment } from '../../src/issues/body.js';
-import type { ResultRecord } from '../../src/report/record.js';
-import { exchange, failing } from './fixtures.js';
+import { BODY_LIMIT, changeComment, issueBody, issueTitle, parseMarker, renderMarker, resolvedComment, trackingComment } from '../../../src/issues/body.js';
+import type { ResultRecord } from '../../../src/report/record.js';
+import { exchange, failing } from '../../support/issue-records.js';
 
 /** What Markdown renders as text: fenced blocks and code spans removed (CommonMark's matching rules). */
 export function outsideCode(md: string): string {

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../src/errors.js';
-import { parseConfig } from '../../src/config/load.js';
+import { ConfigError } from '../../../src/errors.js';
+import { parseConfig } from '../../../src/config/load.js';
 
 const KEYS = [
   'name', 'url', 'paths', 'origin', 'origins', 'method', 'headers', 'credentials', 'actual', 'body', 'models', 'expect',

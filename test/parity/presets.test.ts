@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { CLIENT_NAMES, fillModel, presetRequest, STYLES, findPreset } from '../../src/presets/requests.js';
 import { checkEndpoints } from '../../src/check/check.js';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, startPageServer, type PageServer } from '../parity/chromium.js';
+import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, startPageServer, type PageServer } from './chromium.js';
 
 interface Seen {
   method: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
-import { ConfigError } from '../../src/errors.js';
-import { corsUnsafeHeaderNames, sendableHeaders } from '../../src/cors/fetch-rules.js';
-import { CLIENT_NAMES, presetRequest, PRESETS } from '../../src/presets/requests.js';
-import type { Browser, Endpoint } from '../../src/types.js';
+import { parseConfig } from '../../../src/config/load.js';
+import { ConfigError } from '../../../src/errors.js';
+import { corsUnsafeHeaderNames, sendableHeaders } from '../../../src/cors/fetch-rules.js';
+import { CLIENT_NAMES, presetRequest, PRESETS } from '../../../src/presets/requests.js';
+import type { Browser, Endpoint } from '../../../src/types.js';
 
 const names = (client: string, browser: Browser = 'chromium', url = 'https://api.example/v1/chat/completions') =>
   presetRequest({ client, url, browser }).headers.map(([n]) => n.toLowerCase());
