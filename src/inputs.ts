@@ -1,17 +1,42 @@
-// Turns option text (action inputs, CLI flags) into typed values, with errors that name the option.
+// Every option of the action and the CLI: its default, written once here, and
+// the parser that turns its text into a typed value with an error naming it.
 import { MAX_SHARDS, type Shard } from './config/shard.js';
 import { UsageError } from './errors.js';
 import { VERDICTS, type Verdict } from './types.js';
+import { checkOrigin } from './urls.js';
+
+/**
+ * Defaults as option text, shared by the action, the CLI and their help.
+ * action.yml repeats them for GitHub's UI; a test keeps the two equal.
+ */
+export const DEFAULTS = {
+  config: '.github/cors-gate.yml',
+  'fail-on': 'fail,error',
+  timeout: '10',
+  concurrency: '8',
+  issues: 'false',
+  'issue-labels': 'cors-gate',
+  'issue-on': 'fail',
+  'dry-run': 'false',
+  'max-issue-writes': '20',
+} as const;
+
+export const MAX_CONCURRENCY = 256;
+export const MAX_TIMEOUT_SECONDS = 600;
+export const MAX_ISSUE_WRITES = 1000;
 
 export function parseSeconds(text: string, name: string): number {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`${name} must be a number of seconds above 0 and at most 600, got ${JSON.stringify(text)}`);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`${name} must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(text)}`);
+  }
   return Math.round(n * 1000);
 }
 
-export function parseCount(text: string, name: string, max: number): number {
+/** A whole number from `min` to `max`. */
+export function parseCount(text: string, name: string, max: number, min = 1): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < 1 || n > max) throw new UsageError(`${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -22,54 +47,53 @@ export function parseBool(text: string, name: string): boolean {
 }
 
 export function parseOrigin(text: string, name: string): string {
-  let u: URL;
-  try {
-    u = new URL(text);
-  } catch {
-    throw new UsageError(`${name} must be an origin like https://example.com, got ${JSON.stringify(text)}`);
+  const checked = checkOrigin(text.trim());
+  if ('problem' in checked) throw new UsageError(`${name} ${checked.problem}`);
+  return checked.ok;
+}
+
+/**
+ * A comma list of verdicts from `allowed`, or `never` for none: `fail,error`
+ * for fail-on, `fail,warn` for issue-on.
+ */
+function parseVerdicts(text: string, name: string, allowed: readonly Verdict[], what: string): Verdict[] {
+  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 1 && items[0] === 'never') return [];
+  const usage = `use a comma list of ${allowed.join(', ')}, or never`;
+  if (items.includes('never')) throw new UsageError(`${name}: never means none and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) throw new UsageError(`${name}: ${JSON.stringify(item)} is not ${what} (${usage})`);
   }
-  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.pathname !== '/' || /[?#]/.test(text) || u.username || u.password) {
-    throw new UsageError(`${name} must be an origin like https://example.com (no path or query), got ${JSON.stringify(text)}`);
-  }
-  return u.origin;
+  if (items.length === 0) throw new UsageError(`${name} is empty (${usage})`);
+  return items as Verdict[];
 }
 
 /** `fail,error` → the verdicts that fail the gate; `never` → none. */
-export function parseFailOn(text: string): Verdict[] {
-  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (items.length === 1 && items[0] === 'never') return [];
-  if (items.includes('never')) throw new UsageError(`fail-on: never turns the gate off and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
-  for (const item of items) {
-    if (!(VERDICTS as readonly string[]).includes(item)) {
-      throw new UsageError(`fail-on: ${JSON.stringify(item)} is not a verdict (use a comma list of ${VERDICTS.join(', ')}, or never)`);
-    }
-  }
-  if (items.length === 0) throw new UsageError('fail-on is empty (use a comma list of verdicts, or never)');
-  return items as Verdict[];
+export function parseFailOn(text: string, name = 'fail-on'): Verdict[] {
+  return parseVerdicts(text, name, VERDICTS, 'a verdict');
 }
 
-export function parseIssueOn(text: string): Verdict[] {
-  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (items.length === 1 && items[0] === 'never') return [];
-  for (const item of items) {
-    if (!(VERDICTS as readonly string[]).includes(item) || item === 'pass') {
-      throw new UsageError(`issue-on: ${JSON.stringify(item)} is not a failing verdict (use a comma list of fail, error, warn, or never)`);
-    }
-  }
-  if (items.length === 0) throw new UsageError('issue-on is empty (use a comma list of fail, error, warn, or never)');
-  return items as Verdict[];
+/** The verdicts that open an issue; a pass never does. */
+export function parseIssueOn(text: string, name = 'issue-on'): Verdict[] {
+  return parseVerdicts(text, name, VERDICTS.filter((v) => v !== 'pass'), 'a failing verdict');
+}
+
+const REPO_NAME = /^[\w.-]+\/[\w.-]+$/;
+
+/** Why text is not an owner/repo name, or null. */
+export function repoProblem(text: string): string | null {
+  return REPO_NAME.test(text) ? null : `must be owner/repo, got ${JSON.stringify(text)}`;
 }
 
 export function parseRepo(text: string, name: string): string {
   const t = text.trim();
-  if (!/^[\w.-]+\/[\w.-]+$/.test(t)) throw new UsageError(`${name} must be owner/repo, got ${JSON.stringify(text)}`);
+  const problem = repoProblem(t);
+  if (problem) throw new UsageError(`${name} ${problem}`);
   return t;
 }
 
-export function parseWriteCap(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n > 1000) throw new UsageError(`max-issue-writes must be a whole number from 0 to 1000, got ${JSON.stringify(text)}`);
-  return n;
+export function parseLabels(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /** `2/4` → { index: 2, count: 4 }; empty text → no sharding. */

@@ -83,52 +83,6 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
-/** Removes secrets (and URL credentials) from text meant for people. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
-  return out;
-}
-
-const SECRET_PARAMS = /^(key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|password|sig|signature|x-goog-api-key|code)$/i;
-
-/** The credentials a URL carries (userinfo, credential-like query values), to redact wherever they turn up. */
-export function urlSecrets(url: string): string[] {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  const decoded = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  for (const part of [u.username, u.password]) if (part) out.push(part, decoded(part));
-  for (const [k, v] of u.searchParams) if (SECRET_PARAMS.test(k) && v) out.push(v, encodeURIComponent(v));
-  return [...new Set(out)];
-}
-
-/** A URL fit to show: userinfo and credential-like query values replaced. */
-export function displayUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url;
-  }
-  if (u.username || u.password) {
-    u.username = '***';
-    u.password = '';
-  }
-  for (const k of [...u.searchParams.keys()]) if (SECRET_PARAMS.test(k)) u.searchParams.set(k, '***');
-  return u.toString().replace(/%2A%2A%2A/g, '***');
-}
-
 /** Fits text to a terminal column: visible, and at most `width` characters with a plain ellipsis. */
 export function column(text: string, width: number): string {
   const v = visible(text);

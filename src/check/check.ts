@@ -5,7 +5,7 @@ import { normalizeMethod, sendableHeaders } from '../cors/fetch-rules.js';
 import { createDispatcher, send as sendRequest, type ProbeOptions } from './probe.js';
 import { Slots } from './slots.js';
 import { VERSION } from '../version.js';
-import { PLACEHOLDER_KEY, routeBody } from '../presets/requests.js';
+import { PLACEHOLDER_KEY } from '../secrets.js';
 import { streamFindings } from './authenticated.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
 import type { Dispatcher } from 'undici';
@@ -119,7 +119,7 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
   let current = request;
   const redirectFindings: Finding[] = [];
   if (preflightOk && (e.actual || !needed)) {
-    let body = e.body ?? (request.method === 'GET' || request.method === 'HEAD' ? undefined : defaultBody(e));
+    let body = e.body;
     let url = e.url;
     // Follow redirects as fetch() does: each hop must pass the CORS check, and a
     // re-sent request that needs a preflight gets one at the new URL.
@@ -191,11 +191,6 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
     notes,
   });
   return { endpoint: e, evaluation, ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}), checkedAt: new Date().toISOString() };
-}
-
-/** A plain endpoint's actual request carries the smallest chat call. */
-function defaultBody(e: Endpoint): string {
-  return routeBody('chat', 'openai', e.models?.[0] ?? PLACEHOLDER_KEY, false)!;
 }
 
 /**

@@ -3,17 +3,18 @@
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors.js';
 import type { Endpoint, HeaderLine } from '../types.js';
-import { fillModel, presetRequest, STYLES } from '../presets/requests.js';
+import { fillModel, presetRequest, routeBody, STYLES } from '../presets/requests.js';
+import { PLACEHOLDER_KEY } from '../secrets.js';
 import { DEFAULT_HEADERS, type EntrySpec } from './yaml.js';
 
 const DEFAULT_ORIGIN = 'https://example.com';
 
-export interface LoadOptions {
+export interface ExpandOptions {
   /** Overrides every origin (CLI --origin). */
   origin?: string;
 }
 
-export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: LoadOptions): Endpoint[] {
+export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: ExpandOptions): Endpoint[] {
   const origins = options.origin ? [options.origin] : spec.origins ?? [DEFAULT_ORIGIN];
   // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
   const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
@@ -58,11 +59,14 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
               ...(spec.body !== undefined ? { body: spec.body } : {}),
             })
           : undefined;
-        const body = req ? req.body : spec.body;
+        const written = req ? req.body : spec.body;
         const method = req?.method ?? spec.method ?? 'POST';
-        if ((method === 'GET' || method === 'HEAD') && body !== undefined) {
+        const bodyless = method === 'GET' || method === 'HEAD';
+        if (bodyless && written !== undefined) {
           throw new ConfigError(file, spec.line, 1, `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`);
         }
+        // A plain row's actual request carries the smallest chat call, as an app's would.
+        const body = written ?? (bodyless ? undefined : routeBody('chat', 'openai', spec.models?.[0] ?? PLACEHOLDER_KEY, false));
         out.push({
           id: endpointId(idName, url, origin),
           name,

@@ -2,11 +2,15 @@
 // its entries expanded, and names and ids kept unique across all sources.
 import { ConfigError } from '../errors.js';
 import type { Endpoint } from '../types.js';
-import { expand, type LoadOptions } from './expand.js';
-import { readDocument, type ConfigSource } from './yaml.js';
+import { expand, type ExpandOptions } from './expand.js';
+import { readDocument, type ConfigSource, type Env } from './yaml.js';
 
 export type { ConfigSource } from './yaml.js';
-export type { LoadOptions } from './expand.js';
+
+export interface LoadOptions extends ExpandOptions {
+  /** Where `env: NAME` reads from; none unless given (the entry points pass process.env). */
+  env?: Env;
+}
 
 export interface LoadedConfig {
   endpoints: Endpoint[];
@@ -14,7 +18,7 @@ export interface LoadedConfig {
 
 /** Parses one YAML document into endpoint rows. */
 export function parseConfig(src: ConfigSource, options: LoadOptions = {}): Endpoint[] {
-  const { defaults, entries } = readDocument(src);
+  const { defaults, entries } = readDocument(src, options.env);
   return entries.flatMap((spec) => expand(src.file, { ...defaults, ...spec, line: spec.line }, defaults, options));
 }
 

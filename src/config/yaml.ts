@@ -4,7 +4,9 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { ConfigError } from '../errors.js';
 import { normalizeMethod } from '../cors/fetch-rules.js';
 import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
-import { API_STYLES, clientProblem, PLACEHOLDER_KEY, type ApiStyle } from '../presets/requests.js';
+import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
+import { clientProblem } from '../presets/requests.js';
+import { CREDENTIAL_HEADERS, isPlaceholder, PLACEHOLDER_KEY, secretParts } from '../secrets.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -33,25 +35,15 @@ export interface EntrySpec {
 }
 
 export const DEFAULT_HEADERS: Record<string, string> = {
-  authorization: 'Bearer cors-gate-probe',
+  authorization: `Bearer ${PLACEHOLDER_KEY}`,
   'content-type': 'application/json',
-  'x-api-key': 'cors-gate-probe',
-  'api-key': 'cors-gate-probe',
-  'x-goog-api-key': 'cors-gate-probe',
+  'x-api-key': PLACEHOLDER_KEY,
+  'api-key': PLACEHOLDER_KEY,
+  'x-goog-api-key': PLACEHOLDER_KEY,
 };
 
-/** Headers whose value is a credential: written in a file (or substituted into the action's input) they are secrets unless said otherwise. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
-
-function isPlaceholder(value: string): boolean {
-  return new RegExp(`^(?:[A-Za-z][\\w.-]*\\s+)?${PLACEHOLDER_KEY}$`).test(value.trim());
-}
-
-/** What to mask for a secret header value: the credential after an auth scheme first (a server may echo it alone), then the whole value. */
-function secretParts(value: string): string[] {
-  const m = /^[A-Za-z][\w.-]*\s+(\S.*)$/.exec(value.trim());
-  return m && m[1]!.trim().length >= 4 ? [m[1]!.trim(), value] : [value];
-}
+/** Environment variables, for `env: NAME` in the config. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 class Reader {
   private aliases = 0;
@@ -59,6 +51,7 @@ class Reader {
     readonly file: string,
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
+    readonly env: Env,
   ) {}
 
   error(node: Node | null | undefined, problem: string): ConfigError {
@@ -210,7 +203,7 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
             else {
               // From the environment, so a committed file never holds the key itself.
               const env = r.string(p.value, `headers.${name}.env`);
-              const got = process.env[env];
+              const got = r.env[env];
               if (!got || got.trim() === '') throw r.error(r.deref(p.value), `headers.${name}: the environment variable ${env} is not set or empty`);
               value = got;
               fromEnv = true;
@@ -249,7 +242,7 @@ function readAuth(r: Reader, node: Node | null, what: string): string {
     name = r.string(pair.value, `${what}.env`);
   }
   if (!name) throw r.error(n, `${what} needs env: NAME`);
-  const value = process.env[name];
+  const value = r.env[name];
   if (!value || value.trim() === '') throw r.error(n, `${what}: the environment variable ${name} is not set or empty`);
   return value;
 }
@@ -347,7 +340,7 @@ export interface ConfigDocument {
 }
 
 /** Reads one YAML document: either {defaults?, endpoints} or a bare list of endpoints. */
-export function readDocument(src: ConfigSource): ConfigDocument {
+export function readDocument(src: ConfigSource, env: Env = {}): ConfigDocument {
   const size = Buffer.byteLength(src.text);
   if (size > MAX_CONFIG_BYTES) throw new ConfigError(src.file, 0, 0, `the file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES}`);
   if (src.text.trim() === '') throw new ConfigError(src.file, 0, 0, 'the file is empty: it needs an endpoints list');
@@ -360,7 +353,7 @@ export function readDocument(src: ConfigSource): ConfigDocument {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(src.file, pos?.line ?? 0, pos?.col ?? 0, `YAML: ${message}`);
   }
-  const r = new Reader(src.file, doc, lines);
+  const r = new Reader(src.file, doc, lines, env);
   const root = r.deref(doc.contents as Node | null);
   let defaults: EntrySpec = { line: 0 };
   let list: Node | null = root;

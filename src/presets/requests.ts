@@ -1,21 +1,11 @@
 // Turns `client:` / `style:` / `auth:` into the request a page using that
 // client library would make: method, headers with values, body.
+import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Browser, HeaderLine } from '../types.js';
-import {
-  ANTHROPIC_SDK,
-  FETCH,
-  GOOGLE_GENAI,
-  OPENAI_SDK,
-  VALUE_VERSIONS,
-  VERCEL_PROVIDERS,
-  vercelTable,
-  type ApiStyle,
-  type PresetTable,
-} from './catalog.js';
+import { ANTHROPIC_SDK, FETCH, GOOGLE_GENAI, OPENAI_SDK, VALUE_VERSIONS, VERCEL_PROVIDERS, vercelTable, type ApiStyle, type PresetTable } from './catalog.js';
 
 export { API_STYLES, type ApiStyle, type PresetTable } from './catalog.js';
 
-export const PLACEHOLDER_KEY = 'cors-gate-probe';
 
 export const PRESETS: readonly PresetTable[] = [FETCH, OPENAI_SDK, ANTHROPIC_SDK, GOOGLE_GENAI, ...VERCEL_PROVIDERS.map(vercelTable)];
 

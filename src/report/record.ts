@@ -1,6 +1,7 @@
 // The JSON report: what was checked and seen, redacted once here so that every
 // output rendered from it (summary, table, issues, merged reports) is too.
-import { cut, displayUrl, jsonText, redact, urlSecrets } from '../text.js';
+import { displayUrl, redact, urlSecrets } from '../secrets.js';
+import { cut, jsonText } from '../text.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine, IssueTarget, Verdict } from '../types.js';
 
 export const REPORT_VERSION = 1;

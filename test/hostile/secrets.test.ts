@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { issueBody } from '../../src/issues/body.js';
 import { curlCommand } from '../../src/report/curl.js';
 import type { Report } from '../../src/report/record.js';
-import { displayUrl, urlSecrets } from '../../src/text.js';
+import { displayUrl, urlSecrets } from '../../src/secrets.js';
 import { cleanup, CLI, commandLines, run, runAction, type ActionRun } from './harness.js';
 import { inspect } from './render.js';
 

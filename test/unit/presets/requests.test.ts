@@ -159,12 +159,15 @@ describe('config: client, clients, style, auth', () => {
   });
 
   it('auth: {env: NAME} reads the key from the environment and marks it secret', () => {
-    process.env.CORS_GATE_TEST_KEY = 'sk-from-env-123';
+    const env = { CORS_GATE_TEST_KEY: 'sk-from-env-123' };
+    const [e] = parseConfig({ file: 'c.yml', text: '- name: S\n  url: https://s.example/v1/chat/completions\n  auth: {env: CORS_GATE_TEST_KEY}\n' }, { env });
+    expect(e!.secrets).toContain('sk-from-env-123');
+    expect(e!.stream).toBe(true);
+    expect(e!.headers).toContainEqual(['authorization', 'Bearer sk-from-env-123']);
+    // Only the environment it is given: the process's own is not read.
+    process.env.CORS_GATE_TEST_KEY = 'sk-from-process';
     try {
-      const [e] = load('- name: S\n  url: https://s.example/v1/chat/completions\n  auth: {env: CORS_GATE_TEST_KEY}\n');
-      expect(e!.secrets).toContain('sk-from-env-123');
-      expect(e!.stream).toBe(true);
-      expect(e!.headers).toContainEqual(['authorization', 'Bearer sk-from-env-123']);
+      expect(() => load('- name: S\n  url: https://s.example/v1\n  auth: {env: CORS_GATE_TEST_KEY}\n')).toThrow(/CORS_GATE_TEST_KEY is not set/);
     } finally {
       delete process.env.CORS_GATE_TEST_KEY;
     }

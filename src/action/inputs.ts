@@ -1,0 +1,98 @@
+// Every input of the action and every variable of the runner it uses, read and
+// typed once. Pure: the action passes @actions/core's getInput and process.env.
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Shard } from '../config/shard.js';
+import {
+  DEFAULTS,
+  MAX_CONCURRENCY,
+  MAX_ISSUE_WRITES,
+  parseBool,
+  parseCount,
+  parseFailOn,
+  parseIssueOn,
+  parseLabels,
+  parseOrigin,
+  parseRepo,
+  parseSeconds,
+  parseShard,
+} from '../inputs.js';
+import type { Verdict } from '../types.js';
+
+export interface IssueInputs {
+  enabled: boolean;
+  /** owner/repo; default the workflow's repository. */
+  repo: string;
+  labels: string[];
+  dryRun: boolean;
+  issueOn: Verdict[];
+  maxWrites: number;
+  apiUrl?: string;
+  runUrl?: string;
+}
+
+export interface ActionInputs {
+  config: string;
+  /** True when the user named the config file (then a missing file is an error). */
+  configGiven: boolean;
+  endpoints: string;
+  origin?: string;
+  failOn: Verdict[];
+  timeoutMs: number;
+  concurrency: number;
+  reportFile: string;
+  githubToken: string;
+  issues: IssueInputs;
+  /** Check only this shard of the endpoints. */
+  shard?: Shard;
+  /** Globs of shards' reports: merge them instead of checking anything. */
+  mergeReports?: string;
+  /** Whether the runner gives a job summary file. */
+  summary: boolean;
+  /** What `env:` in the config reads keys from. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readIssueInputs(input: (name: keyof typeof DEFAULTS | string) => string, env: Env): IssueInputs {
+  const repoText = input('issue-repo') || env.GITHUB_REPOSITORY || '';
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  return {
+    enabled: parseBool(input('issues'), 'issues'),
+    repo: repoText ? parseRepo(repoText, 'issue-repo') : '',
+    labels: parseLabels(input('issue-labels')),
+    dryRun: parseBool(input('dry-run'), 'dry-run'),
+    issueOn: parseIssueOn(input('issue-on')),
+    maxWrites: parseCount(input('max-issue-writes'), 'max-issue-writes', MAX_ISSUE_WRITES, 0),
+    ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+    ...(runUrl ? { runUrl } : {}),
+  };
+}
+
+/** Reads the inputs (as `core.getInput` gives them: '' when unset) and the runner's variables. */
+export function readActionInputs(getInput: (name: string) => string, env: Env): ActionInputs {
+  // An input left empty takes its default, as action.yml's own default would give it.
+  const input = (name: string) => getInput(name) || (DEFAULTS as Record<string, string>)[name] || '';
+  const config = getInput('config');
+  const origin = input('origin');
+  const shard = parseShard(input('shard'), 'shard');
+  const merge = input('merge-reports');
+  return {
+    config: config || DEFAULTS.config,
+    configGiven: config !== '' && config !== DEFAULTS.config,
+    endpoints: input('endpoints'),
+    ...(origin ? { origin: parseOrigin(origin, 'origin') } : {}),
+    failOn: parseFailOn(input('fail-on')),
+    timeoutMs: parseSeconds(input('timeout'), 'timeout'),
+    concurrency: parseCount(input('concurrency'), 'concurrency', MAX_CONCURRENCY),
+    reportFile: input('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'cors-gate-report.json'),
+    githubToken: input('github-token'),
+    issues: readIssueInputs(input, env),
+    ...(shard ? { shard } : {}),
+    ...(merge ? { mergeReports: merge } : {}),
+    summary: Boolean(env.GITHUB_STEP_SUMMARY),
+    env,
+  };
+}

@@ -1,0 +1,92 @@
+// `cors-gate` and `cors-gate merge`: the same pipeline as the action, with a
+// terminal table, Markdown or the JSON report.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import { readReports, readSource, writeFileAtomic } from '../files.js';
+import { DEFAULTS, MAX_CONCURRENCY, parseCount, parseFailOn, parseOrigin, parseSeconds, parseShard } from '../inputs.js';
+import { loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
+import { renderMatrixText } from '../report/matrix.js';
+import { reportJsonChunks } from '../report/record.js';
+import { renderSummary } from '../report/summary.js';
+import { renderFindings, renderTable } from '../report/table.js';
+import { oneLine } from '../text.js';
+import { VERSION } from '../version.js';
+import { HELP } from './help.js';
+
+/** The catalog shipped beside the bundle (examples/ in the repository). */
+function builtInCatalog(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = ['../../examples', '../examples'].map((d) => join(here, d, 'llm-providers.yml'));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new UsageError(`no --config given, no ${DEFAULTS.config}, and the built-in provider list is missing`);
+  return found;
+}
+
+/** Runs the command; the exit status: 0 the gate holds, 1 it fails. */
+export async function checkCommand(argv: string[], merging: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string', short: 'c' },
+      format: { type: 'string', short: 'f', default: 'table' },
+      origin: { type: 'string' },
+      'fail-on': { type: 'string', default: DEFAULTS['fail-on'] },
+      timeout: { type: 'string', default: DEFAULTS.timeout },
+      concurrency: { type: 'string', default: DEFAULTS.concurrency },
+      'report-file': { type: 'string' },
+      shard: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    strict: true,
+    allowPositionals: merging,
+  });
+  if (merging && !values.help && positionals.length === 0) throw new UsageError('merge needs the JSON report files (or a quoted glob) to merge');
+  if (merging && (values.config || values.origin || values.shard)) throw new UsageError('merge reads reports and checks nothing: --config, --origin and --shard do not apply');
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const format = values.format!;
+  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be table, json or markdown, got ${JSON.stringify(format)}`);
+  const failOn = parseFailOn(values['fail-on']!, '--fail-on');
+  const timeoutMs = parseSeconds(values.timeout!, '--timeout');
+  const concurrency = parseCount(values.concurrency!, '--concurrency', MAX_CONCURRENCY);
+  const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
+  const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
+  const reportFile = values['report-file'];
+  const progress = format === 'table' && process.stderr.isTTY;
+  let outcome;
+  if (merging) outcome = mergeRuns(readReports(positionals, reportFile ? [reportFile] : []), failOn);
+  else {
+    const configPath = values.config ?? (existsSync(DEFAULTS.config) ? DEFAULTS.config : builtInCatalog());
+    const endpoints = loadEndpoints([readSource(configPath)], { ...(origin ? { origin } : {}), env: process.env });
+    outcome = await runChecks(endpoints, {
+      ...(shard ? { shard } : {}),
+      timeoutMs,
+      concurrency,
+      failOn,
+      ...(progress ? { onResult: (r, done, total) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${oneLine(r.endpoint.name, 60)}`) } : {}),
+    });
+    if (progress) process.stderr.write('\r\u001b[K');
+  }
+  const { report, decision } = outcome;
+  if (reportFile) writeFileAtomic(reportFile, reportJsonChunks(report));
+  if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
+  else if (format === 'markdown') process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
+  else {
+    process.stdout.write(renderTable(report.results, decision, process.stdout.isTTY) + '\n');
+    const matrix = renderMatrixText(report.results);
+    if (matrix) process.stdout.write('\n' + matrix + '\n');
+    const findings = renderFindings(report.results);
+    if (findings) process.stdout.write('\n' + findings + '\n');
+  }
+  return decision.ok ? 0 : 1;
+}

@@ -1,0 +1,23 @@
+// The CLI's help text, with the defaults of inputs.ts.
+import { DEFAULTS } from '../inputs.js';
+import { VERSION } from '../version.js';
+
+export const HELP = `cors-gate ${VERSION} — can a browser call this API?
+
+Usage: cors-gate [options]
+       cors-gate presets [--browser B] [--format text|json]   what each client preset sends
+       cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE]
+                            one table and one gate from shards' JSON reports (files or quoted globs)
+
+  --config FILE        endpoints to check (default ${DEFAULTS.config}, else the built-in LLM provider list)
+  --format FORMAT      table (default), json (the JSON report on stdout) or markdown (the job summary)
+  --origin URL         check from this origin instead of the configured ones
+  --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default ${DEFAULTS['fail-on']})
+  --timeout SECONDS    per-request deadline (default ${DEFAULTS.timeout})
+  --concurrency N      requests in flight at once (default ${DEFAULTS.concurrency})
+  --report-file FILE   also write the JSON report to FILE
+  --shard I/N          check only shard I of N (1-based; by endpoint id, stable under reordering)
+  -h, --help           this help
+  -v, --version        the version
+
+Exit status: 0 the gate holds, 1 it fails, 2 usage or configuration error, 3 an unexpected error.`;
