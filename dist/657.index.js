@@ -5,12 +5,9 @@ export const modules = {
 /***/ 6657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AccessError: () => (/* binding */ AccessError),
-/* harmony export */   canLabel: () => (/* binding */ canLabel),
-/* harmony export */   createClient: () => (/* binding */ createClient),
-/* harmony export */   describeFailure: () => (/* binding */ describeFailure),
-/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */   createClient: () => (/* binding */ createClient)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
@@ -22,39 +19,6 @@ export const modules = {
 
 
 
-/** A refusal that no retry will change: a wrong token or a missing permission. */
-class AccessError extends Error {
-    status;
-    name = 'AccessError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-function statusOf(err) {
-    const s = err?.status;
-    return typeof s === 'number' ? s : undefined;
-}
-function serverMessage(err) {
-    const e = err;
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(e?.response?.data?.message ?? e?.message ?? String(err), 200);
-}
-/** Turns a 401/403/404 into an error that names the repository and the permission to add. */
-function describeFailure(err, repo, doing) {
-    const status = statusOf(err);
-    const said = serverMessage(err);
-    if (status === 401)
-        return new AccessError(`GitHub refused the token (401: ${said}) while ${doing} in ${repo}: check the github-token input.`, 401);
-    if (status === 403 && !/rate limit/i.test(said)) {
-        return new AccessError(`GitHub answered 403 (${said}) while ${doing} in ${repo}: the token may not write issues there. ` +
-            `Add "permissions: issues: write" to the job; for a repository other than the workflow's, use a token that may write issues in ${repo}.`, 403);
-    }
-    if (status === 404) {
-        return new AccessError(`GitHub answered 404 while ${doing} in ${repo}: the repository does not exist or the token cannot see it. ` +
-            `Check issue-repo (or issue.repo) and give the token "permissions: issues: write" on ${repo}.`, 404);
-    }
-    return new Error(`GitHub failed while ${doing} in ${repo}: ${status ? `${status} ` : ''}${said}`);
-}
 function split(repo) {
     const [owner, name] = repo.split('/');
     return { owner: owner, repo: name };
@@ -69,10 +33,6 @@ const known = (repo, i) => ({
     stateReason: i.state_reason ?? null,
     closedAt: i.closed_at,
 });
-/** Labels stick on a new issue only with triage access or more; without it GitHub drops them silently. */
-function canLabel(p) {
-    return Boolean(p.triage || p.push || p.maintain || p.admin);
-}
 function createClient(o) {
     const maxWait = o.maxWaitSeconds ?? 120;
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(o.token, {

@@ -3,6 +3,7 @@
 // the gate's and the issue step's own.
 import * as core from '@actions/core';
 import type { CheckOutcome } from '../pipeline.js';
+import { firstProblem } from '../report/cells.js';
 import type { ResultRecord } from '../report/record.js';
 import { noLegacyCommands, oneLine } from '../text.js';
 
@@ -35,7 +36,7 @@ export function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
   // The rest are rows of the job summary's table.
   const each = (list: ResultRecord[], kind: 'error' | 'warning') => {
     for (const r of list) {
-      const f = r.findings.find((x) => x.level !== 'info');
+      const f = firstProblem(r);
       emit(kind, `${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`, `cors-gate: ${r.verdict}`);
     }
   };

@@ -3,6 +3,7 @@
 // Everything that came from a server is inside a code span or a fenced block,
 // so that it cannot mention people, link issues or inject markup.
 import { createHash } from 'node:crypto';
+import { corsHeaders, neededHeaders, problems } from '../report/cells.js';
 import { curlCommand } from '../report/curl.js';
 import type { ExchangeRecord, ResultRecord } from '../report/record.js';
 import { cut, mdBlock, mdCode, oneLine } from '../text.js';
@@ -105,9 +106,8 @@ export function sameFindings(fp: string, r: ResultRecord): boolean {
   return fp.length === LEGACY_FP_LENGTH ? fp === legacyFingerprint(r) : fp === fingerprint(r);
 }
 
-export function blocking(r: ResultRecord): Finding[] {
-  return r.findings.filter((f) => f.level !== 'info');
-}
+/** The findings an issue reports. */
+export const blocking = problems;
 
 export const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -147,10 +147,8 @@ export function issueTitle(r: ResultRecord): string {
   return cut(`CORS: ${oneLine(r.name, 100)} blocks browser calls — ${shortReason(r)}`, TITLE_LIMIT);
 }
 
-const CORS_HEADER = /^access-control-/i;
-
 function evidenceRow(label: string, ex: ExchangeRecord): string {
-  const seen = ex.headers.filter(([n]) => CORS_HEADER.test(n)).slice(0, 12);
+  const seen = corsHeaders(ex).slice(0, 12);
   const headers = seen.length ? seen.map(([n, v]) => mdCode(`${n}: ${v}`, 200)).join('<br>') : 'none';
   const status = ex.status !== null ? mdCode(String(ex.status)) : ex.error ? `no answer: ${mdCode(`${ex.error.code} ${ex.error.message}`, 200)}` : 'no answer';
   return `| ${label} ${mdCode(ex.request.method, 20)} | ${status} | ${headers} |`;
@@ -216,9 +214,10 @@ function renderBody(r: ResultRecord, ctx: BodyContext): string {
     const first = found.find((f) => f.level === 'fail') ?? found[0]!;
     out.push('', 'Chromium console:', '', mdBlock(consoleWording(r, first), 2000, 'text'), '');
   }
-  if (r.fix.length && r.verdict !== 'error') {
+  const needed = neededHeaders(r);
+  if (needed) {
     out.push('### Fix', '', 'The response needs these headers (the preflight answer with a 2xx status, and the actual response for the origin header):', '');
-    out.push(mdBlock(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n'), 4000, 'http'), '');
+    out.push(mdBlock(needed, 4000, 'http'), '');
   }
   out.push('### History', '');
   out.push(`- First seen: ${ctx.marker.first}`);
@@ -255,7 +254,7 @@ export function changeComment(r: ResultRecord, before: { title: string }, runUrl
 
 function corsLines(ex: ExchangeRecord | null): string {
   if (!ex) return '';
-  const seen = ex.headers.filter(([n]) => CORS_HEADER.test(n)).slice(0, 8);
+  const seen = corsHeaders(ex).slice(0, 8);
   return seen.length ? seen.map(([n, v]) => mdCode(`${n}: ${v}`, 200)).join(', ') : 'no `Access-Control-*` headers';
 }
 
@@ -294,7 +293,8 @@ export function trackingComment(r: ResultRecord, marker: Marker, previous: Marke
     out.push(`${lead} a browser blocks ${mdCode(r.name, 100)} (${mdCode(`${r.method} ${r.url}`, 300)} from origin ${mdCode(r.origin, 200)}) — ${shortReason(r)}.`, '');
     const list = findingList(blocking(r).slice(0, 10));
     if (list.length) out.push(...list.map((l) => `- ${l}`), '');
-    if (r.fix.length && r.verdict !== 'error') out.push('The response needs:', '', mdBlock(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n'), 2000, 'http'), '');
+    const needed = neededHeaders(r);
+    if (needed) out.push('The response needs:', '', mdBlock(needed, 2000, 'http'), '');
     const sent = r.preflight ?? r.actual;
     if (sent) out.push('Reproduce:', '', mdBlock(curlCommand(sent.request.method, r.url, sent.request.headers), 3000, 'sh'), '');
   }

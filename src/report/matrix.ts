@@ -1,10 +1,9 @@
 // Provider × client: when one provider is checked with several clients, a
 // reader sees at a glance which client libraries a browser lets through.
 import { column, html, logSafe, oneLine } from '../text.js';
+import { firstProblem, ICON } from './cells.js';
 import type { ResultRecord } from './record.js';
-import type { Verdict } from '../types.js';
 
-const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
 
 export interface Matrix {
   clients: string[];
@@ -33,11 +32,8 @@ export function buildMatrix(records: readonly ResultRecord[]): Matrix | null {
   return { clients, rows };
 }
 
-/** The first blocking (or warning) finding, with the header it names when there is one. */
-export function why(r: ResultRecord): string {
-  const f = r.findings.find((x) => x.level === 'fail' || x.level === 'error') ?? r.findings.find((x) => x.level === 'warn');
-  if (!f) return '';
-  return f.code;
+function why(r: ResultRecord): string {
+  return firstProblem(r)?.code ?? '';
 }
 
 export function renderMatrixMarkdown(records: readonly ResultRecord[]): string {

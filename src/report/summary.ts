@@ -5,21 +5,13 @@ import { code, html, oneLine, pre } from '../text.js';
 import type { GateDecision } from './gate.js';
 import type { ExchangeRecord, ResultRecord } from './record.js';
 import { curlCommand } from './curl.js';
+import { corsHeaders, firstProblem, ICON, neededHeaders, verdictLabel } from './cells.js';
 import { renderMatrixMarkdown } from './matrix.js';
-import type { Verdict } from '../types.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the lines after the table and GitHub's own framing. */
 const MARGIN = 16 * 1024;
 const DETAIL_LIMIT = 24 * 1024;
-
-export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
-
-export function verdictLabel(r: ResultRecord): string {
-  let label = `${ICON[r.verdict]} ${r.verdict}`;
-  if (r.expect === 'fail' && r.verdict === 'fail') label += ' (expected)';
-  return label;
-}
 
 function statusCell(r: ResultRecord): string {
   const parts: string[] = [];
@@ -44,14 +36,13 @@ export function corsHeadersCell(r: ResultRecord): string {
   const ex = r.preflight ?? r.actual;
   if (!ex) return '';
   if (ex.error) return code(ex.error.message, 120);
-  const seen = ex.headers.filter(([n]) => SHORT[n.toLowerCase()]);
+  const seen = corsHeaders(ex).filter(([n]) => SHORT[n.toLowerCase()]);
   if (seen.length === 0) return 'none';
   return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 400)}`).join('<br>');
 }
 
-function firstProblem(r: ResultRecord): string {
-  const f = r.findings.find((x) => x.level === 'fail' || x.level === 'error' || x.level === 'warn');
-  return f ? f.code : '';
+function problemCode(r: ResultRecord): string {
+  return firstProblem(r)?.code ?? '';
 }
 
 export function exchangeText(ex: ExchangeRecord): string {
@@ -63,7 +54,7 @@ export function exchangeText(ex: ExchangeRecord): string {
 
 function details(r: ResultRecord): string {
   const parts: string[] = [];
-  parts.push(`<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))} — ${html(firstProblem(r) || r.verdict)}</summary>`, '');
+  parts.push(`<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))} — ${html(problemCode(r) || r.verdict)}</summary>`, '');
   parts.push(`<p>${code(`${r.method} ${r.url}`, 400)} from origin ${code(r.origin)}${r.credentials === 'include' ? ', credentials: include' : ''}</p>`);
   parts.push('<ul>');
   for (const f of r.findings) {
@@ -72,9 +63,8 @@ function details(r: ResultRecord): string {
     parts.push(`<li><b>${html(f.code)}</b> (${f.level}${f.on ? `, ${f.on}` : ''}): ${code(f.message, 600)}</li>`);
   }
   parts.push('</ul>');
-  if (r.verdict === 'fail' && r.fix.length) {
-    parts.push('<p>The response needs:</p>', pre(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n')));
-  }
+  const needed = neededHeaders(r);
+  if (needed) parts.push('<p>The response needs:</p>', pre(needed));
   if (r.preflight) parts.push('<p>Preflight:</p>', pre(exchangeText(r.preflight), 6000));
   if (r.actual) parts.push('<p>Actual request:</p>', pre(exchangeText(r.actual), 6000));
   const sent = r.preflight ?? r.actual;
@@ -112,7 +102,7 @@ export function renderSummary(input: SummaryInput): string {
   let size = Buffer.byteLength(head.join('\n')) + 200;
   let rowsLeftOut = 0;
   records.forEach((r, i) => {
-    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${firstProblem(r) ? `<br>${html(firstProblem(r))}` : ''} | ${corsHeadersCell(r)} |`;
+    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${problemCode(r) ? `<br>${html(problemCode(r))}` : ''} | ${corsHeadersCell(r)} |`;
     const bytes = Buffer.byteLength(row) + 1;
     if (size + bytes > limit) {
       rowsLeftOut++;

@@ -2,6 +2,7 @@
 // and bounded, and no line can start a workflow command.
 import { column, logSafe, oneLine } from '../text.js';
 import type { GateDecision } from './gate.js';
+import { firstProblem, problems } from './cells.js';
 import type { ResultRecord } from './record.js';
 import { headline } from './summary.js';
 
@@ -22,7 +23,7 @@ export function renderTable(records: readonly ResultRecord[], decision: GateDeci
   const nameWidth = Math.min(64, Math.max(8, ...records.map((r) => column(r.name, 64).length)));
   const lines: string[] = [`  ${'VERDICT'}  ${'ENDPOINT'.padEnd(nameWidth)}  ${'PRE/ACT'.padEnd(9)}  FIRST FINDING`];
   for (const r of records) {
-    const first = r.findings.find((f) => f.level !== 'info');
+    const first = firstProblem(r);
     const name = column(r.name, 64).padEnd(nameWidth);
     const why = first ? `${first.code}${r.expect === 'fail' && r.verdict === 'fail' ? ' (expected)' : ''}` : '';
     lines.push(logSafe(`  ${paint(r.verdict, MARK[r.verdict])}     ${name}  ${status(r).padEnd(9)}  ${why}`));
@@ -41,7 +42,7 @@ export function renderFindings(records: readonly ResultRecord[]): string {
   for (const r of records) {
     if (r.verdict === 'pass') continue;
     lines.push(logSafe(`${MARK[r.verdict].trim()} ${oneLine(r.name, 80)} (${oneLine(r.url, 200)}, origin ${oneLine(r.origin, 100)})`));
-    for (const f of r.findings) if (f.level !== 'info') lines.push(logSafe(`    ${f.code}: ${oneLine(f.message, 400)}`));
+    for (const f of problems(r)) lines.push(logSafe(`    ${f.code}: ${oneLine(f.message, 400)}`));
   }
   return lines.join('\n');
 }

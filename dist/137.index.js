@@ -1,8 +1,8 @@
-export const id = 343;
-export const ids = [343];
+export const id = 137;
+export const ids = [137];
 export const modules = {
 
-/***/ 2343:
+/***/ 4137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,8 +15,53 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(8992);
+;// CONCATENATED MODULE: ./src/issues/client.ts
+// What the issue step needs from GitHub, as an interface: the Octokit-backed
+// client (github.ts) is loaded only when issues are on, and tests can pass their
+// own. Also how a failed call is described to the user.
+
+/** Labels stick on a new issue only with triage access or more; without it GitHub drops them silently. */
+function canLabel(p) {
+    return Boolean(p.triage || p.push || p.maintain || p.admin);
+}
+/** A refusal that no retry will change: a wrong token or a missing permission. */
+class AccessError extends Error {
+    status;
+    name = 'AccessError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+function statusOf(err) {
+    const s = err?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+function serverMessage(err) {
+    const e = err;
+    return (0,src_text/* oneLine */.TN)(e?.response?.data?.message ?? e?.message ?? String(err), 200);
+}
+/** Turns a 401/403/404 into an error that names the repository and the permission to add. */
+function describeFailure(err, repo, doing) {
+    const status = statusOf(err);
+    const said = serverMessage(err);
+    if (status === 401)
+        return new AccessError(`GitHub refused the token (401: ${said}) while ${doing} in ${repo}: check the github-token input.`, 401);
+    if (status === 403 && !/rate limit/i.test(said)) {
+        return new AccessError(`GitHub answered 403 (${said}) while ${doing} in ${repo}: the token may not write issues there. ` +
+            `Add "permissions: issues: write" to the job; for a repository other than the workflow's, use a token that may write issues in ${repo}.`, 403);
+    }
+    if (status === 404) {
+        return new AccessError(`GitHub answered 404 while ${doing} in ${repo}: the repository does not exist or the token cannot see it. ` +
+            `Check issue-repo (or issue.repo) and give the token "permissions: issues: write" on ${repo}.`, 404);
+    }
+    return new Error(`GitHub failed while ${doing} in ${repo}: ${status ? `${status} ` : ''}${said}`);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/report/cells.ts
+var cells = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/report/curl.ts
 var curl = __webpack_require__(2530);
 ;// CONCATENATED MODULE: ./src/issues/body.ts
@@ -24,6 +69,7 @@ var curl = __webpack_require__(2530);
 // the hidden marker that makes an issue (or comment) this endpoint's own.
 // Everything that came from a server is inside a code span or a fenced block,
 // so that it cannot mention people, link issues or inject markup.
+
 
 
 
@@ -103,11 +149,10 @@ function legacyFingerprint(r) {
 function sameFindings(fp, r) {
     return fp.length === LEGACY_FP_LENGTH ? fp === legacyFingerprint(r) : fp === fingerprint(r);
 }
-function blocking(r) {
-    return r.findings.filter((f) => f.level !== 'info');
-}
+/** The findings an issue reports. */
+const blocking = cells/* problems */.Bk;
 const day = (d) => d.toISOString().slice(0, 10);
-function statusOf(ex) {
+function body_statusOf(ex) {
     if (!ex)
         return 'not sent';
     if (ex.status !== null)
@@ -125,7 +170,7 @@ function shortReason(r) {
         return r.verdict;
     switch (f.code) {
         case 'PreflightInvalidStatus':
-            return `preflight answers ${statusOf(r.preflight)}`;
+            return `preflight answers ${body_statusOf(r.preflight)}`;
         case 'PreflightMissingAllowOriginHeader': {
             const st = r.preflight?.status;
             return st && (st < 200 || st > 299) ? `preflight answers ${st} without Access-Control-Allow-Origin` : 'preflight has no Access-Control-Allow-Origin';
@@ -143,9 +188,8 @@ function shortReason(r) {
 function issueTitle(r) {
     return (0,src_text/* cut */.Jj)(`CORS: ${(0,src_text/* oneLine */.TN)(r.name, 100)} blocks browser calls — ${shortReason(r)}`, TITLE_LIMIT);
 }
-const CORS_HEADER = /^access-control-/i;
 function evidenceRow(label, ex) {
-    const seen = ex.headers.filter(([n]) => CORS_HEADER.test(n)).slice(0, 12);
+    const seen = (0,cells/* corsHeaders */.IW)(ex).slice(0, 12);
     const headers = seen.length ? seen.map(([n, v]) => (0,src_text/* mdCode */.xs)(`${n}: ${v}`, 200)).join('<br>') : 'none';
     const status = ex.status !== null ? (0,src_text/* mdCode */.xs)(String(ex.status)) : ex.error ? `no answer: ${(0,src_text/* mdCode */.xs)(`${ex.error.code} ${ex.error.message}`, 200)}` : 'no answer';
     return `| ${label} ${(0,src_text/* mdCode */.xs)(ex.request.method, 20)} | ${status} | ${headers} |`;
@@ -206,9 +250,10 @@ function renderBody(r, ctx) {
         const first = found.find((f) => f.level === 'fail') ?? found[0];
         out.push('', 'Chromium console:', '', (0,src_text/* mdBlock */.nx)(consoleWording(r, first), 2000, 'text'), '');
     }
-    if (r.fix.length && r.verdict !== 'error') {
+    const needed = (0,cells/* neededHeaders */.GZ)(r);
+    if (needed) {
         out.push('### Fix', '', 'The response needs these headers (the preflight answer with a 2xx status, and the actual response for the origin header):', '');
-        out.push((0,src_text/* mdBlock */.nx)(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n'), 4000, 'http'), '');
+        out.push((0,src_text/* mdBlock */.nx)(needed, 4000, 'http'), '');
     }
     out.push('### History', '');
     out.push(`- First seen: ${ctx.marker.first}`);
@@ -235,7 +280,7 @@ function findingList(fs) {
 /** The one comment added when the findings of a failing endpoint change. */
 function changeComment(r, before, runUrl) {
     const out = [`**The findings changed** — ${(0,src_text/* mdCode */.xs)(r.name, 100)} still blocks browser calls, now: ${shortReason(r)} (verdict ${r.verdict}).`, ''];
-    out.push(`Preflight ${(0,src_text/* mdCode */.xs)(statusOf(r.preflight))}, actual request ${(0,src_text/* mdCode */.xs)(statusOf(r.actual))}.`, '');
+    out.push(`Preflight ${(0,src_text/* mdCode */.xs)(body_statusOf(r.preflight))}, actual request ${(0,src_text/* mdCode */.xs)(body_statusOf(r.actual))}.`, '');
     const now = findingList(blocking(r).slice(0, 10));
     if (now.length)
         out.push('Now:', '', ...now.map((l) => `- ${l}`), '');
@@ -246,7 +291,7 @@ function changeComment(r, before, runUrl) {
 function corsLines(ex) {
     if (!ex)
         return '';
-    const seen = ex.headers.filter(([n]) => CORS_HEADER.test(n)).slice(0, 8);
+    const seen = (0,cells/* corsHeaders */.IW)(ex).slice(0, 8);
     return seen.length ? seen.map(([n, v]) => (0,src_text/* mdCode */.xs)(`${n}: ${v}`, 200)).join(', ') : 'no `Access-Control-*` headers';
 }
 function daysBetween(from, to) {
@@ -258,9 +303,9 @@ function daysBetween(from, to) {
 function evidenceLine(r) {
     const parts = [];
     if (r.preflight)
-        parts.push(`preflight ${(0,src_text/* mdCode */.xs)(statusOf(r.preflight))} with ${corsLines(r.preflight)}`);
+        parts.push(`preflight ${(0,src_text/* mdCode */.xs)(body_statusOf(r.preflight))} with ${corsLines(r.preflight)}`);
     if (r.actual)
-        parts.push(`actual request ${(0,src_text/* mdCode */.xs)(statusOf(r.actual))} with ${corsLines(r.actual)}`);
+        parts.push(`actual request ${(0,src_text/* mdCode */.xs)(body_statusOf(r.actual))} with ${corsLines(r.actual)}`);
     return parts.join('; ');
 }
 /** The comment that closes a resolved issue. */
@@ -288,8 +333,9 @@ function trackingComment(r, marker, previous, now, runUrl) {
         const list = findingList(blocking(r).slice(0, 10));
         if (list.length)
             out.push(...list.map((l) => `- ${l}`), '');
-        if (r.fix.length && r.verdict !== 'error')
-            out.push('The response needs:', '', (0,src_text/* mdBlock */.nx)(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n'), 2000, 'http'), '');
+        const needed = (0,cells/* neededHeaders */.GZ)(r);
+        if (needed)
+            out.push('The response needs:', '', (0,src_text/* mdBlock */.nx)(needed, 2000, 'http'), '');
         const sent = r.preflight ?? r.actual;
         if (sent)
             out.push('Reproduce:', '', (0,src_text/* mdBlock */.nx)((0,curl/* curlCommand */.O)(sent.request.method, r.url, sent.request.headers), 3000, 'sh'), '');
@@ -434,6 +480,7 @@ function reposNeedingHistory(plan) {
 ;// CONCATENATED MODULE: ./src/issues/sync.ts
 
 
+
 function describeWrite(w) {
     if (w.op === 'create')
         return `create an issue in ${w.repo}: ${(0,src_text/* oneLine */.TN)(w.title, 160)}`;
@@ -443,103 +490,187 @@ function describeWrite(w) {
         return `close ${w.repo}#${w.number} as ${w.stateReason === 'duplicate' ? 'a duplicate' : 'completed'}`;
     return `update the title and body of ${w.repo}#${w.number}`;
 }
-async function syncIssues(records, o, log, client) {
-    // Octokit is loaded only here, so runs without issues never pay for it.
-    const { createClient, describeFailure, AccessError, statusOf, canLabel } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657));
-    const gh = client ?? createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
-    const now = o.now ?? new Date();
-    const errors = [];
-    const repoErrors = new Map();
-    const world = { issues: [], comments: {}, history: [] };
-    const ownRepos = new Map();
-    const tracked = new Map();
+/** The repositories issues go to, and the issues someone else opened that endpoints follow. */
+function targetsOf(records, defaultRepo) {
+    const repos = new Map();
+    const followed = new Map();
     for (const r of records) {
-        const repo = r.issue?.repo ?? o.repo;
+        const repo = r.issue?.repo ?? defaultRepo;
         if (!repo)
             continue;
         if (r.issue?.number)
-            tracked.set(trackedKey(repo, r.issue.number), { repo, number: r.issue.number });
+            followed.set(trackedKey(repo, r.issue.number), { repo, number: r.issue.number });
         else
-            ownRepos.set(repo.toLowerCase(), repo);
+            repos.set(repo.toLowerCase(), repo);
     }
-    const fail = (key, err, repo, doing) => {
+    return { repos, followed };
+}
+async function readWorld(gh, records, o) {
+    const reading = { world: { issues: [], comments: {}, history: [] }, unreadable: new Map(), errors: [] };
+    const failed = (key, err, repo, doing) => {
         const e = describeFailure(err, repo, doing);
-        repoErrors.set(key, e.message);
-        errors.push(e.message);
+        reading.unreadable.set(key, e.message);
+        reading.errors.push(e.message);
     };
-    for (const [key, repo] of ownRepos) {
+    const { repos, followed } = targetsOf(records, o.repo);
+    for (const [key, repo] of repos) {
         try {
-            world.issues.push(...(await gh.listOpen(repo, o.labels)));
+            reading.world.issues.push(...(await gh.listOpen(repo, o.labels)));
         }
         catch (err) {
-            fail(key, err, repo, 'listing issues');
+            failed(key, err, repo, 'listing issues');
         }
     }
-    for (const [key, t] of tracked) {
+    for (const [key, t] of followed) {
         try {
-            world.comments[key] = await gh.listComments(t.repo, t.number);
+            reading.world.comments[key] = await gh.listComments(t.repo, t.number);
         }
         catch (err) {
-            fail(key, err, t.repo, `reading the comments of #${t.number}`);
+            failed(key, err, t.repo, `reading the comments of #${t.number}`);
         }
     }
-    const options = { repo: o.repo, labels: o.labels, issueOn: o.issueOn, now, ...(o.runUrl ? { runUrl: o.runUrl } : {}) };
-    let plan = planIssues(records, world, options);
-    // Closed issues are read only when an issue is about to be opened, to link the one it follows.
-    const history = reposNeedingHistory(plan).filter((repo) => !repoErrors.has(repo.toLowerCase()));
-    if (history.length) {
-        for (const repo of history) {
-            try {
-                world.issues.push(...(await gh.listRecentlyClosed(repo, o.labels)));
-            }
-            catch (err) {
-                log.warning(`Could not read the closed issues of ${repo} to link a previous one: ${describeFailure(err, repo, 'listing closed issues').message}`);
-            }
-            world.history.push(repo.toLowerCase());
+    return reading;
+}
+/** The plan; closed issues are read only when an issue is about to be opened, to link the one it follows. */
+async function planWithHistory(gh, records, reading, options, o, log) {
+    const plan = planIssues(records, reading.world, options);
+    const repos = reposNeedingHistory(plan).filter((repo) => !reading.unreadable.has(repo.toLowerCase()));
+    if (repos.length === 0)
+        return plan;
+    for (const repo of repos) {
+        try {
+            reading.world.issues.push(...(await gh.listRecentlyClosed(repo, o.labels)));
         }
-        plan = planIssues(records, world, options);
+        catch (err) {
+            log.warning(`Could not read the closed issues of ${repo} to link a previous one: ${describeFailure(err, repo, 'listing closed issues').message}`);
+        }
+        reading.world.history.push(repo.toLowerCase());
     }
-    // Repos where GitHub refused a write (403/404), and a refused token (401): nothing more is sent there.
-    const refused = new Map();
-    let tokenRefused = null;
-    const refuse = (err, repo) => {
+    return planIssues(records, reading.world, options);
+}
+/** What GitHub refused in this run, so nothing more is sent where it would be refused again. */
+class Refusals {
+    gh;
+    labels;
+    token = null;
+    repos = new Map();
+    /** Per repo: why a new issue may not be opened there (null: it may). */
+    creates = new Map();
+    constructor(gh, labels) {
+        this.gh = gh;
+        this.labels = labels;
+    }
+    /** Why writes to this repo are skipped, if they are. */
+    of(repo) {
+        return this.token ?? this.repos.get(repo.toLowerCase());
+    }
+    /** A 401 stops every write of the run; a 403/404 stops that repository's. */
+    add(err, repo) {
         const reason = `GitHub refused an earlier write (${err.status}): nothing written`;
         if (err.status === 401)
-            tokenRefused = reason;
+            this.token = reason;
         else
-            refused.set(repo.toLowerCase(), reason);
-    };
-    // Whether an issue opened in a repo could be found again. GitHub drops the labels of a
-    // new issue when the token has no triage access, and the next run, listing by label,
-    // would open another. Read once per repo, and only before a create.
-    const createChecks = new Map();
-    const createProblem = async (repo) => {
+            this.repos.set(repo.toLowerCase(), reason);
+    }
+    /**
+     * Whether an issue opened in a repo could be found again. GitHub drops the labels of a
+     * new issue when the token has no triage access, and the next run, listing by label,
+     * would open another. Read once per repo, and only before a create.
+     */
+    async createProblem(repo) {
         const k = repo.toLowerCase();
-        if (o.labels.length === 0)
+        if (this.labels.length === 0)
             return null;
-        if (createChecks.has(k))
-            return createChecks.get(k);
+        if (this.creates.has(k))
+            return this.creates.get(k);
         let problem = null;
         try {
             // Installation tokens (GITHUB_TOKEN, GitHub App tokens) get no permissions object: then
             // it cannot be told before, and the warning after the create says so if labels were dropped.
-            const perms = await gh.permissions(repo);
+            const perms = await this.gh.permissions(repo);
             if (perms && !canLabel(perms)) {
                 problem =
                     `Not opening an issue in ${repo}: the token has no triage or push access there, so GitHub would drop the labels ` +
-                        `(${o.labels.join(', ')}) and cors-gate could not find its issue again; every run would open another. ` +
+                        `(${this.labels.join(', ')}) and cors-gate could not find its issue again; every run would open another. ` +
                         `Set issue: {repo: ${repo}, number: N} on the endpoint to follow an existing issue, or use a token with triage access to ${repo}.`;
             }
         }
         catch (err) {
             const e = describeFailure(err, repo, 'reading the repository before opening an issue');
             if (e instanceof AccessError)
-                refuse(e, repo);
+                this.add(e, repo);
             problem = `${e.message}. No issue opened there in this run.`;
         }
-        createChecks.set(k, problem);
+        this.creates.set(k, problem);
         return problem;
-    };
+    }
+}
+/** Carries out one planned endpoint's writes, in order; stops at the first that fails. */
+async function write(p, row, gh, refusals, o, log, errors, skip) {
+    let writes = 0;
+    for (const w of p.writes) {
+        writes++;
+        try {
+            if (w.op === 'create') {
+                const made = await gh.create(w.repo, w.title, w.body, w.labels);
+                Object.assign(row, { number: made.number, url: made.url });
+                const dropped = w.labels.filter((l) => !made.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
+                if (dropped.length) {
+                    log.warning(`GitHub dropped the labels ${dropped.join(', ')} on ${w.repo}#${made.number} (the token has no triage or push access there). ` +
+                        `cors-gate finds its issues by label, so it will not see this one next run: set issue: {repo: ${w.repo}, number: ${made.number}} on the endpoint to follow it.`);
+                }
+            }
+            else if (w.op === 'update') {
+                await gh.update(w.repo, w.number, w);
+            }
+            else {
+                const url = await gh.comment(w.repo, w.number, w.body);
+                if (p.action === 'commented')
+                    row.url = url;
+            }
+        }
+        catch (err) {
+            const status = statusOf(err);
+            const e = describeFailure(err, w.repo, describeWrite(w));
+            if (e instanceof AccessError) {
+                errors.push(e.message);
+                skip(e.message);
+                refusals.add(e, w.repo);
+                break;
+            }
+            if (w.op === 'create') {
+                // GitHub may have created the issue before failing: look before anyone tries again.
+                const found = await gh.listOpen(w.repo, o.labels).then((list) => issuesOf({ issues: list, comments: {}, history: [] }, w.repo, p.id), () => []);
+                const adopted = found.find((i) => i.state === 'open');
+                if (adopted) {
+                    log.warning(`GitHub answered ${status ?? 'an error'} to creating the issue for ${(0,src_text/* oneLine */.TN)(p.endpoint, 80)}, but had created it: ${w.repo}#${adopted.number}.`);
+                    Object.assign(row, { number: adopted.number, url: adopted.url });
+                    continue;
+                }
+                errors.push(`${e.message}. Not retried, so that a create GitHub applied late cannot leave a duplicate; the next run opens the issue if it is still missing.`);
+                skip(e.message);
+                break;
+            }
+            if (w.op === 'comment' && p.action === 'closed') {
+                // The issue is closed already, so it is not listed again and the comment is not repeated.
+                log.warning(`${e.message}; the issue was closed without it.`);
+                continue;
+            }
+            errors.push(e.message);
+            skip(e.message);
+            break;
+        }
+    }
+    return writes;
+}
+async function syncIssues(records, o, log, client) {
+    // Octokit is loaded only here, so runs without issues never pay for it.
+    const gh = client ?? (await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657))).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
+    const reading = await readWorld(gh, records, o);
+    const options = { repo: o.repo, labels: o.labels, issueOn: o.issueOn, now: o.now ?? new Date(), ...(o.runUrl ? { runUrl: o.runUrl } : {}) };
+    const plan = await planWithHistory(gh, records, reading, options, o, log);
+    const errors = reading.errors;
+    const refusals = new Refusals(gh, o.labels);
     const rows = [];
     let writes = 0;
     const skippedForCap = [];
@@ -553,20 +684,21 @@ async function syncIssues(records, o, log, client) {
             row.action = 'skipped';
             row.reason = reason;
         };
-        if (repoErrors.has(key)) {
+        if (reading.unreadable.has(key)) {
             skip('GitHub could not be read: nothing written');
             continue;
         }
         if (p.writes.length === 0)
             continue;
-        const refusal = tokenRefused ?? refused.get(p.repo.toLowerCase());
+        const refusal = refusals.of(p.repo);
         if (refusal) {
             skip(refusal);
             continue;
         }
+        const creates = p.writes.some((w) => w.op === 'create');
         if (o.dryRun) {
             // The permission read is a read: a dry run does it too, to show a refusal a real run would meet.
-            const problem = p.writes.some((w) => w.op === 'create') ? await createProblem(p.repo) : null;
+            const problem = creates ? await refusals.createProblem(p.repo) : null;
             if (problem) {
                 log.warning(`dry-run: ${problem}`);
                 skip(`dry-run: a real run would not open it: ${problem}`);
@@ -581,67 +713,15 @@ async function syncIssues(records, o, log, client) {
             skip(`max-issue-writes (${o.maxWrites}) reached`);
             continue;
         }
-        if (p.writes.some((w) => w.op === 'create')) {
-            const problem = await createProblem(p.repo);
+        if (creates) {
+            const problem = await refusals.createProblem(p.repo);
             if (problem) {
                 errors.push(problem);
-                skip(tokenRefused ?? refused.get(p.repo.toLowerCase()) ?? problem);
+                skip(refusals.of(p.repo) ?? problem);
                 continue;
             }
         }
-        for (const w of p.writes) {
-            writes++;
-            try {
-                if (w.op === 'create') {
-                    const made = await gh.create(w.repo, w.title, w.body, w.labels);
-                    Object.assign(row, { number: made.number, url: made.url });
-                    const dropped = w.labels.filter((l) => !made.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
-                    if (dropped.length) {
-                        log.warning(`GitHub dropped the labels ${dropped.join(', ')} on ${w.repo}#${made.number} (the token has no triage or push access there). ` +
-                            `cors-gate finds its issues by label, so it will not see this one next run: set issue: {repo: ${w.repo}, number: ${made.number}} on the endpoint to follow it.`);
-                    }
-                }
-                else if (w.op === 'update') {
-                    await gh.update(w.repo, w.number, w);
-                }
-                else {
-                    const url = await gh.comment(w.repo, w.number, w.body);
-                    if (p.action === 'commented')
-                        row.url = url;
-                }
-            }
-            catch (err) {
-                const status = statusOf(err);
-                const e = describeFailure(err, w.repo, describeWrite(w));
-                if (e instanceof AccessError) {
-                    errors.push(e.message);
-                    skip(e.message);
-                    refuse(e, w.repo);
-                    break;
-                }
-                if (w.op === 'create') {
-                    // GitHub may have created the issue before failing: look before anyone tries again.
-                    const found = await gh.listOpen(w.repo, o.labels).then((list) => issuesOf({ issues: list, comments: {}, history: [] }, w.repo, p.id), () => []);
-                    const adopted = found.find((i) => i.state === 'open');
-                    if (adopted) {
-                        log.warning(`GitHub answered ${status ?? 'an error'} to creating the issue for ${(0,src_text/* oneLine */.TN)(p.endpoint, 80)}, but had created it: ${w.repo}#${adopted.number}.`);
-                        Object.assign(row, { number: adopted.number, url: adopted.url });
-                        continue;
-                    }
-                    errors.push(`${e.message}. Not retried, so that a create GitHub applied late cannot leave a duplicate; the next run opens the issue if it is still missing.`);
-                    skip(e.message);
-                    break;
-                }
-                if (w.op === 'comment' && p.action === 'closed') {
-                    // The issue is closed already, so it is not listed again and the comment is not repeated.
-                    log.warning(`${e.message}; the issue was closed without it.`);
-                    continue;
-                }
-                errors.push(e.message);
-                skip(e.message);
-                break;
-            }
-        }
+        writes += await write(p, row, gh, refusals, o, log, errors, skip);
     }
     if (skippedForCap.length) {
         log.warning(`max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap.slice(0, 10).map((n) => (0,src_text/* oneLine */.TN)(n, 60)).join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`);

@@ -1,8 +1,8 @@
-export const id = 314;
-export const ids = [314];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
-/***/ 2314:
+/***/ 800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2075,11 +2075,41 @@ function mergeRuns(sources, failOn) {
     return { report, decision: decideGate(report.results, failOn) };
 }
 
+;// CONCATENATED MODULE: ./src/report/cells.ts
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
+function verdictLabel(r) {
+    let label = `${ICON[r.verdict]} ${r.verdict}`;
+    if (r.expect === 'fail' && r.verdict === 'fail')
+        label += ' (expected)';
+    return label;
+}
+/** The findings that make a row other than a pass: blocking ones first, then warnings. */
+function problems(r) {
+    return r.findings.filter((f) => f.level !== 'info');
+}
+/**
+ * The finding that explains the verdict. Findings are ordered blocking first,
+ * then warnings, then informative ones, so it is the first that is not info.
+ */
+function firstProblem(r) {
+    return r.findings.find((f) => f.level !== 'info');
+}
+/** The response's `Access-Control-*` header lines, in the order received. */
+function corsHeaders(ex) {
+    return ex.headers.filter(([n]) => /^access-control-/i.test(n));
+}
+/** The header lines the response needs for this exact call, when a browser blocks or warns; null otherwise. */
+function neededHeaders(r) {
+    if ((r.verdict !== 'fail' && r.verdict !== 'warn') || r.fix.length === 0)
+        return null;
+    return r.fix.map(([n, v]) => `${n}: ${v}`).join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/matrix.ts
 // Provider × client: when one provider is checked with several clients, a
 // reader sees at a glance which client libraries a browser lets through.
 
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
+
 /** The row a record belongs to: its name without the ` · client` suffix. */
 function rowLabel(r) {
     const suffix = r.client ? ` · ${r.client}` : '';
@@ -2104,12 +2134,8 @@ function buildMatrix(records) {
                 clients.push(c);
     return { clients, rows };
 }
-/** The first blocking (or warning) finding, with the header it names when there is one. */
 function why(r) {
-    const f = r.findings.find((x) => x.level === 'fail' || x.level === 'error') ?? r.findings.find((x) => x.level === 'warn');
-    if (!f)
-        return '';
-    return f.code;
+    return firstProblem(r)?.code ?? '';
 }
 function renderMatrixMarkdown(records) {
     const m = buildMatrix(records);
@@ -2165,17 +2191,11 @@ function curlCommand(method, url, headers) {
 
 
 
+
 const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the lines after the table and GitHub's own framing. */
 const MARGIN = 16 * 1024;
 const DETAIL_LIMIT = 24 * 1024;
-const summary_ICON = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
-function verdictLabel(r) {
-    let label = `${summary_ICON[r.verdict]} ${r.verdict}`;
-    if (r.expect === 'fail' && r.verdict === 'fail')
-        label += ' (expected)';
-    return label;
-}
 function statusCell(r) {
     const parts = [];
     const one = (ex) => (ex ? `${ex.request.method} ${ex.status ?? ex.error?.code ?? '?'}` : null);
@@ -2202,14 +2222,13 @@ function corsHeadersCell(r) {
         return '';
     if (ex.error)
         return (0,src_text/* code */.aY)(ex.error.message, 120);
-    const seen = ex.headers.filter(([n]) => SHORT[n.toLowerCase()]);
+    const seen = corsHeaders(ex).filter(([n]) => SHORT[n.toLowerCase()]);
     if (seen.length === 0)
         return 'none';
     return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${(0,src_text/* code */.aY)(v, 400)}`).join('<br>');
 }
-function firstProblem(r) {
-    const f = r.findings.find((x) => x.level === 'fail' || x.level === 'error' || x.level === 'warn');
-    return f ? f.code : '';
+function problemCode(r) {
+    return firstProblem(r)?.code ?? '';
 }
 function exchangeText(ex) {
     const out = [`${ex.request.method} → ${ex.status ?? 'no response'}${ex.error ? ` (${ex.error.message})` : ''}`];
@@ -2221,7 +2240,7 @@ function exchangeText(ex) {
 }
 function details(r) {
     const parts = [];
-    parts.push(`<details><summary>${summary_ICON[r.verdict]} ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))} — ${(0,src_text/* html */.qy)(firstProblem(r) || r.verdict)}</summary>`, '');
+    parts.push(`<details><summary>${ICON[r.verdict]} ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))} — ${(0,src_text/* html */.qy)(problemCode(r) || r.verdict)}</summary>`, '');
     parts.push(`<p>${(0,src_text/* code */.aY)(`${r.method} ${r.url}`, 400)} from origin ${(0,src_text/* code */.aY)(r.origin)}${r.credentials === 'include' ? ', credentials: include' : ''}</p>`);
     parts.push('<ul>');
     for (const f of r.findings) {
@@ -2231,9 +2250,9 @@ function details(r) {
         parts.push(`<li><b>${(0,src_text/* html */.qy)(f.code)}</b> (${f.level}${f.on ? `, ${f.on}` : ''}): ${(0,src_text/* code */.aY)(f.message, 600)}</li>`);
     }
     parts.push('</ul>');
-    if (r.verdict === 'fail' && r.fix.length) {
-        parts.push('<p>The response needs:</p>', (0,src_text/* pre */.AS)(r.fix.map(([n, v]) => `${n}: ${v}`).join('\n')));
-    }
+    const needed = neededHeaders(r);
+    if (needed)
+        parts.push('<p>The response needs:</p>', (0,src_text/* pre */.AS)(needed));
     if (r.preflight)
         parts.push('<p>Preflight:</p>', (0,src_text/* pre */.AS)(exchangeText(r.preflight), 6000));
     if (r.actual)
@@ -2243,7 +2262,7 @@ function details(r) {
         parts.push('<p>Reproduce:</p>', (0,src_text/* pre */.AS)(curlCommand(sent.request.method, r.url, sent.request.headers), 4000));
     parts.push('</details>', '');
     const text = parts.join('\n');
-    return text.length > DETAIL_LIMIT ? `<details><summary>${summary_ICON[r.verdict]} ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
+    return text.length > DETAIL_LIMIT ? `<details><summary>${ICON[r.verdict]} ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
 }
 function headline(d) {
     const c = d.counts;
@@ -2263,7 +2282,7 @@ function renderSummary(input) {
     let size = Buffer.byteLength(head.join('\n')) + 200;
     let rowsLeftOut = 0;
     records.forEach((r, i) => {
-        const row = `| ${i + 1} | ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))}<br>${(0,src_text/* code */.aY)(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${firstProblem(r) ? `<br>${(0,src_text/* html */.qy)(firstProblem(r))}` : ''} | ${corsHeadersCell(r)} |`;
+        const row = `| ${i + 1} | ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))}<br>${(0,src_text/* code */.aY)(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${problemCode(r) ? `<br>${(0,src_text/* html */.qy)(problemCode(r))}` : ''} | ${corsHeadersCell(r)} |`;
         const bytes = Buffer.byteLength(row) + 1;
         if (size + bytes > limit) {
             rowsLeftOut++;
@@ -2311,6 +2330,7 @@ function renderSummary(input) {
 // and bounded, and no line can start a workflow command.
 
 
+
 const MARK = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERR ' };
 function table_status(r) {
     const p = r.preflight ? String(r.preflight.status ?? r.preflight.error?.code ?? '?') : '-';
@@ -2327,7 +2347,7 @@ function renderTable(records, decision, color = false) {
     const nameWidth = Math.min(64, Math.max(8, ...records.map((r) => (0,src_text/* column */.fi)(r.name, 64).length)));
     const lines = [`  ${'VERDICT'}  ${'ENDPOINT'.padEnd(nameWidth)}  ${'PRE/ACT'.padEnd(9)}  FIRST FINDING`];
     for (const r of records) {
-        const first = r.findings.find((f) => f.level !== 'info');
+        const first = firstProblem(r);
         const name = (0,src_text/* column */.fi)(r.name, 64).padEnd(nameWidth);
         const why = first ? `${first.code}${r.expect === 'fail' && r.verdict === 'fail' ? ' (expected)' : ''}` : '';
         lines.push((0,src_text/* logSafe */.sN)(`  ${paint(r.verdict, MARK[r.verdict])}     ${name}  ${table_status(r).padEnd(9)}  ${why}`));
@@ -2347,9 +2367,8 @@ function renderFindings(records) {
         if (r.verdict === 'pass')
             continue;
         lines.push((0,src_text/* logSafe */.sN)(`${MARK[r.verdict].trim()} ${(0,src_text/* oneLine */.TN)(r.name, 80)} (${(0,src_text/* oneLine */.TN)(r.url, 200)}, origin ${(0,src_text/* oneLine */.TN)(r.origin, 100)})`));
-        for (const f of r.findings)
-            if (f.level !== 'info')
-                lines.push((0,src_text/* logSafe */.sN)(`    ${f.code}: ${(0,src_text/* oneLine */.TN)(f.message, 400)}`));
+        for (const f of problems(r))
+            lines.push((0,src_text/* logSafe */.sN)(`    ${f.code}: ${(0,src_text/* oneLine */.TN)(f.message, 400)}`));
     }
     return lines.join('\n');
 }

@@ -1,0 +1,37 @@
+// What every renderer (summary, table, matrix, annotations, issues) says the
+// same way: the verdict's icon and label, the finding that explains a row, the
+// CORS headers a response carried, and the headers the response needs.
+import type { Finding, HeaderLine, Verdict } from '../types.js';
+import type { ExchangeRecord, ResultRecord } from './record.js';
+
+export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', error: '🔌' };
+
+export function verdictLabel(r: ResultRecord): string {
+  let label = `${ICON[r.verdict]} ${r.verdict}`;
+  if (r.expect === 'fail' && r.verdict === 'fail') label += ' (expected)';
+  return label;
+}
+
+/** The findings that make a row other than a pass: blocking ones first, then warnings. */
+export function problems(r: ResultRecord): Finding[] {
+  return r.findings.filter((f) => f.level !== 'info');
+}
+
+/**
+ * The finding that explains the verdict. Findings are ordered blocking first,
+ * then warnings, then informative ones, so it is the first that is not info.
+ */
+export function firstProblem(r: ResultRecord): Finding | undefined {
+  return r.findings.find((f) => f.level !== 'info');
+}
+
+/** The response's `Access-Control-*` header lines, in the order received. */
+export function corsHeaders(ex: ExchangeRecord): HeaderLine[] {
+  return ex.headers.filter(([n]) => /^access-control-/i.test(n));
+}
+
+/** The header lines the response needs for this exact call, when a browser blocks or warns; null otherwise. */
+export function neededHeaders(r: ResultRecord): string | null {
+  if ((r.verdict !== 'fail' && r.verdict !== 'warn') || r.fix.length === 0) return null;
+  return r.fix.map(([n, v]) => `${n}: ${v}`).join('\n');
+}
