@@ -1,13 +1,10 @@
 // Misbehaving servers on 127.0.0.1, one per way a real endpoint can go wrong.
 // node:http where HTTP can say it, raw sockets where it cannot, node:https with a
 // certificate made at test time. Every server counts the connections it accepted.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { createServer as createNet, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCert } from './cert.js';
 
 export interface Bad {
   /** Short label used as the endpoint name. */
@@ -165,21 +162,6 @@ export async function refusedUrl(): Promise<string> {
 
 export const DNS_FAILURE_URL = 'http://cors-gate-no-such-host.invalid/v1/chat/completions';
 
-/** A certificate for 127.0.0.1 signed by itself, made with openssl. */
-export function selfSignedCert(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'cors-gate-cert-'));
-  try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-    ], { stdio: 'ignore' });
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export async function selfSigned(): Promise<Bad> {
   const { key, cert } = selfSignedCert();
   const server = createHttps({ key, cert }, (req, res) => {
@@ -202,7 +184,6 @@ export async function startAll(): Promise<BadSet> {
   const servers = await Promise.all([
     trickle(), endlessBody(), hugeBody(), manyHeaders(), longHeader(), garbageStatus(),
     reset(), closeAfterStatus(), redirectLoop(), silent(),
-    // openssl makes the certificate; .ci/run installs it where it is missing.
     selfSigned(),
   ]);
   const cases = servers.map((s) => ({ name: s.name, url: s.url }));
