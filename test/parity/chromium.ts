@@ -1,23 +1,69 @@
 // Asks a real headless Chromium whether each case's fetch() goes through,
 // and which CORS error DevTools names when it does not.
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { beforeAll, describe } from 'vitest';
+import { chromiumFromEnv, type ChromiumSetup } from '../support/chromium-setup.js';
 import type { ParityCase } from './cases.js';
 import type { RecordedRequest } from './case-server.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+declare module '@vitest/runner' {
+  interface TaskMeta {
+    /** On a browser suite that had no browser: why. */
+    chromiumMissing?: string;
+    /** ...and whether it failed for it (CHROMIUM_PATH or CI set) rather than skipped. */
+    chromiumRequired?: boolean;
+    /** On a browser test: one line saying what ran in which browser. */
+    chromiumRan?: string;
+  }
+}
+
+/** The browser test/global-setup.ts found for this run, or why there is none. */
+export const CHROMIUM: ChromiumSetup = chromiumFromEnv();
+
+type ReadyChromium = Extract<ChromiumSetup, { ok: true }>;
+
+/**
+ * A describe() that needs the browser. Without one it is skipped, or fails when
+ * CHROMIUM_PATH or CI is set; either way the reason travels in the suite's meta
+ * to test/chromium-reporter.ts, which prints it at the end of the run.
+ */
+export function describeWithChromium(name: string, fn: () => void): void {
+  if (CHROMIUM.ok) {
+    describe(name, fn);
+    return;
+  }
+  const { reason, required } = CHROMIUM;
+  const meta = { chromiumMissing: reason, chromiumRequired: required };
+  if (!required) {
+    describe(name, { skip: true, meta }, fn);
+    return;
+  }
+  describe(name, { meta }, () => {
+    // The first hook fails the suite before anything else in it runs.
+    beforeAll(() => {
+      throw new Error(`No browser for this suite: ${reason}`);
+    });
+    fn();
+  });
+}
+
+export function requireChromium(setup: ChromiumSetup = CHROMIUM): ReadyChromium {
+  if (!setup.ok) throw new Error(`No Chromium for this suite: ${setup.reason}. Set CHROMIUM_PATH to a Chromium executable.`);
+  return setup;
+}
+
+export function launchChromium(): Promise<Browser> {
+  const c = requireChromium();
+  return chromium.launch({ executablePath: c.executablePath, args: c.args });
+}
+
+/** e.g. `browser HeadlessChrome 153.0.8010.0 (@sparticuz/chromium)`. */
+export function browserLabel(): string {
+  const c = requireChromium();
+  return `browser ${c.browser} (${c.source})`;
+}
 
 export interface ChromiumResult {
   /** fetch() resolved. */
@@ -64,22 +110,6 @@ export async function startPageServer(): Promise<PageServer> {
         server.close(() => resolve());
       }),
   };
-}
-
-export function assertChromiumInstalled(path = CHROMIUM_PATH): void {
-  if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}: install it with \`apt-get install -y chromium\``);
-  }
-}
-
-export async function chromiumVersion(): Promise<string> {
-  assertChromiumInstalled();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    return browser.version();
-  } finally {
-    await browser.close();
-  }
 }
 
 export interface RunOptions {
@@ -145,7 +175,6 @@ export async function runInChromium(
   caseServerUrl: string,
   opts: RunOptions = {},
 ): Promise<Map<string, ChromiumResult>> {
-  assertChromiumInstalled();
   const prefix = caseServerUrl.replace(/\/+$/, '');
   const ownPage = opts.page ? undefined : await startPageServer();
   const pageServer = opts.page ?? ownPage!;
@@ -155,7 +184,7 @@ export async function runInChromium(
   const corsByCase = new Map<string, string[]>();
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     opts.onVersion?.(browser.version());
     const context = await browser.newContext();
     const workers: Worker[] = [];

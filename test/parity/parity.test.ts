@@ -1,12 +1,12 @@
 // cors-gate against real Chromium: every case is run in the browser and by
 // checkEndpoints(), and the two must agree on allowed/blocked and on the name
 // of the first blocking error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkEndpoints } from '../../src/check/check.js';
 import type { CheckResult, Endpoint } from '../../src/types.js';
 import { CASES, groupCounts, type ParityCase } from './cases.js';
 import { startCaseServer, type CaseServer } from './case-server.js';
-import { assertChromiumInstalled, runInChromium, startPageServer, type ChromiumResult, type PageServer } from './chromium.js';
+import { browserLabel, describeWithChromium, runInChromium, startPageServer, type ChromiumResult, type PageServer } from './chromium.js';
 
 export function toEndpoint(c: ParityCase, caseServerUrl: string, origin: string): Endpoint {
   const e: Endpoint = {
@@ -74,15 +74,13 @@ function table(rows: Disagreement[]): string {
   return [line({ id: 'id', chromium: 'chromium', corsGate: 'cors-gate', why: 'why' }), ...rows.map(line)].join('\n');
 }
 
-describe('parity with Chromium', () => {
+describeWithChromium('parity with Chromium', () => {
   let page: PageServer | undefined;
   let server: CaseServer | undefined;
   let chrome: Map<string, ChromiumResult>;
   const gate = new Map<string, CheckResult>();
 
   beforeAll(async () => {
-    // A machine without Chromium fails here rather than skipping the comparison.
-    assertChromiumInstalled();
     page = await startPageServer();
     server = await startCaseServer(CASES, { runId: `p${Date.now().toString(36)}`, origin: page.origin });
     chrome = await runInChromium(CASES, server.url, { page });
@@ -108,4 +106,10 @@ describe('parity with Chromium', () => {
       expect(rows.map((r) => r.id)).toEqual([]);
     });
   }
+
+  it('ran every case in Chromium and through cors-gate', ({ task }) => {
+    expect([...chrome.keys()].sort()).toEqual(CASES.map((c) => c.id).sort());
+    expect(gate.size).toBe(CASES.length);
+    task.meta.chromiumRan = `Chromium parity: ${CASES.length} cases in ${groupCounts().size} groups, ${browserLabel()}`;
+  });
 });

@@ -4,12 +4,11 @@
 // the one cors-gate sends for the same config entry.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { CLIENT_NAMES, fillModel, presetRequest, STYLES, findPreset } from '../../src/presets/requests.js';
 import { checkEndpoints } from '../../src/check/check.js';
-import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH, startPageServer, type PageServer } from './chromium.js';
+import { browserLabel, describeWithChromium, launchChromium, startPageServer, type PageServer } from './chromium.js';
 
 interface Seen {
   method: string;
@@ -17,45 +16,44 @@ interface Seen {
   acrh: string | undefined;
 }
 
-let server: http.Server;
-let base: string;
-let page: PageServer;
-const seen: Seen[] = [];
-
-beforeAll(async () => {
-  assertChromiumInstalled();
-  server = http.createServer((req, res) => {
-    const acrh = req.headers['access-control-request-headers'];
-    seen.push({ method: req.method!, path: req.url!, acrh: typeof acrh === 'string' ? acrh : undefined });
-    req.resume();
-    req.on('end', () => {
-      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': typeof acrh === 'string' ? acrh : 'content-type' };
-      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(req.method === 'OPTIONS' ? '' : '{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  page = await startPageServer();
-});
-
-afterAll(async () => {
-  await page?.close();
-  await new Promise<void>((resolve) => {
-    if (!server) return resolve();
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-});
-
 const routeFor = (client: string) => {
   const style = findPreset(client)!.style;
   return fillModel(STYLES[style].paths[0]!, style, 'm');
 };
 
-describe('preset requests are what Chromium sends', () => {
-  it('Access-Control-Request-Headers match for every preset', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+describeWithChromium('preset requests are what Chromium sends', () => {
+  let server: http.Server;
+  let base: string;
+  let page: PageServer;
+  const seen: Seen[] = [];
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const acrh = req.headers['access-control-request-headers'];
+      seen.push({ method: req.method!, path: req.url!, acrh: typeof acrh === 'string' ? acrh : undefined });
+      req.resume();
+      req.on('end', () => {
+        const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': typeof acrh === 'string' ? acrh : 'content-type' };
+        res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(req.method === 'OPTIONS' ? '' : '{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    page = await startPageServer();
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  });
+
+  it('Access-Control-Request-Headers match for every preset', async ({ task }) => {
+    const browser = await launchChromium();
     const chrome = new Map<string, string | undefined>();
     try {
       const p = await browser.newPage();
@@ -95,5 +93,6 @@ describe('preset requests are what Chromium sends', () => {
     }
     // Chromium never lists user-agent, though every SDK preset sets it.
     expect(rows.some((r) => r.chromium?.includes('user-agent'))).toBe(false);
+    task.meta.chromiumRan = `Chromium presets: ${rows.length} client presets, ${browserLabel()}`;
   });
 });
