@@ -184,6 +184,25 @@ describeWithChromium('Chromium run', () => {
     task.meta.chromiumRan = `Chromium harness: ${results.size} cases run, ${allowed} allowed, ${results.size - allowed} blocked; ${browserLabel()}`;
   });
 
+  // A browser started with web security off (as @sparticuz/chromium's own
+  // arguments would start it) lets every cross-origin request through. These
+  // must be blocked, each with the CORS error DevTools names.
+  it('blocks cross-origin requests whose responses lack Access-Control-Allow-Origin', () => {
+    const mustBlock: [id: string, corsError: string][] = [
+      ['a-200-missing-acao', 'MissingAllowOriginHeader'], // preflighted JSON POST, good preflight, actual without ACAO
+      ['s-post-text-plain-401-no-acao', 'MissingAllowOriginHeader'], // simple POST, no preflight
+      ['acao-get-missing', 'MissingAllowOriginHeader'], // simple GET
+      ['acao-pf-missing', 'PreflightMissingAllowOriginHeader'], // preflight without ACAO
+    ];
+    for (const [id, corsError] of mustBlock) {
+      expect(CASES.some((c) => c.id === id), id).toBe(true);
+      const r = results.get(id)!;
+      expect({ id, allowed: r.allowed, corsError: r.corsError }).toEqual({ id, allowed: false, corsError });
+    }
+    // The preflighted POST was preflighted, as web security demands.
+    expect(results.get('a-200-missing-acao')!.preflightSeen).toBe(true);
+  });
+
   it('reached the case server for every case, with the method as fetch() sent it', () => {
     for (const c of CASES) {
       const seen = server.requests(c.id);
