@@ -24,7 +24,18 @@ const OPERATIONS = [
   'issues/create-comment',
   'issues/list-comments',
   'issues/update-comment',
+  'issues/add-labels',
+  'issues/set-labels',
+  'issues/remove-label',
+  'issues/remove-all-labels',
   'repos/get',
+  // A run history kept in a file on a data branch.
+  'repos/get-content',
+  'repos/create-or-update-file-contents',
+  'git/get-ref',
+  'git/create-ref',
+  'git/create-tree',
+  'git/create-commit',
 ];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'test/github-fake/openapi-issues.json');

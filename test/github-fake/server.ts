@@ -525,7 +525,13 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const r = repoFor(`${p.owner}/${p.repo}`, options.autoCreateRepos ?? true);
     if (!r || r.missing) return error(404, 'Not Found');
     if (r.forbidden) return error(403, 'Resource not accessible by integration');
-    return handlers[op.id]!(r, p, q, b ?? {}, path);
+    const handler = handlers[op.id];
+    if (!handler) {
+      const v = `${op.method} ${op.template} (${op.id}): in the description subset but the fake does not implement it`;
+      violations.push(v);
+      return { status: 501, body: { message: `github-fake: ${v}` } };
+    }
+    return handler(r, p, q, b ?? {}, path);
   }
   const faultReply = (f: Fault): Reply => {
     const base = error(f.status, f.status >= 500 ? 'Server Error' : 'Error');
