@@ -1,16 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getOctokit } from '@actions/github';
-import { faults, openapiSource, startGitHubFake, type GitHubFake } from './server.js';
+import { faults, openapiSource, type GitHubFake } from './server.js';
+import { useGitHubFake } from './use.js';
 
 const REPO = 'acme/widgets';
+const github = useGitHubFake();
 let fake: GitHubFake;
 
-beforeEach(async () => {
-  fake = await startGitHubFake();
-});
-afterEach(async () => {
-  await fake.close();
+beforeEach(() => {
+  fake = github();
 });
 
 const octokit = () => getOctokit(fake.token, { baseUrl: fake.url });
@@ -171,22 +170,23 @@ describe('request validation', () => {
     const r = await call(method, path, body);
     expect(r.status).toBe(500);
     expect(r.body.message).toMatch(pattern);
-    expect(fake.violations).toHaveLength(1);
-    expect(fake.violations[0]).toMatch(pattern);
+    const found = fake.takeViolations();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(pattern);
     expect(fake.issues(REPO)).toMatchObject([{ title: 'existing', state: 'open' }]);
   });
 
   it('rejects a bad call made through Octokit', async () => {
     const bad = octokit().rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 1, state_reason: 'bogus' as never });
     await expect(bad).rejects.toMatchObject({ status: 500 });
-    expect(fake.violations.join('\n')).toMatch(/issues\/update.*state_reason/);
+    expect(fake.takeViolations().join('\n')).toMatch(/issues\/update.*state_reason/);
   });
 
   it('answers an unknown route 404 and records it', async () => {
     const r = await call('DELETE', `/repos/${REPO}/issues/1`);
     expect(r.status).toBe(404);
     expect((await call('GET', '/user')).status).toBe(404);
-    expect(fake.violations).toEqual([
+    expect(fake.takeViolations()).toEqual([
       `DELETE /repos/${REPO}/issues/1: no such operation in the description subset`,
       'GET /user: no such operation in the description subset',
     ]);
@@ -205,15 +205,16 @@ describe('response validation', () => {
     fake.corruptNextResponse('GET', /\/issues\/1$/, mutate);
     const r = await call('GET', `/repos/${REPO}/issues/1`);
     expect(r.status).toBe(200);
-    expect(fake.violations).toEqual([expect.stringContaining(`must have required property '${field}'`)]);
+    expect(fake.takeViolations()).toEqual([expect.stringContaining(`must have required property '${field}'`)]);
   });
 
   it('catches a wrongly typed field deep in a list response', async () => {
     fake.seedIssue(REPO, { labels: ['a'] });
     fake.corruptNextResponse('GET', `/repos/${REPO}/issues`, (list: any[]) => (list[0].labels[0].id = 'seven', list));
     await call('GET', `/repos/${REPO}/issues`);
-    expect(fake.violations).toHaveLength(1);
-    expect(fake.violations[0]).toMatch(/issues\/list-for-repo\): response 200 .*\/0\/labels\/0/);
+    const found = fake.takeViolations();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/issues\/list-for-repo\): response 200 .*\/0\/labels\/0/);
   });
 });
 
@@ -267,5 +268,27 @@ describe('faults and tokens', () => {
     await expect(other.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'x' })).rejects.toMatchObject({ status: 401 });
     expect(fake.issues(REPO)).toEqual([]);
     expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('between tests', () => {
+  it('takeViolations hands over what was recorded and forgets it', async () => {
+    await call('GET', '/user');
+    expect(fake.takeViolations()).toEqual(['GET /user: no such operation in the description subset']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('reset empties the fake and keeps its address', async () => {
+    const url = fake.url;
+    fake.setRepo('acme/hidden', { missing: true });
+    fake.seedIssue(REPO, { title: 'old' });
+    fake.failNext('GET', /.*/, faults.serverError({ times: 5 }));
+    await call('GET', '/user');
+    fake.reset();
+    expect(fake.url).toBe(url);
+    expect([fake.requests, fake.violations, fake.issues(REPO)]).toEqual([[], [], []]);
+    expect((await call('GET', '/repos/acme/hidden')).status).toBe(200);
+    const created = await call('POST', `/repos/${REPO}/issues`, { title: 'new' });
+    expect(created).toMatchObject({ status: 201, body: { number: 1, title: 'new' } });
   });
 });

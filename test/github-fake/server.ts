@@ -79,7 +79,12 @@ export interface GitHubFake {
   url: string;
   token: string;
   requests: RecordedRequest[];
+  /** Requests and responses that do not match GitHub's OpenAPI description, and routes it lacks. */
   violations: string[];
+  /** The violations recorded so far, which are then forgotten: for tests that send bad requests on purpose. */
+  takeViolations(): string[];
+  /** Back to the state just after start (no repos, requests, violations, faults), on the same URL. */
+  reset(): void;
   close(): Promise<void>;
   setRepo(fullName: string, options?: RepoOptions): void;
   seedIssue(fullName: string, seed?: IssueSeed): Json;
@@ -581,6 +586,16 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     token,
     requests,
     violations,
+    takeViolations: () => violations.splice(0),
+    reset: () => {
+      repos.clear();
+      requests.length = 0;
+      violations.length = 0;
+      pendingFaults.length = 0;
+      corruptions.length = 0;
+      nextId = 1000;
+      remaining = 5000;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

@@ -3,9 +3,10 @@
 // issues in the local GitHub fake.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/issues/body.js';
-import { faults, startGitHubFake, type GitHubFake } from '../github-fake/server.js';
+import { faults, type GitHubFake } from '../github-fake/server.js';
+import { useGitHubFake } from '../github-fake/use.js';
 import { ROOT, runAction, type ActionRun } from '../support/spawn.js';
 import { startZoo, ZOO, type Zoo } from '../support/zoo.js';
 
@@ -20,6 +21,7 @@ const FIXED: Behaviour = ZOO.azure!;
 
 const behaviours: Record<string, Behaviour> = {};
 let zoo: Zoo;
+const github = useGitHubFake();
 let fake: GitHubFake;
 let runId = 100;
 
@@ -29,12 +31,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await zoo.close();
 });
-beforeEach(async () => {
-  fake = await startGitHubFake();
-});
-afterEach(async () => {
-  expect(fake.violations).toEqual([]);
-  await fake.close();
+beforeEach(() => {
+  fake = github();
 });
 
 function endpoints(names: string[], extra = ''): string {

@@ -2,14 +2,16 @@
 // retry and throttling plugins over HTTP to 127.0.0.1.
 import Bottleneck from 'bottleneck';
 import { request } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/issues/body.js';
 import { syncIssues, type IssueOptions } from '../../src/issues/sync.js';
 import type { ResultRecord } from '../../src/report/record.js';
-import { faults, startGitHubFake, type GitHubFake } from '../github-fake/server.js';
+import { faults, type GitHubFake } from '../github-fake/server.js';
+import { useGitHubFake } from '../github-fake/use.js';
 import { changed, failing, passing } from '../support/issue-records.js';
 
 const REPO = 'acme/widgets';
+const github = useGitHubFake();
 let fake: GitHubFake;
 let logs: string[];
 const log = { info: (l: string) => void logs.push(`info: ${l}`), warning: (l: string) => void logs.push(`warning: ${l}`) };
@@ -28,13 +30,9 @@ const options = (over: Partial<IssueOptions> = {}): IssueOptions => ({
 const sync = (records: ResultRecord[], over: Partial<IssueOptions> = {}) => syncIssues(records, options(over), log);
 const writesIn = (from: number) => fake.requests.slice(from).filter((r) => r.method !== 'GET');
 
-beforeEach(async () => {
-  fake = await startGitHubFake();
+beforeEach(() => {
+  fake = github();
   logs = [];
-});
-afterEach(async () => {
-  expect(fake.violations).toEqual([]);
-  await fake.close();
 });
 
 describe('syncIssues against the GitHub fake', () => {
