@@ -92,6 +92,22 @@ describe('listing', () => {
   });
 });
 
+describe('listing by creator', () => {
+  it('keeps the issues one login opened, with labels and state, as GitHub does', async () => {
+    fake.seedIssue(REPO, { title: 'mine', labels: ['cors-gate'] });
+    fake.seedIssue(REPO, { title: 'mine closed', labels: ['cors-gate'], state: 'closed' });
+    fake.seedIssue(REPO, { title: 'mine unlabelled' });
+    fake.seedIssue(REPO, { title: 'theirs', labels: ['cors-gate'], user: 'maintainer' });
+    const titles = async (query: string) => (await call('GET', `/repos/${REPO}/issues?${query}`)).body.map((i: any) => i.title).sort();
+    expect(await titles('creator=github-actions%5Bbot%5D&labels=cors-gate')).toEqual(['mine']);
+    expect(await titles('creator=GitHub-Actions%5Bbot%5D&labels=cors-gate&state=all')).toEqual(['mine', 'mine closed']);
+    expect(await titles('creator=maintainer&state=all')).toEqual(['theirs']);
+    expect(await titles('creator=nobody')).toEqual([]);
+    const { data } = await octokit().rest.issues.listForRepo({ owner: 'acme', repo: 'widgets', creator: 'github-actions[bot]', state: 'all' });
+    expect(data.map((i) => i.title).sort()).toEqual(['mine', 'mine closed', 'mine unlabelled']);
+  });
+});
+
 describe('issue lifecycle through Octokit', () => {
   it('creates, comments, updates a comment and closes as completed', async () => {
     const gh = octokit();

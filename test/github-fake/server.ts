@@ -352,6 +352,8 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       const items = r.issues
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)))
+        // `creator` is a login, matched as GitHub matches logins: without regard to case.
+        .filter((i) => !q.creator || i.user.toLowerCase() === q.creator.toLowerCase())
         .filter((i) => !q.since || i.updated_at >= q.since)
         .map((i) => renderIssue(r, i))
         .sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.number - b.number));
