@@ -92,6 +92,36 @@ describe('listing', () => {
   });
 });
 
+describe('repository permissions', () => {
+  const all = (v: boolean) => ({ admin: v, maintain: v, push: v, triage: v, pull: v });
+  it.each([
+    ['write', { ...all(true), admin: false, maintain: false }],
+    ['all-false', all(false)],
+    ['read', { ...all(false), pull: true }],
+  ] as const)('%s gives the permissions object of that kind of token', async (shape, expected) => {
+    fake.setRepo(REPO, { permissions: shape });
+    const { data } = await octokit().rest.repos.get({ owner: 'acme', repo: 'widgets' });
+    expect(data.permissions).toEqual(expected);
+  });
+
+  it('missing leaves the object out, as for some installation tokens', async () => {
+    fake.setRepo(REPO, { permissions: 'missing' });
+    const { data } = await octokit().rest.repos.get({ owner: 'acme', repo: 'widgets' });
+    expect(data).not.toHaveProperty('permissions');
+    expect(data.full_name).toBe(REPO);
+  });
+
+  it('follows push access unless set, and only changes what the token is told', async () => {
+    expect((await call('GET', `/repos/${REPO}`)).body.permissions).toMatchObject({ push: true, triage: true });
+    fake.setRepo('acme/readonly', { push: false });
+    expect((await call('GET', '/repos/acme/readonly')).body.permissions).toEqual({ ...all(false), pull: true });
+    // GITHUB_TOKEN: told nothing, yet its labels stick.
+    fake.setRepo(REPO, { permissions: 'all-false' });
+    const created = await call('POST', `/repos/${REPO}/issues`, { title: 't', labels: ['cors-gate'] });
+    expect(created.body.labels.map((l: any) => l.name)).toEqual(['cors-gate']);
+  });
+});
+
 describe('listing by creator', () => {
   it('keeps the issues one login opened, with labels and state, as GitHub does', async () => {
     fake.seedIssue(REPO, { title: 'mine', labels: ['cors-gate'] });

@@ -32,7 +32,24 @@ export interface RepoOptions {
   /** Without push access GitHub silently drops labels, assignees and milestone on writes. Default true. */
   push?: boolean;
   private?: boolean;
+  /**
+   * The `permissions` object of GET /repos/{owner}/{repo}; it only changes what the token is told,
+   * never what it may do. Default: 'write' with push access, else 'read' (the fake's first behaviour).
+   * - 'write': admin and maintain false, push, triage and pull true (a user's token with write access).
+   * - 'all-false': every field false. Public reports (semantic-release/github#182, lindell/multi-gitter#224
+   *   and #334) say GitHub App installation tokens, GITHUB_TOKEN among them, get this although they can write.
+   * - 'missing': no `permissions` key at all, the other shape those reports describe for installation tokens.
+   * - 'read': only pull true (a user's token on someone else's public repository).
+   */
+  permissions?: PermissionShape;
 }
+
+export type PermissionShape = 'write' | 'all-false' | 'missing' | 'read';
+const PERMISSIONS: Record<Exclude<PermissionShape, 'missing'>, Record<'admin' | 'maintain' | 'push' | 'triage' | 'pull', boolean>> = {
+  write: { admin: false, maintain: false, push: true, triage: true, pull: true },
+  'all-false': { admin: false, maintain: false, push: false, triage: false, pull: false },
+  read: { admin: false, maintain: false, push: false, triage: false, pull: true },
+};
 
 export interface IssueSeed {
   number?: number;
@@ -197,7 +214,8 @@ interface StoredComment {
   created_at: string;
   updated_at: string;
 }
-interface Repo extends Required<RepoOptions> {
+interface Repo extends Required<Omit<RepoOptions, 'permissions'>> {
+  permissions?: PermissionShape;
   id: number;
   owner: string;
   name: string;
@@ -301,6 +319,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     ]);
     const open = r.issues.filter((i) => i.state === 'open').length;
     const t = '2020-01-01T00:00:00Z';
+    const shape = r.permissions ?? (r.push ? 'write' : 'read');
     return {
       id: r.id, node_id: nodeId('R', r.id), name: r.name, full_name: full(r), private: r.private, owner: user(r.owner),
       html_url: `https://github.com/${full(r)}`, description: null, fork: false, url: base, ...urls,
@@ -309,7 +328,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       stargazers_count: 0, watchers: 0, watchers_count: 0, subscribers_count: 0, network_count: 0, open_issues: open, open_issues_count: open,
       default_branch: 'main', has_issues: true, has_projects: false, has_wiki: false, has_pages: false, has_discussions: false,
       archived: false, disabled: false, visibility: r.private ? 'private' : 'public', license: null, pushed_at: t, created_at: t, updated_at: t,
-      permissions: { admin: false, maintain: false, push: r.push, triage: r.push, pull: true },
+      ...(shape === 'missing' ? {} : { permissions: { ...PERMISSIONS[shape] } }),
     };
   };
 
