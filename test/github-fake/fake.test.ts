@@ -206,6 +206,7 @@ describe('request validation', () => {
     ['unknown state_reason', 'PATCH', `/repos/${REPO}/issues/1`, { state: 'closed', state_reason: 'bogus' }, /state_reason must be equal to one of the allowed values/],
     ['misspelt property', 'PATCH', `/repos/${REPO}/issues/1`, { stateReason: 'completed' }, /must NOT have additional properties 'stateReason'/],
     ['comment without body', 'POST', `/repos/${REPO}/issues/1/comments`, {}, /required property 'body'/],
+    ['misspelt property in a body of several shapes', 'PUT', `/repos/${REPO}/issues/1/labels`, { labels: ['a'], label: 'b' }, /must NOT have additional properties 'label'/],
     ['non-numeric issue number', 'GET', `/repos/${REPO}/issues/abc`, undefined, /path parameter \/issue_number must be integer/],
     ['unknown state filter', 'GET', `/repos/${REPO}/issues?state=opened`, undefined, /query parameter \/state must be equal to one of the allowed values/],
     ['misspelt query parameter', 'GET', `/repos/${REPO}/issues?label=x`, undefined, /must NOT have additional properties 'label'/],

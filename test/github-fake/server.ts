@@ -480,11 +480,18 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     } else {
       const fn = validator(`${op.id} request strict=${strictBodies}`, bodyAjv, () => {
         const s = rb.content['application/json'].schema;
-        return strictBodies ? { ...s, additionalProperties: false } : s;
+        return strictBodies ? closed(s) : s;
       });
       if (!fn(body)) found.push(describe(fn.errors, 'request body'));
     }
     return found.map((v) => `${op.method} ${op.template} (${op.id}): ${v}`);
+  }
+  // The top-level object admits only the properties the description names; where the body is
+  // one of several shapes (the label operations), each shape does.
+  function closed(schema: Schema): Schema {
+    if (Array.isArray(schema.oneOf)) return { ...schema, oneOf: schema.oneOf.map(closed) };
+    if (Array.isArray(schema.anyOf)) return { ...schema, anyOf: schema.anyOf.map(closed) };
+    return schema.type === 'object' || schema.properties ? { ...schema, additionalProperties: false } : schema;
   }
   function checkResponse(op: Operation, reply: Reply): string | undefined {
     const declared = op.def.responses[String(reply.status)];
