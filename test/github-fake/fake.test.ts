@@ -122,6 +122,45 @@ describe('repository permissions', () => {
   });
 });
 
+describe('read-only token', () => {
+  const writes = (n: number): [string, string, unknown][] => [
+    ['POST', `/repos/${REPO}/issues`, { title: 't' }],
+    ['PATCH', `/repos/${REPO}/issues/${n}`, { state: 'closed' }],
+    ['POST', `/repos/${REPO}/issues/${n}/comments`, { body: 'b' }],
+    ['PUT', `/repos/${REPO}/issues/${n}/labels`, { labels: ['x'] }],
+    ['DELETE', `/repos/${REPO}/issues/${n}/labels`, undefined],
+  ];
+  it('answers every write 403 and every read as usual', async () => {
+    fake.setRepo(REPO, { readOnly: true });
+    const issue = fake.seedIssue(REPO, { title: 'seeded', labels: ['a'] });
+    for (const [method, path, body] of writes(issue.number)) {
+      const r = await call(method, path, body);
+      expect([method, r.status, r.body.message]).toEqual([method, 403, 'Resource not accessible by integration']);
+    }
+    expect(fake.issues(REPO)).toMatchObject([{ title: 'seeded', state: 'open', labels: [{ name: 'a' }], comments: 0 }]);
+    expect((await call('GET', `/repos/${REPO}/issues`)).body).toHaveLength(1);
+    expect((await call('GET', `/repos/${REPO}/issues/${issue.number}`)).status).toBe(200);
+    expect((await call('GET', `/repos/${REPO}`)).status).toBe(200);
+    // Other repos are untouched by a per-repo option.
+    expect((await call('POST', '/repos/acme/other/issues', { title: 't' })).status).toBe(201);
+  });
+
+  describe('for the whole fake', () => {
+    const readOnly = useGitHubFake({ readOnly: true });
+    it('refuses writes in every repo', async () => {
+      const ro = readOnly();
+      const post = await fetch(`${ro.url}/repos/any/repo/issues`, {
+        method: 'POST',
+        headers: { authorization: `token ${ro.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 't' }),
+      });
+      expect(post.status).toBe(403);
+      expect((await fetch(`${ro.url}/repos/any/repo/issues`, { headers: { authorization: `token ${ro.token}` } })).status).toBe(200);
+      expect(ro.issues('any/repo')).toEqual([]);
+    });
+  });
+});
+
 describe('listing by creator', () => {
   it('keeps the issues one login opened, with labels and state, as GitHub does', async () => {
     fake.seedIssue(REPO, { title: 'mine', labels: ['cors-gate'] });

@@ -22,6 +22,8 @@ export interface GitHubFakeOptions {
   strictRequestBodies?: boolean;
   /** Clock for created_at/updated_at/closed_at. */
   now?: () => Date;
+  /** The token may only read, in every repo: see RepoOptions.readOnly. Default false. */
+  readOnly?: boolean;
 }
 
 export interface RepoOptions {
@@ -29,6 +31,12 @@ export interface RepoOptions {
   forbidden?: boolean;
   /** Every call on the repo answers 404, as for a repo the token cannot see. */
   missing?: boolean;
+  /**
+   * The token may only read, as GITHUB_TOKEN in a workflow run for a pull request from a fork:
+   * every write (POST, PATCH, PUT, DELETE) answers 403 "Resource not accessible by integration",
+   * reads work.
+   */
+  readOnly?: boolean;
   /** Without push access GitHub silently drops labels, assignees and milestone on writes. Default true. */
   push?: boolean;
   private?: boolean;
@@ -255,7 +263,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     if (!repo && create) {
       const [owner, name] = fullName.split('/');
       if (!owner || !name) throw new Error(`repo must be "owner/name", got ${fullName}`);
-      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, push: true, private: false, issues: [], comments: [], labelIds: new Map() };
+      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, readOnly: false, push: true, private: false, issues: [], comments: [], labelIds: new Map() };
       repos.set(key, repo);
     }
     return repo;
@@ -558,6 +566,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const r = repoFor(`${p.owner}/${p.repo}`, options.autoCreateRepos ?? true);
     if (!r || r.missing) return error(404, 'Not Found');
     if (r.forbidden) return error(403, 'Resource not accessible by integration');
+    if ((options.readOnly || r.readOnly) && op.method !== 'GET') return error(403, 'Resource not accessible by integration');
     const handler = handlers[op.id];
     if (!handler) {
       const v = `${op.method} ${op.template} (${op.id}): in the description subset but the fake does not implement it`;
