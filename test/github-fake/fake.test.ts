@@ -122,6 +122,44 @@ describe('repository permissions', () => {
   });
 });
 
+describe('label operations', () => {
+  const names = (labels: { name: string }[]) => labels.map((l) => l.name);
+  it('add, set and remove labels, matching names without regard to case', async () => {
+    const gh = octokit();
+    fake.setRepo(REPO, { labels: ['CORS-gate'] });
+    const { number } = fake.seedIssue(REPO, { labels: ['a'] });
+    const added = await gh.rest.issues.addLabels({ owner: 'acme', repo: 'widgets', issue_number: number, labels: ['cors-gate', 'b', 'A'] });
+    expect(names(added.data)).toEqual(['a', 'CORS-gate', 'b']);
+    const set = await gh.rest.issues.setLabels({ owner: 'acme', repo: 'widgets', issue_number: number, labels: ['c', 'b'] });
+    expect(names(set.data)).toEqual(['c', 'b']);
+    const removed = await gh.rest.issues.removeLabel({ owner: 'acme', repo: 'widgets', issue_number: number, name: 'C' });
+    expect(names(removed.data)).toEqual(['b']);
+    await expect(gh.rest.issues.removeLabel({ owner: 'acme', repo: 'widgets', issue_number: number, name: 'zzz' })).rejects.toMatchObject({
+      status: 404,
+      response: { data: { message: 'Label does not exist' } },
+    });
+    const all = await gh.rest.issues.removeAllLabels({ owner: 'acme', repo: 'widgets', issue_number: number });
+    expect(all.status).toBe(204);
+    expect(fake.issues(REPO)[0].labels).toEqual([]);
+    expect((await call('POST', `/repos/${REPO}/issues/99/labels`, { labels: ['x'] })).status).toBe(404);
+  });
+
+  it('without push access: 403 on the label operations, labels dropped silently from edits', async () => {
+    fake.setRepo(REPO, { push: false });
+    const { number } = fake.seedIssue(REPO, { labels: ['a'] });
+    for (const [method, path, body] of [
+      ['POST', `/repos/${REPO}/issues/${number}/labels`, { labels: ['x'] }],
+      ['PUT', `/repos/${REPO}/issues/${number}/labels`, { labels: ['x'] }],
+      ['DELETE', `/repos/${REPO}/issues/${number}/labels`, undefined],
+      ['DELETE', `/repos/${REPO}/issues/${number}/labels/a`, undefined],
+    ] as const) {
+      expect([method, path, (await call(method, path, body)).status]).toEqual([method, path, 403]);
+    }
+    const edited = await call('PATCH', `/repos/${REPO}/issues/${number}`, { labels: ['x'], title: 'renamed' });
+    expect(edited).toMatchObject({ status: 200, body: { title: 'renamed', labels: [{ name: 'a' }] } });
+  });
+});
+
 describe('read-only token', () => {
   const writes = (n: number): [string, string, unknown][] => [
     ['POST', `/repos/${REPO}/issues`, { title: 't' }],

@@ -37,8 +37,13 @@ export interface RepoOptions {
    * reads work.
    */
   readOnly?: boolean;
-  /** Without push access GitHub silently drops labels, assignees and milestone on writes. Default true. */
+  /**
+   * Without push access GitHub silently drops labels, assignees and milestone on creates and edits;
+   * the label operations (POST/PUT/DELETE .../issues/{n}/labels) answer 403. Default true.
+   */
   push?: boolean;
+  /** Labels the repo has (labels on seeded issues and labels set through the API are added). */
+  labels?: string[];
   private?: boolean;
   /**
    * The `permissions` object of GET /repos/{owner}/{repo}; it only changes what the token is told,
@@ -222,14 +227,15 @@ interface StoredComment {
   created_at: string;
   updated_at: string;
 }
-interface Repo extends Required<Omit<RepoOptions, 'permissions'>> {
+interface Repo extends Required<Omit<RepoOptions, 'permissions' | 'labels'>> {
   permissions?: PermissionShape;
   id: number;
   owner: string;
   name: string;
   issues: StoredIssue[];
   comments: StoredComment[];
-  labelIds: Map<string, number>;
+  /** The repo's labels by lower-cased name: GitHub matches label names without regard to case. */
+  labels: Map<string, { id: number; name: string }>;
 }
 interface Reply {
   status: number;
@@ -263,7 +269,8 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     if (!repo && create) {
       const [owner, name] = fullName.split('/');
       if (!owner || !name) throw new Error(`repo must be "owner/name", got ${fullName}`);
-      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, readOnly: false, push: true, private: false, issues: [], comments: [], labelIds: new Map() };
+      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, readOnly: false, push: true,
+        private: false, issues: [], comments: [], labels: new Map() };
       repos.set(key, repo);
     }
     return repo;
@@ -284,9 +291,20 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   };
   const full = (r: Repo) => `${r.owner}/${r.name}`;
   const association = (r: Repo, login: string) => (login === r.owner ? 'OWNER' : login === me ? 'NONE' : 'CONTRIBUTOR');
+  // A label named on an issue is the repo's label of that name, created on first use as GitHub does
+  // for a token that may set labels; it keeps the spelling it was created with.
+  const defineLabel = (r: Repo, name: string) => {
+    const key = name.toLowerCase();
+    let l = r.labels.get(key);
+    if (!l) r.labels.set(key, (l = { id: ++nextId, name }));
+    return l;
+  };
+  const setLabels = (r: Repo, issue: StoredIssue, names: string[]) => {
+    const seen = new Set<string>();
+    issue.labels = names.map((n) => defineLabel(r, n).name).filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+  };
   const label = (r: Repo, name: string) => {
-    let id = r.labelIds.get(name.toLowerCase());
-    if (id === undefined) r.labelIds.set(name.toLowerCase(), (id = ++nextId));
+    const { id } = defineLabel(r, name);
     return { id, node_id: nodeId('LA', id), url: `${api}/repos/${full(r)}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null };
   };
   const renderIssue = (r: Repo, i: StoredIssue) => {
@@ -327,7 +345,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     ]);
     const open = r.issues.filter((i) => i.state === 'open').length;
     const t = '2020-01-01T00:00:00Z';
-    const shape = r.permissions ?? (r.push ? 'write' : 'read');
+    const shape = r.permissions ?? (canTriage(r) ? 'write' : 'read');
     return {
       id: r.id, node_id: nodeId('R', r.id), name: r.name, full_name: full(r), private: r.private, owner: user(r.owner),
       html_url: `https://github.com/${full(r)}`, description: null, fork: false, url: base, ...urls,
@@ -346,6 +364,10 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     typeof value === 'string' && value.length > MAX_BODY
       ? error(422, 'Validation Failed', { errors: [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${MAX_BODY} characters)` }] })
       : undefined;
+  const canTriage = (r: Repo) => r.push;
+  // What GitHub answered a token writing where it has no right to, in one report (a bot editing a
+  // comment made with another token): the status is what matters, the wording is not confirmed.
+  const noRights = () => error(403, 'Must have admin rights to Repository.');
   const labelNames = (labels: Json[]) => labels.map((l) => (typeof l === 'string' ? l : String(l.name ?? ''))).filter(Boolean);
 
   function paginate<T>(items: T[], query: Record<string, string>, path: string): Reply {
@@ -365,8 +387,8 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   function applyIssueFields(r: Repo, issue: StoredIssue, b: Json) {
     if (b.title !== undefined && b.title !== null) issue.title = String(b.title);
     if (b.body !== undefined) issue.body = b.body;
-    if (r.push && Array.isArray(b.labels)) issue.labels = [...new Set(labelNames(b.labels))];
-    if (r.push && Array.isArray(b.assignees)) issue.assignees = b.assignees.map((a: Json) => (typeof a === 'string' ? a : a.login));
+    if (canTriage(r) && Array.isArray(b.labels)) setLabels(r, issue, labelNames(b.labels));
+    if (canTriage(r) && Array.isArray(b.assignees)) issue.assignees = b.assignees.map((a: Json) => (typeof a === 'string' ? a : a.login));
   }
 
   const handlers: Record<string, (r: Repo, p: Record<string, string>, q: Record<string, string>, b: Json, path: string) => Reply> = {
@@ -415,6 +437,18 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       issue.updated_at = t;
       return { status: 200, body: renderIssue(r, issue) };
     },
+    'issues/add-labels': (r, p, _q, b) => labelWrite(r, p, (issue) => setLabels(r, issue, [...issue.labels, ...labelNames(b.labels ?? [])])),
+    'issues/set-labels': (r, p, _q, b) => labelWrite(r, p, (issue) => setLabels(r, issue, labelNames(b.labels ?? []))),
+    'issues/remove-all-labels': (r, p) => {
+      const reply = labelWrite(r, p, (issue) => void (issue.labels = []));
+      return reply.status === 200 ? { status: 204 } : reply;
+    },
+    'issues/remove-label': (r, p) =>
+      labelWrite(r, p, (issue) => {
+        const at = issue.labels.findIndex((l) => l.toLowerCase() === p.name!.toLowerCase());
+        if (at < 0) return error(404, 'Label does not exist');
+        issue.labels.splice(at, 1);
+      }),
     'issues/list-comments': (r, p, q, _b, path) => {
       const n = Number(p.issue_number);
       if (!findIssue(r, n)) return error(404, 'Not Found');
@@ -440,6 +474,17 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     },
   };
 
+  // The label operations answer the issue's labels after the change.
+  function labelWrite(r: Repo, p: Record<string, string>, change: (issue: StoredIssue) => Reply | void): Reply {
+    const issue = findIssue(r, Number(p.issue_number));
+    if (!issue) return error(404, 'Not Found');
+    if (!canTriage(r)) return noRights();
+    const refused = change(issue);
+    if (refused) return refused;
+    issue.updated_at = now();
+    return { status: 200, body: issue.labels.map((n) => label(r, n)) };
+  }
+
   function addIssue(r: Repo, seed: IssueSeed, isPull: boolean): StoredIssue {
     const number = seed.number ?? r.issues.reduce((m, i) => Math.max(m, i.number), 0) + 1;
     if (findIssue(r, number)) throw new Error(`${full(r)}#${number} already exists`);
@@ -451,6 +496,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       user: seed.user ?? me, locked: seed.locked ?? false, created_at: seed.created_at ?? t, updated_at: seed.updated_at ?? seed.created_at ?? t,
       closed_at: seed.closed_at ?? (state === 'closed' ? t : null), isPull,
     };
+    setLabels(r, issue, issue.labels);
     r.issues.push(issue);
     for (const body of seed.comments ?? []) addComment(r, issue, body, me);
     return issue;
@@ -638,7 +684,10 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       }),
-    setRepo: (fullName, o = {}) => void Object.assign(repoOrThrow(fullName), o),
+    setRepo: (fullName, { labels, ...o } = {}) => {
+      const r = Object.assign(repoOrThrow(fullName), o);
+      for (const name of labels ?? []) defineLabel(r, name);
+    },
     seedIssue: (fullName, seed = {}) => renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, false)),
     seedPullRequest: (fullName, seed = {}) => renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, true)),
     seedComment: (fullName, n, body, login = me) => {
