@@ -160,6 +160,70 @@ describe('label operations', () => {
   });
 });
 
+describe('a user who is not a collaborator', () => {
+  // A user's token on someone else's public repository; the token's login is the fake's login.
+  beforeEach(() => fake.setRepo(REPO, { collaborator: false }));
+
+  it('opens issues, but labels and assignees are dropped silently', async () => {
+    const r = await call('POST', `/repos/${REPO}/issues`, { title: 't', labels: ['cors-gate'], assignees: ['someone'] });
+    expect(r).toMatchObject({ status: 201, body: { labels: [], assignees: [], assignee: null, user: { login: 'github-actions[bot]' } } });
+    expect((await call('GET', `/repos/${REPO}`)).body.permissions).toEqual({ admin: false, maintain: false, push: false, triage: false, pull: true });
+  });
+
+  it('edits, comments on, closes and reopens its own issue', async () => {
+    const gh = octokit();
+    const { data: issue } = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'mine' });
+    const edited = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: issue.number, title: 'still mine', body: 'b' });
+    expect(edited.data).toMatchObject({ title: 'still mine', body: 'b' });
+    const comment = await gh.rest.issues.createComment({ owner: 'acme', repo: 'widgets', issue_number: issue.number, body: 'c' });
+    await gh.rest.issues.updateComment({ owner: 'acme', repo: 'widgets', comment_id: comment.data.id, body: 'c2' });
+    const closed = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: issue.number, state: 'closed', state_reason: 'not_planned' });
+    expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+    const reopened = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: issue.number, state: 'open' });
+    expect(reopened.data).toMatchObject({ state: 'open', state_reason: 'reopened' });
+    expect(fake.comments(REPO, issue.number).map((c) => c.body)).toEqual(['c2']);
+  });
+
+  it("is refused edits of others' issues and comments, but may comment on them", async () => {
+    const theirs = fake.seedIssue(REPO, { title: 'theirs', user: 'maintainer' });
+    const their = fake.seedComment(REPO, theirs.number, 'hello', 'maintainer');
+    for (const body of [{ state: 'closed' }, { title: 'x' }, { body: 'x' }]) {
+      expect((await call('PATCH', `/repos/${REPO}/issues/${theirs.number}`, body)).status).toBe(403);
+    }
+    expect((await call('PATCH', `/repos/${REPO}/issues/comments/${their.id}`, { body: 'x' })).status).toBe(403);
+    expect((await call('POST', `/repos/${REPO}/issues/${theirs.number}/comments`, { body: 'me too' })).status).toBe(201);
+    expect(fake.issues(REPO)[0]).toMatchObject({ title: 'theirs', state: 'open', comments: 2 });
+    expect(fake.comments(REPO, theirs.number)[0].body).toBe('hello');
+  });
+
+  it('is refused every label write, even on its own issue', async () => {
+    const mine = fake.seedIssue(REPO, { title: 'mine' });
+    const patched = await call('PATCH', `/repos/${REPO}/issues/${mine.number}`, { labels: ['x'], title: 'renamed' });
+    expect(patched).toMatchObject({ status: 403, body: { status: '403' } });
+    expect(fake.issues(REPO)[0]).toMatchObject({ title: 'mine', labels: [] });
+    for (const [method, path, body] of [
+      ['POST', `/repos/${REPO}/issues/${mine.number}/labels`, { labels: ['x'] }],
+      ['PUT', `/repos/${REPO}/issues/${mine.number}/labels`, { labels: ['x'] }],
+      ['DELETE', `/repos/${REPO}/issues/${mine.number}/labels`, undefined],
+    ] as const) {
+      expect([method, (await call(method, path, body)).status]).toEqual([method, 403]);
+    }
+  });
+
+  it('refuseUnknownLabels: a create naming a label the repo lacks is refused and not applied', async () => {
+    fake.setRepo(REPO, { labels: ['cors-gate'], refuseUnknownLabels: true });
+    const known = await call('POST', `/repos/${REPO}/issues`, { title: 'a', labels: ['CORS-gate'] });
+    expect(known).toMatchObject({ status: 201, body: { labels: [] } });
+    const unknown = await call('POST', `/repos/${REPO}/issues`, { title: 'b', labels: ['cors-gate', 'provider:x'] });
+    expect(unknown.status).toBe(403);
+    expect(fake.issues(REPO).map((i) => i.title)).toEqual(['a']);
+    // Sending it again without labels is safe: the refused create left nothing behind.
+    expect((await call('POST', `/repos/${REPO}/issues`, { title: 'b' })).status).toBe(201);
+    fake.setRepo(REPO, { refuseUnknownLabels: false });
+    expect((await call('POST', `/repos/${REPO}/issues`, { title: 'c', labels: ['provider:y'] })).body.labels).toEqual([]);
+  });
+});
+
 describe('read-only token', () => {
   const writes = (n: number): [string, string, unknown][] => [
     ['POST', `/repos/${REPO}/issues`, { title: 't' }],

@@ -42,8 +42,21 @@ export interface RepoOptions {
    * the label operations (POST/PUT/DELETE .../issues/{n}/labels) answer 403. Default true.
    */
   push?: boolean;
+  /**
+   * false: the token's user is not a collaborator, as a user's token on someone else's public
+   * repository. Everything of `push: false`, and also: an edit (PATCH) of an issue another login
+   * opened, an edit of another login's comment, and a PATCH carrying `labels` answer 403; the
+   * author may still edit, comment on, close and reopen their own issues. Default true.
+   */
+  collaborator?: boolean;
   /** Labels the repo has (labels on seeded issues and labels set through the API are added). */
   labels?: string[];
+  /**
+   * Where the token cannot set labels (`push: false` or `collaborator: false`), a create naming a
+   * label the repo lacks answers 403 and creates nothing. One public report says GitHub does that;
+   * others say the labels are just dropped (the default).
+   */
+  refuseUnknownLabels?: boolean;
   private?: boolean;
   /**
    * The `permissions` object of GET /repos/{owner}/{repo}; it only changes what the token is told,
@@ -269,7 +282,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     if (!repo && create) {
       const [owner, name] = fullName.split('/');
       if (!owner || !name) throw new Error(`repo must be "owner/name", got ${fullName}`);
-      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, readOnly: false, push: true,
+      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, readOnly: false, push: true, collaborator: true, refuseUnknownLabels: false,
         private: false, issues: [], comments: [], labels: new Map() };
       repos.set(key, repo);
     }
@@ -364,7 +377,8 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     typeof value === 'string' && value.length > MAX_BODY
       ? error(422, 'Validation Failed', { errors: [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${MAX_BODY} characters)` }] })
       : undefined;
-  const canTriage = (r: Repo) => r.push;
+  const canTriage = (r: Repo) => r.push && r.collaborator;
+  const isMe = (login: string) => login.toLowerCase() === me.toLowerCase();
   // What GitHub answered a token writing where it has no right to, in one report (a bot editing a
   // comment made with another token): the status is what matters, the wording is not confirmed.
   const noRights = () => error(403, 'Must have admin rights to Repository.');
@@ -416,6 +430,9 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       if (String(b.title).trim() === '') return error(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
       const fail = tooLong('Issue', 'body', b.body);
       if (fail) return fail;
+      if (r.refuseUnknownLabels && !canTriage(r) && Array.isArray(b.labels) && labelNames(b.labels).some((n) => !r.labels.has(n.toLowerCase()))) {
+        return noRights();
+      }
       const issue = addIssue(r, { user: me }, false);
       applyIssueFields(r, issue, b);
       return { status: 201, body: renderIssue(r, issue), headers: { location: `${api}/repos/${full(r)}/issues/${issue.number}` } };
@@ -423,6 +440,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     'issues/update': (r, p, _q, b) => {
       const issue = findIssue(r, Number(p.issue_number));
       if (!issue) return error(404, 'Not Found');
+      if (!r.collaborator && (!isMe(issue.user) || b.labels !== undefined)) return noRights();
       const fail = tooLong('Issue', 'body', b.body);
       if (fail) return fail;
       applyIssueFields(r, issue, b);
@@ -466,6 +484,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     'issues/update-comment': (r, p, _q, b) => {
       const c = r.comments.find((x) => x.id === Number(p.comment_id));
       if (!c) return error(404, 'Not Found');
+      if (!r.collaborator && !isMe(c.user)) return noRights();
       const fail = tooLong('IssueComment', 'body', b.body);
       if (fail) return fail;
       c.body = b.body;
