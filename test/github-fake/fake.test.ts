@@ -1,4 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getOctokit } from '@actions/github';
 import { faults, openapiSource, type GitHubFake } from './server.js';
@@ -478,5 +481,139 @@ describe('between tests', () => {
     expect((await call('GET', '/repos/acme/hidden')).status).toBe(200);
     const created = await call('POST', `/repos/${REPO}/issues`, { title: 'new' });
     expect(created).toMatchObject({ status: 201, body: { number: 1, title: 'new' } });
+  });
+});
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** What git itself makes of some files: blob shas, the root tree, and a commit of it. */
+function realGit(files: Record<string, string>, commit?: { message: string; name: string; email: string; date: string; parents?: string[] }) {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-git-'));
+  const git = (args: string[], input?: string, env: Record<string, string> = {}) =>
+    execFileSync('git', args, { cwd: dir, input, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+  git(['init', '-q']);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  git(['add', '-A']);
+  const blobs = Object.fromEntries(Object.keys(files).map((p) => [p, git(['rev-parse', `:${p}`])]));
+  const tree = git(['write-tree']);
+  if (!commit) return { blobs, tree };
+  const when = `${Math.floor(Date.parse(commit.date) / 1000)} +0000`;
+  const who = { GIT_AUTHOR_NAME: commit.name, GIT_AUTHOR_EMAIL: commit.email, GIT_AUTHOR_DATE: when, GIT_COMMITTER_NAME: commit.name, GIT_COMMITTER_EMAIL: commit.email, GIT_COMMITTER_DATE: when };
+  // Parents must exist for commit-tree; a root commit needs none.
+  return { blobs, tree, commit: git(['commit-tree', tree], commit.message, who) };
+}
+
+describe('Contents API', () => {
+  const repo = { owner: 'acme', repo: 'widgets' };
+
+  it('creates, reads and updates a file; shas are git blob shas and each write is a commit on the branch', async () => {
+    const gh = octokit();
+    const path = 'data/history.json';
+    await expect(gh.rest.repos.getContent({ ...repo, path })).rejects.toMatchObject({ status: 404, response: { data: { message: 'Not Found' } } });
+
+    const first = '{"runs":[1]}\n';
+    const created = await gh.rest.repos.createOrUpdateFileContents({ ...repo, path, message: 'cors-gate: history', content: b64(first) });
+    expect(created.status).toBe(201);
+    expect(created.data.content).toMatchObject({ path, name: 'history.json', size: first.length, sha: realGit({ [path]: first }).blobs[path], type: 'file' });
+    const main = fake.branch(REPO)!;
+    expect(created.data.commit).toMatchObject({ sha: main.sha, message: 'cors-gate: history', author: { name: 'github-actions[bot]' } });
+    expect(created.data.commit.parents!.map((p) => p.sha)).toEqual([main.log[1]!.sha]);
+
+    const got = await gh.rest.repos.getContent({ ...repo, path, ref: 'main' });
+    const file = got.data as { type: string; encoding: string; content: string; sha: string; size: number };
+    expect(file).toMatchObject({ type: 'file', encoding: 'base64', sha: created.data.content!.sha, size: first.length });
+    expect(Buffer.from(file.content, 'base64').toString()).toBe(first);
+
+    const second = '{"runs":[1,2]}\n';
+    const updated = await gh.rest.repos.createOrUpdateFileContents({ ...repo, path, message: 'cors-gate: history 2', content: b64(second), sha: file.sha });
+    expect(updated.status).toBe(200);
+    expect(updated.data.commit.parents!.map((p) => p.sha)).toEqual([main.sha]);
+    expect(fake.branch(REPO)).toMatchObject({ files: { 'README.md': '# widgets\n', [path]: second } });
+    expect(fake.branch(REPO)!.log.map((c) => c.message)).toEqual(['cors-gate: history 2', 'cors-gate: history', 'Initial commit']);
+  });
+
+  it('sends base64 in lines of 60 characters, as GitHub does', async () => {
+    const text = 'x'.repeat(200);
+    fake.seedFile(REPO, 'big.txt', text);
+    const r = await call('GET', `/repos/${REPO}/contents/big.txt`);
+    const lines = r.body.content.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.slice(0, -1).every((l: string) => l.length === 60)).toBe(true);
+    expect(Buffer.from(r.body.content, 'base64').toString()).toBe(text);
+  });
+
+  it('leaves a file over 1 MB out of the JSON: content "" and encoding "none"', async () => {
+    fake.seedFile(REPO, 'huge.json', 'y'.repeat(1024 * 1024 + 1));
+    fake.seedFile(REPO, 'edge.json', 'y'.repeat(1024 * 1024));
+    expect((await call('GET', `/repos/${REPO}/contents/huge.json`)).body).toMatchObject({ size: 1024 * 1024 + 1, content: '', encoding: 'none' });
+    expect((await call('GET', `/repos/${REPO}/contents/edge.json`)).body).toMatchObject({ encoding: 'base64' });
+  });
+
+  it('lists a directory', async () => {
+    fake.seedFile(REPO, 'data/a.json', '1');
+    fake.seedFile(REPO, 'data/deeper/b.json', '2');
+    const r = await call('GET', `/repos/${REPO}/contents/data`);
+    expect(r.body.map((e: any) => [e.type, e.path])).toEqual([['file', 'data/a.json'], ['dir', 'data/deeper']]);
+    expect(r.body[1]).toMatchObject({ download_url: null, size: 0 });
+  });
+
+  it('takes paths with literal slashes and with %2F, as Octokit sends them', async () => {
+    fake.seedFile(REPO, 'a/b/c.txt', 'hi');
+    expect((await call('GET', `/repos/${REPO}/contents/a/b/c.txt`)).status).toBe(200);
+    expect((await call('GET', `/repos/${REPO}/contents/a%2Fb%2Fc.txt`)).body.path).toBe('a/b/c.txt');
+  });
+
+  it('refuses an update without the sha (422) or with a stale one (409), and changes nothing', async () => {
+    const sha = fake.seedFile(REPO, 'h.json', 'one');
+    const before = fake.branch(REPO)!.sha;
+    const missing = await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two') });
+    expect(missing).toMatchObject({ status: 422, body: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' } });
+    const stale = 'f'.repeat(40);
+    const conflict = await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two'), sha: stale });
+    expect(conflict).toMatchObject({ status: 409, body: { message: `h.json does not match ${stale}` } });
+    expect(fake.branch(REPO)!.sha).toBe(before);
+    expect((await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two'), sha })).status).toBe(200);
+    // A sha sent for a file that does not exist yet is ignored.
+    expect((await call('PUT', `/repos/${REPO}/contents/new.json`, { message: 'm', content: b64('x'), sha: stale })).status).toBe(201);
+  });
+
+  it('answers 404 for a branch that does not exist, on read and on write', async () => {
+    const read = await call('GET', `/repos/${REPO}/contents/README.md?ref=nope`);
+    expect(read).toMatchObject({ status: 404, body: { message: 'No commit found for the ref nope' } });
+    const write = await call('PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: b64('x'), branch: 'nope' });
+    expect(write.status).toBe(404);
+    expect(fake.branch(REPO, 'nope')).toBeUndefined();
+    expect(Object.keys(fake.branch(REPO)!.files)).toEqual(['README.md']);
+  });
+
+  it('rejects content that is not base64', async () => {
+    expect((await call('PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: 'not base64!' })).status).toBe(422);
+  });
+
+  it('reads a file at a commit sha', async () => {
+    fake.seedFile(REPO, 'v.txt', 'old');
+    const then = fake.branch(REPO)!.sha;
+    fake.seedFile(REPO, 'v.txt', 'new');
+    const r = await call('GET', `/repos/${REPO}/contents/v.txt?ref=${then}`);
+    expect(Buffer.from(r.body.content, 'base64').toString()).toBe('old');
+  });
+
+  it.each([
+    ['without push access', { push: false }, 'Resource not accessible by integration'],
+    ['for a user who is not a collaborator', { collaborator: false }, 'Must have admin rights to Repository.'],
+    ['with a read-only token', { readOnly: true }, 'Resource not accessible by integration'],
+  ] as const)('refuses writes %s with 403', async (_name, options, message) => {
+    fake.setRepo(REPO, options);
+    const before = fake.branch(REPO)!.sha;
+    for (const [method, path, body] of [
+      ['PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: b64('x') }],
+    ] as const) {
+      expect([method, path, await call(method, path, body)]).toMatchObject([method, path, { status: 403, body: { message } }]);
+    }
+    expect(fake.branch(REPO)!.sha).toBe(before);
+    expect((await call('GET', `/repos/${REPO}/contents/README.md`)).status).toBe(200);
   });
 });
