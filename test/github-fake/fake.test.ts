@@ -610,10 +610,103 @@ describe('Contents API', () => {
     const before = fake.branch(REPO)!.sha;
     for (const [method, path, body] of [
       ['PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: b64('x') }],
+      ['POST', `/repos/${REPO}/git/trees`, { tree: [{ path: 'x', mode: '100644', type: 'blob', content: 'x' }] }],
+      ['POST', `/repos/${REPO}/git/commits`, { message: 'm', tree: 'a'.repeat(40) }],
+      ['POST', `/repos/${REPO}/git/refs`, { ref: 'refs/heads/x', sha: before }],
     ] as const) {
       expect([method, path, await call(method, path, body)]).toMatchObject([method, path, { status: 403, body: { message } }]);
     }
     expect(fake.branch(REPO)!.sha).toBe(before);
     expect((await call('GET', `/repos/${REPO}/contents/README.md`)).status).toBe(200);
+  });
+});
+
+describe('git data API: a data branch with no history', () => {
+  const repo = { owner: 'acme', repo: 'widgets' };
+
+  it('builds a root commit from inline content, points a new branch at it, then reads and writes it through the Contents API', async () => {
+    const gh = octokit();
+    const main = await gh.rest.git.getRef({ ...repo, ref: 'heads/main' });
+    expect(main.data).toMatchObject({ ref: 'refs/heads/main', object: { type: 'commit', sha: fake.branch(REPO)!.sha } });
+    await expect(gh.rest.git.getRef({ ...repo, ref: 'heads/cors-gate-data' })).rejects.toMatchObject({ status: 404 });
+
+    // 'runs.json' sorts before the tree 'runs': git compares a tree's name as 'runs/'.
+    const files = { 'history.json': '{"runs":[]}\n', 'runs/README.md': 'Kept by cors-gate.\n', 'runs.json': '[]\n' };
+    const tree = await gh.rest.git.createTree({
+      ...repo,
+      tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644' as const, type: 'blob' as const, content })),
+    });
+    expect(tree.status).toBe(201);
+    const date = '2026-11-20T12:00:00Z';
+    const who = { name: 'cors-gate', email: 'cors-gate@example.com', date };
+    const commit = await gh.rest.git.createCommit({ ...repo, message: 'cors-gate: start the history\n', tree: tree.data.sha, parents: [], author: who });
+    expect(commit.status).toBe(201);
+    expect(commit.data).toMatchObject({ parents: [], tree: { sha: tree.data.sha }, author: who, committer: who });
+    // The shas are git's own.
+    const git = realGit(files, { message: 'cors-gate: start the history\n', ...who });
+    expect([tree.data.sha, commit.data.sha]).toEqual([git.tree, git.commit]);
+    expect(tree.data.tree.map((e) => [e.path, e.type, e.mode])).toEqual([['history.json', 'blob', '100644'], ['runs.json', 'blob', '100644'], ['runs', 'tree', '040000']]);
+
+    const ref = await gh.rest.git.createRef({ ...repo, ref: 'refs/heads/cors-gate-data', sha: commit.data.sha });
+    expect(ref.status).toBe(201);
+    expect(ref.data).toMatchObject({ ref: 'refs/heads/cors-gate-data', object: { sha: commit.data.sha } });
+    await expect(gh.rest.git.createRef({ ...repo, ref: 'refs/heads/cors-gate-data', sha: commit.data.sha })).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Reference already exists' } },
+    });
+
+    const got = await gh.rest.repos.getContent({ ...repo, path: 'history.json', ref: 'cors-gate-data' });
+    const file = got.data as { content: string; sha: string };
+    expect(Buffer.from(file.content, 'base64').toString()).toBe(files['history.json']);
+    expect(file.sha).toBe(git.blobs['history.json']);
+    await expect(gh.rest.repos.getContent({ ...repo, path: 'history.json' })).rejects.toMatchObject({ status: 404 });
+
+    const put = await gh.rest.repos.createOrUpdateFileContents({ ...repo, path: 'history.json', branch: 'cors-gate-data', message: 'run 1', content: b64('{"runs":[1]}\n'), sha: file.sha });
+    expect(put.status).toBe(200);
+    expect(fake.branch(REPO, 'cors-gate-data')).toMatchObject({ files: { ...files, 'history.json': '{"runs":[1]}\n' } });
+    expect(fake.branch(REPO, 'cors-gate-data')!.log.map((c) => c.message)).toEqual(['run 1', 'cors-gate: start the history\n']);
+    expect(Object.keys(fake.branch(REPO)!.files)).toEqual(['README.md']);
+  });
+
+  it('builds on base_tree, removes a path given sha null, and takes existing blobs by sha', async () => {
+    fake.seedFile(REPO, 'gone/b.txt', 'b');
+    const readme = fake.seedFile(REPO, 'keep/a.txt', 'a');
+    const head = fake.branch(REPO)!;
+    const base = (await call('GET', `/repos/${REPO}/git/ref/heads/main`)).body.object.sha;
+    expect(base).toBe(head.sha);
+    const baseTree = realGit(head.files).tree;
+    const r = await call('POST', `/repos/${REPO}/git/trees`, {
+      base_tree: baseTree,
+      tree: [
+        { path: 'README.md', mode: '100644', type: 'blob', sha: null },
+        // A tree left empty is no tree, as in git.
+        { path: 'gone/b.txt', mode: '100644', type: 'blob', sha: null },
+        { path: 'copy.txt', mode: '100644', type: 'blob', sha: readme },
+      ],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.sha).toBe(realGit({ 'keep/a.txt': 'a', 'copy.txt': 'a' }).tree);
+    expect(r.body.tree.map((e: any) => e.path)).toEqual(['copy.txt', 'keep']);
+    // Without parents a commit is a root commit (documented).
+    const root = await call('POST', `/repos/${REPO}/git/commits`, { message: 'm', tree: r.body.sha });
+    expect(root).toMatchObject({ status: 201, body: { parents: [] } });
+  });
+
+  it.each([
+    ['a commit of a tree that does not exist', 'POST', 'git/commits', { message: 'm', tree: 'a'.repeat(40) }],
+    ['a commit with a parent that does not exist', 'POST', 'git/commits', { message: 'm', tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', parents: ['b'.repeat(40)] }],
+    ['a ref name without refs/ and two slashes', 'POST', 'git/refs', { ref: 'heads/x', sha: 'MAIN' }],
+    ['a ref to an object that does not exist', 'POST', 'git/refs', { ref: 'refs/heads/x', sha: 'c'.repeat(40) }],
+    ['a tree entry with both sha and content', 'POST', 'git/trees', { tree: [{ path: 'x', mode: '100644', type: 'blob', content: 'x', sha: 'd'.repeat(40) }] }],
+    ['a tree entry naming a blob that does not exist', 'POST', 'git/trees', { tree: [{ path: 'x', mode: '100644', type: 'blob', sha: 'd'.repeat(40) }] }],
+    ['a base_tree that does not exist', 'POST', 'git/trees', { base_tree: 'e'.repeat(40), tree: [] }],
+  ])('refuses %s with 422', async (_name, method, path, body: any) => {
+    // The empty tree exists in every repo once an empty tree was made.
+    await call('POST', `/repos/${REPO}/git/trees`, { tree: [] });
+    if (body.sha === 'MAIN') body.sha = fake.branch(REPO)!.sha;
+    const r = await call(method, `/repos/${REPO}/${path}`, body);
+    expect(r.status).toBe(422);
+    expect(fake.branch(REPO)!.log).toHaveLength(1);
+    expect(fake.branch(REPO, 'x')).toBeUndefined();
   });
 });

@@ -505,6 +505,14 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
     };
   };
+  const renderRef = (r: Repo, ref: string) => {
+    const sha = r.refs.get(ref)!;
+    return {
+      ref, node_id: `REF_kwDO${Buffer.from(ref).toString('base64url')}`, url: `${repoApi(r)}/git/${ref}`,
+      object: { type: 'commit', sha, url: `${repoApi(r)}/git/commits/${sha}` },
+    };
+  };
+
   // --- the operations --------------------------------------------------------
   const findIssue = (r: Repo, n: number) => r.issues.find((i) => i.number === n);
   const tooLong = (resource: string, field: string, value: unknown) =>
@@ -649,6 +657,66 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       r.refs.set(`refs/heads/${branch}`, commit);
       const content = renderContent(r, path.join('/'), { name: '', mode: '100644', type: 'blob', sha: blob }, branch, false);
       return { status: old ? 200 : 201, body: { content, commit: renderCommit(r, commit) } };
+    },
+    'git/get-ref': (r, p) => (r.refs.has(`refs/${p.ref}`) ? { status: 200, body: renderRef(r, `refs/${p.ref}`) } : error(404, 'Not Found')),
+    'git/create-ref': (r, _p, _q, b) => {
+      const refused = gitWriteRefused(r);
+      if (refused) return refused;
+      // The description: a name that does not start with 'refs' and have at least two slashes is rejected.
+      if (!/^refs\/[^/]+\/.+/.test(b.ref)) return unprocessable('Reference name is invalid');
+      // A branch points at a commit; the fake keeps no other kind of ref.
+      if (!objectOf(r, b.sha, 'commit')) return unprocessable('Object does not exist');
+      // "Reference already exists" is GitHub's answer as client code quotes it, with 422.
+      if (r.refs.has(b.ref)) return unprocessable('Reference already exists');
+      r.refs.set(b.ref, b.sha);
+      const body = renderRef(r, b.ref);
+      return { status: 201, body, headers: { location: body.url } };
+    },
+    'git/create-tree': (r, _p, _q, b) => {
+      const refused = gitWriteRefused(r);
+      if (refused) return refused;
+      if (b.base_tree !== undefined && !objectOf(r, b.base_tree, 'tree')) return unprocessable('base_tree is not a valid tree oid');
+      let tree = b.base_tree ?? putObject(r, { type: 'tree', entries: [] });
+      for (const e of b.tree as Json[]) {
+        const path = splitPath(e.path ?? '');
+        if (!path.length || !e.mode || !e.type) return unprocessable('Must supply a valid tree.path, tree.mode and tree.type');
+        // Documented: "Use either tree.sha or content ... Using both ... will return an error."
+        if (e.content !== undefined && e.sha !== undefined) return unprocessable('Must supply either tree.sha or tree.content, not both');
+        if (e.type === 'commit' || e.mode === '160000') return unprocessable('github-fake does not model submodules');
+        if (e.sha === null) {
+          // Removes the path (meaningful with base_tree).
+          tree = lookup(r, tree, path) ? withPath(r, tree, path, null) : tree;
+          continue;
+        }
+        const isTree = e.type === 'tree';
+        if (isTree !== (e.mode === '040000')) return unprocessable(`tree.mode ${e.mode} does not fit tree.type ${e.type}`);
+        let sha: string;
+        if (e.content !== undefined) {
+          if (isTree) return unprocessable('tree.content is for blobs');
+          sha = putObject(r, { type: 'blob', data: Buffer.from(String(e.content), 'utf8') });
+        } else if (objectOf(r, e.sha, isTree ? 'tree' : 'blob')) sha = e.sha;
+        else return unprocessable(`tree.sha ${e.sha} is not a valid ${e.type}`);
+        tree = withPath(r, tree, path, { mode: e.mode, type: e.type, sha });
+      }
+      const entries = objectOf(r, tree, 'tree')!.entries.map((e) => ({
+        path: e.name, mode: e.mode, type: e.type, sha: e.sha,
+        ...(e.type === 'blob' ? { size: objectOf(r, e.sha, 'blob')!.data.length } : {}),
+        url: `${repoApi(r)}/git/${e.type === 'blob' ? 'blobs' : 'trees'}/${e.sha}`,
+      }));
+      const url = `${repoApi(r)}/git/trees/${tree}`;
+      return { status: 201, body: { sha: tree, url, truncated: false, tree: entries }, headers: { location: url } };
+    },
+    'git/create-commit': (r, _p, _q, b) => {
+      const refused = gitWriteRefused(r);
+      if (refused) return refused;
+      if (!objectOf(r, b.tree, 'tree')) return unprocessable('Tree SHA does not exist');
+      // Documented: "If omitted or empty, the commit will be written as a root commit."
+      const parents: string[] = b.parents ?? [];
+      if (parents.some((sha) => !objectOf(r, sha, 'commit'))) return unprocessable('Parent SHA does not exist or is not a commit object');
+      const author = signature(b.author, tokenSignature());
+      const sha = putObject(r, { type: 'commit', tree: b.tree, parents, message: b.message, author, committer: signature(b.committer, author) });
+      const body = renderCommit(r, sha);
+      return { status: 201, body, headers: { location: body.url } };
     },
     'issues/list-comments': (r, p, q, _b, path) => {
       const n = Number(p.issue_number);
