@@ -589,8 +589,15 @@ describe('Contents API', () => {
     expect(Object.keys(fake.branch(REPO)!.files)).toEqual(['README.md']);
   });
 
-  it('rejects content that is not base64', async () => {
+  it('rejects content that is not base64, and a file where a directory is', async () => {
     expect((await call('PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: 'not base64!' })).status).toBe(422);
+    fake.seedFile(REPO, 'outer/data/a.json', '1');
+    const before = fake.branch(REPO)!.sha;
+    const dir = (await call('GET', `/repos/${REPO}/contents/outer`)).body[0];
+    expect(dir).toMatchObject({ type: 'dir', path: 'outer/data' });
+    const put = await call('PUT', `/repos/${REPO}/contents/outer/data`, { message: 'm', content: b64('x'), sha: dir.sha });
+    expect(put).toMatchObject({ status: 422, body: { message: 'outer/data is a directory' } });
+    expect(fake.branch(REPO)!.sha).toBe(before);
   });
 
   it('reads a file at a commit sha', async () => {
