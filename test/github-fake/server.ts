@@ -40,7 +40,8 @@ export interface RepoOptions {
   readOnly?: boolean;
   /**
    * Without push access GitHub silently drops labels, assignees and milestone on creates and edits;
-   * the label operations (POST/PUT/DELETE .../issues/{n}/labels) answer 403. Default true.
+   * the label operations (POST/PUT/DELETE .../issues/{n}/labels) answer 403, and so do file and git
+   * writes (Contents PUT, git trees, commits, refs: "Resource not accessible by integration"). Default true.
    */
   push?: boolean;
   /**
@@ -55,7 +56,7 @@ export interface RepoOptions {
   /**
    * Where the token cannot set labels (`push: false` or `collaborator: false`), a create naming a
    * label the repo lacks answers 403 and creates nothing. One public report says GitHub does that;
-   * others say the labels are just dropped (the default).
+   * otherwise such labels are dropped silently like any other (the default).
    */
   refuseUnknownLabels?: boolean;
   private?: boolean;
