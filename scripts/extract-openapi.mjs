@@ -80,7 +80,7 @@ function toJsonSchema(node) {
 
 const mapValues = (obj, fn) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fn(v)]));
 
-function extractOperation(method, path, op) {
+function extractOperation(_method, _path, op) {
   const parameters = (op.parameters ?? []).map((p) => ({
     name: p.name,
     in: p.in,

@@ -3,6 +3,8 @@
 // the place it goes, so that it cannot render, mention, link or run anything.
 
 /** Characters that reorder, hide or break lines: shown as \u{…} instead. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed on their own, to be shown
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]/g;
 
 export function visible(text: string): string {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { readReports, readSource, writeFileAtomic } from '../files.js';
 import { DEFAULTS, MAX_CONCURRENCY, parseCount, parseFailOn, parseOrigin, parseSeconds, parseShard } from '../inputs.js';
-import { loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
+import { type CheckOutcome, loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
 import { renderMatrixText } from '../report/matrix.js';
 import { reportJsonChunks } from '../report/record.js';
 import { renderSummary } from '../report/summary.js';
@@ -63,7 +63,7 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
   const reportFile = values['report-file'];
   const progress = format === 'table' && process.stderr.isTTY;
-  let outcome;
+  let outcome: CheckOutcome;
   if (merging) outcome = mergeRuns(readReports(positionals, reportFile ? [reportFile] : []), failOn);
   else {
     const configPath = values.config ?? (existsSync(DEFAULTS.config) ? DEFAULTS.config : builtInCatalog());

@@ -276,6 +276,7 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
     switch (k) {
       case 'name':
         spec.name = r.string(v, `${what}.name`);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
         if (/[\u0000-\u001f\u007f]/.test(spec.name)) throw r.error(r.deref(v), `${what}.name contains a line break or another control character`);
         break;
       case 'url': spec.url = checkUrl(r, v, `${what}.url`, 'url'); break;

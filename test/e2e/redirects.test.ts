@@ -61,7 +61,7 @@ describe('redirects of the actual request', () => {
 
   it('a redirect loop that passes every CORS check ends within the endpoint deadline', async () => {
     let hops = 0;
-    const a = await serve((method, path, _h, base) => {
+    const a = await serve((method, _path, _h, base) => {
       if (method === 'OPTIONS') return { status: 204, headers: cors };
       hops++;
       return { status: 307, headers: { ...cors, location: `${base}/hop${hops}` }, delayMs: 150 };

@@ -73,11 +73,6 @@ describe('provider × client verdicts against the zoo', () => {
     markdown = (await runNode(CLI, ['--config', file, '--format', 'markdown', '--fail-on', 'never'])).stdout;
   });
 
-  const verdictOf = (name: string) => {
-    const r = rows.find((x) => x.name === name);
-    if (!r) throw new Error(`no row ${name}: ${rows.map((x) => x.name).join(' | ')}`);
-    return r.verdict;
-  };
   const blockedBy = (name: string) => rows.find((x) => x.name === name)!.findings.find((f) => f.level === 'fail')?.code;
 
   it('matches the observed provider behaviour for each client', () => {

@@ -746,7 +746,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   };
 
   // The label operations answer the issue's labels after the change.
-  function labelWrite(r: Repo, p: Record<string, string>, change: (issue: StoredIssue) => Reply | void): Reply {
+  function labelWrite(r: Repo, p: Record<string, string>, change: (issue: StoredIssue) => Reply | undefined): Reply {
     const issue = findIssue(r, Number(p.issue_number));
     if (!issue) return error(404, 'Not Found');
     if (!canTriage(r)) return noRights();

@@ -87,7 +87,7 @@ describeWithChromium('parity with Chromium', () => {
     const endpoints = CASES.map((c) => toEndpoint(c, server!.url, page!.origin));
     const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 8 });
     expect(results).toHaveLength(endpoints.length);
-    results.forEach((r, i) => gate.set(CASES[i]!.id, r));
+    for (const [i, r] of results.entries()) gate.set(CASES[i]!.id, r);
   });
 
   afterAll(async () => {

@@ -77,7 +77,7 @@ describeWithChromium('preset requests are what Chromium sends', () => {
     }
 
     const yaml = ['defaults:', `  origin: ${page.origin}`, 'endpoints:'];
-    CLIENT_NAMES.forEach((client, i) => yaml.push(`  - name: gate ${client}`, `    url: ${base}/gate-${i}${routeFor(client)}`, `    client: ${client}`));
+    for (const [i, client] of CLIENT_NAMES.entries()) yaml.push(`  - name: gate ${client}`, `    url: ${base}/gate-${i}${routeFor(client)}`, `    client: ${client}`);
     const endpoints = parseConfig({ file: 'parity.yml', text: yaml.join('\n') + '\n' });
     const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 4 });
     expect(results.every((r) => r.evaluation.verdict === 'pass')).toBe(true);

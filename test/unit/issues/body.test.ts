@@ -4,7 +4,7 @@ import type { ResultRecord } from '../../../src/report/record.js';
 import { exchange, failing } from '../../support/issue-records.js';
 
 /** What Markdown renders as text: fenced blocks and code spans removed (CommonMark's matching rules). */
-export function outsideCode(md: string): string {
+function outsideCode(md: string): string {
   const lines = md.split('\n');
   const kept: string[] = [];
   let fence: string | null = null;
@@ -20,7 +20,7 @@ export function outsideCode(md: string): string {
     }
     kept.push(line);
   }
-  let text = kept.join('\n');
+  const text = kept.join('\n');
   // Code spans: a run of N backticks up to the next run of exactly N.
   let out = '';
   let i = 0;

@@ -114,7 +114,7 @@ describe('presets expand to the headers their SDK sends', () => {
 
   it('auth puts the real key where the client sends its key and asks for a stream', () => {
     const o = presetRequest({ client: 'openai-sdk', url: 'https://a.example/v1/chat/completions', browser: 'chromium', auth: 'sk-real' });
-    expect(Object.fromEntries(o.headers)['Authorization']).toBe('Bearer sk-real');
+    expect(Object.fromEntries(o.headers).Authorization).toBe('Bearer sk-real');
     expect(o.stream).toBe(true);
     expect(JSON.parse(o.body!).stream).toBe(true);
     const a = presetRequest({ client: 'anthropic-sdk', url: 'https://a.example/v1/messages', browser: 'chromium', auth: 'sk-ant' });
