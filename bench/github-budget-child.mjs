@@ -17,10 +17,11 @@
 // are the action's own: planIssues() from src/ applied to the records of run 1's
 // JSON report, which are the records the action hands its issue step. Run 2
 // proves it: the action must find every issue its own and write nothing.
-import { registerHooks } from 'node:module';
+
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { registerHooks } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -146,7 +147,11 @@ function runAction(extraInputs) {
   const mark = fake.requests.length;
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'dist/index.js')], { cwd: runDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'dist/index.js')], {
+      cwd: runDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -187,38 +192,63 @@ const problems = [];
 const expect = (ok, what) => {
   if (!ok) problems.push(what);
 };
-const summary = (run) => ({ reads: run.reads, writes: run.writes, byOperation: run.byOperation, actions: count(run.rows, 'action'), ms: run.ms, exit: run.code });
+const summary = (run) => ({
+  reads: run.reads,
+  writes: run.writes,
+  byOperation: run.byOperation,
+  actions: count(run.rows, 'action'),
+  ms: run.ms,
+  exit: run.code,
+});
 const result = { endpoints: N };
 
 try {
   // 1. The first run, dry: what the action would file.
   const first = await runAction({ 'dry-run': 'true', 'max-issue-writes': '1000' });
   expect(first.code === 0, `dry run exited ${first.code}: ${first.errors.join(' | ') || first.stderr}`);
-  expect(count(first.rows, 'planned').created === N, `dry run planned ${JSON.stringify(count(first.rows, 'planned'))}, expected ${N} creates`);
+  expect(
+    count(first.rows, 'planned').created === N,
+    `dry run planned ${JSON.stringify(count(first.rows, 'planned'))}, expected ${N} creates`,
+  );
 
   const records = JSON.parse(readFileSync(first.reportFile, 'utf8')).results;
-  const plan = planIssues(records, { issues: [], comments: {}, history: [REPO.toLowerCase()] }, {
-    repo: REPO,
-    labels: LABELS,
-    issueOn: ['fail'],
-    now: new Date(),
-    runUrl: `${RUN_SERVER}/${REPO}/actions/runs/${runId}`,
-  });
-  for (const p of plan) for (const w of p.writes) if (w.op === 'create') fake.seedIssue(REPO, { title: w.title, body: w.body, labels: w.labels });
+  const plan = planIssues(
+    records,
+    { issues: [], comments: {}, history: [REPO.toLowerCase()] },
+    {
+      repo: REPO,
+      labels: LABELS,
+      issueOn: ['fail'],
+      now: new Date(),
+      runUrl: `${RUN_SERVER}/${REPO}/actions/runs/${runId}`,
+    },
+  );
+  for (const p of plan)
+    for (const w of p.writes)
+      if (w.op === 'create') fake.seedIssue(REPO, { title: w.title, body: w.body, labels: w.labels });
   expect(fake.issues(REPO).length === N, `seeded ${fake.issues(REPO).length} issues, expected ${N}`);
 
   // 2. Nothing changed.
   const steady = await runAction({ 'max-issue-writes': '1000' });
   expect(steady.code === 0, `0-transition run exited ${steady.code}: ${steady.errors.join(' | ') || steady.stderr}`);
-  expect(count(steady.rows, 'action').unchanged === N, `0-transition run: ${JSON.stringify(count(steady.rows, 'action'))}, expected ${N} unchanged`);
+  expect(
+    count(steady.rows, 'action').unchanged === N,
+    `0-transition run: ${JSON.stringify(count(steady.rows, 'action'))}, expected ${N} unchanged`,
+  );
 
   // 3. T endpoints changed: the first half now pass, the rest fail for another reason.
   for (let i = 0; i < T; i++) behaviour[i] = i < Math.ceil(T / 2) ? 'open' : 'narrow';
   const moved = await runAction({ 'max-issue-writes': '1000' });
   const acts = count(moved.rows, 'action');
   expect(moved.code === 0, `${T}-transition run exited ${moved.code}: ${moved.errors.join(' | ') || moved.stderr}`);
-  expect(acts.closed === Math.ceil(T / 2) && acts.updated === Math.floor(T / 2) && acts.unchanged === N - T, `${T}-transition run: ${JSON.stringify(acts)}`);
-  expect(fake.violations.length === 0, `requests outside GitHub's OpenAPI description: ${fake.violations.slice(0, 3).join(' | ')}`);
+  expect(
+    acts.closed === Math.ceil(T / 2) && acts.updated === Math.floor(T / 2) && acts.unchanged === N - T,
+    `${T}-transition run: ${JSON.stringify(acts)}`,
+  );
+  expect(
+    fake.violations.length === 0,
+    `requests outside GitHub's OpenAPI description: ${fake.violations.slice(0, 3).join(' | ')}`,
+  );
 
   Object.assign(result, {
     seeded: `${N} issues seeded in the fake with the action's own titles, bodies and labels (planIssues over run 1's report)`,

@@ -33,13 +33,27 @@ function typeStrippingNode(root) {
 export async function measureGitHubBudget(root, work) {
   if (!existsSync(join(root, 'src/issues'))) return { skipped: 'src/issues/ (issue lifecycle) not present' };
   const node = typeStrippingNode(root);
-  if (!node) return { skipped: `Node ${process.version} cannot run the TypeScript GitHub fake and node_modules/.bin/node is missing (npm ci)` };
+  if (!node)
+    return {
+      skipped: `Node ${process.version} cannot run the TypeScript GitHub fake and node_modules/.bin/node is missing (npm ci)`,
+    };
   const resultFile = join(work, 'github-budget.json');
-  const child = spawn(node, [join(root, 'bench/github-budget-child.mjs'), root, work, resultFile, String(BUDGET_ENDPOINTS), String(BUDGET_TRANSITIONS)], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    node,
+    [
+      join(root, 'bench/github-budget-child.mjs'),
+      root,
+      work,
+      resultFile,
+      String(BUDGET_ENDPOINTS),
+      String(BUDGET_TRANSITIONS),
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'pipe'],
+      detached: true,
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const killer = setTimeout(() => {
@@ -54,7 +68,8 @@ export async function measureGitHubBudget(root, work) {
     child.on('close', (c, signal) => done(signal ?? c));
   });
   clearTimeout(killer);
-  if (!existsSync(resultFile)) return { skipped: `the GitHub budget run ended (${code}) without a result: ${stderr.trim() || 'no output'}` };
+  if (!existsSync(resultFile))
+    return { skipped: `the GitHub budget run ended (${code}) without a result: ${stderr.trim() || 'no output'}` };
   const result = JSON.parse(readFileSync(resultFile, 'utf8'));
   if (code !== 0) result.problems = [...(result.problems ?? []), `exit ${code}: ${stderr.trim()}`];
   return result;

@@ -9,13 +9,13 @@
 // Results are printed and written to bench/results/<date>.json. They are
 // measurements of one machine at one moment, not assertions.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchPath, PAGE_ORIGIN, startBenchServer } from './server.mjs';
 import { budgetLine, measureGitHubBudget } from './github-budget.mjs';
+import { benchPath, PAGE_ORIGIN, startBenchServer } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli/index.js');
@@ -40,7 +40,8 @@ const { values: opt } = parseArgs({
 
 function whole(text, name, min, max) {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 const SIZES = opt.sizes.split(',').map((s) => whole(s.trim(), 'sizes', 1, 20_000));
@@ -145,7 +146,13 @@ function configYaml(n, urls) {
  * specified", exit 2) after sending only part of the list.
  */
 function curlConfig(n, urls, userAgent) {
-  const body = JSON.stringify({ model: 'cors-gate-probe', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const body = JSON.stringify({
+    model: 'cors-gate-probe',
+    messages: [{ role: 'user', content: 'ping' }],
+    max_tokens: 1,
+  })
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"');
   const ua = userAgent ? [`user-agent = "${userAgent.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`] : [];
   const entries = [];
   for (let i = 0; i < n; i++) {
@@ -197,7 +204,12 @@ function shapeMismatch(expected, seen) {
   }
   return null;
 }
-const indent = (text) => text.trimEnd().split('\n').map((l) => `      ${l}`).join('\n');
+const indent = (text) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -214,10 +226,13 @@ async function runSize(server, n) {
 
   server.reset();
   const reportFile = join(work, `report-${n}.json`);
-  const cg = await measure(process.execPath, [CLI, '--config', cfg, '--format', 'json', '--concurrency', String(C)], { stdoutFile: reportFile });
+  const cg = await measure(process.execPath, [CLI, '--config', cfg, '--format', 'json', '--concurrency', String(C)], {
+    stdoutFile: reportFile,
+  });
   const verdicts = {};
   try {
-    for (const r of JSON.parse(readFileSync(reportFile, 'utf8')).results) verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+    for (const r of JSON.parse(readFileSync(reportFile, 'utf8')).results)
+      verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
   } catch {
     verdicts.unreadable = 1;
   }
@@ -234,7 +249,9 @@ async function runSize(server, n) {
   row.problems = [];
   if (cg.code !== 0) row.problems.push(`cors-gate exited ${cg.code ?? cg.signal}`);
   if (server.stats.options !== n || server.stats.posts !== n || server.stats.other !== 0) {
-    row.problems.push(`cors-gate sent ${server.stats.options} OPTIONS, ${server.stats.posts} POST and ${server.stats.other} other requests, not ${n} + ${n}`);
+    row.problems.push(
+      `cors-gate sent ${server.stats.options} OPTIONS, ${server.stats.posts} POST and ${server.stats.other} other requests, not ${n} + ${n}`,
+    );
   }
   if (verdicts.pass !== n) row.problems.push(`cors-gate verdicts ${JSON.stringify(verdicts)}, not ${n} pass`);
   const corsGateShapes = server.shapes();
@@ -248,15 +265,28 @@ async function runSize(server, n) {
     server.reset();
     // curl 7.x draws its parallel progress meter even under -s; it goes to a
     // file nobody reads, so it is turned off rather than timed.
-    const cu = await measure('curl', ['-s', '--no-progress-meter', '--parallel', '--parallel-max', String(C), '-K', ccfg]);
+    const cu = await measure('curl', [
+      '-s',
+      '--no-progress-meter',
+      '--parallel',
+      '--parallel-max',
+      String(C),
+      '-K',
+      ccfg,
+    ]);
     const seen = { options: server.stats.options, post: server.stats.posts, other: server.stats.other };
     const curlProblems = [];
     if (cu.code !== 0) {
-      const said = cu.stderr.split(/[\r\n]+/).map((l) => l.trim()).find((l) => l.startsWith('curl:'));
+      const said = cu.stderr
+        .split(/[\r\n]+/)
+        .map((l) => l.trim())
+        .find((l) => l.startsWith('curl:'));
       curlProblems.push(`curl exited ${cu.code ?? cu.signal}${said ? ` (${said})` : ''}`);
     }
     if (seen.options !== n || seen.post !== n || seen.other !== 0) {
-      curlProblems.push(`curl sent ${seen.options} OPTIONS, ${seen.post} POST and ${seen.other} other requests, not ${n} + ${n}`);
+      curlProblems.push(
+        `curl sent ${seen.options} OPTIONS, ${seen.post} POST and ${seen.other} other requests, not ${n} + ${n}`,
+      );
     }
     const mismatch = shapeMismatch(corsGateShapes, server.shapes());
     if (mismatch) curlProblems.push(`curl ${mismatch}`);
@@ -295,15 +325,16 @@ async function toFirstRequest(server, cmd, args, env) {
     const started = performance.now();
     const arrived = server.firstRequest();
     const run = measure(cmd, args, { env });
-    const [firstAt, result] = await Promise.all([
-      Promise.race([arrived, run.then(() => null)]),
-      run,
-    ]);
+    const [firstAt, result] = await Promise.all([Promise.race([arrived, run.then(() => null)]), run]);
     const at = firstAt ?? server.stats.firstRequestAt;
     first.push(at ? at - started : NaN);
     exit.push(result.wallMs);
   }
-  return { firstRequestMedianMs: round(median(first), 1), exitMedianMs: round(median(exit), 1), firstRequestRunsMs: first.map((t) => round(t, 1)) };
+  return {
+    firstRequestMedianMs: round(median(first), 1),
+    exitMedianMs: round(median(exit), 1),
+    firstRequestRunsMs: first.map((t) => round(t, 1)),
+  };
 }
 
 function actionEnv(extra) {
@@ -322,8 +353,18 @@ async function coldStarts(server) {
   const out = {
     nodeBaseline: await coldStart(process.execPath, ['-e', '0']),
     cliVersion: await coldStart(process.execPath, [CLI, '--version']),
-    cliFirstRequest: await toFirstRequest(server, process.execPath, [CLI, '--config', one, '--format', 'json'], process.env),
-    actionFirstRequest: await toFirstRequest(server, process.execPath, [ACTION], actionEnv({ INPUT_CONFIG: one, 'INPUT_FAIL-ON': 'fail,error' })),
+    cliFirstRequest: await toFirstRequest(
+      server,
+      process.execPath,
+      [CLI, '--config', one, '--format', 'json'],
+      process.env,
+    ),
+    actionFirstRequest: await toFirstRequest(
+      server,
+      process.execPath,
+      [ACTION],
+      actionEnv({ INPUT_CONFIG: one, 'INPUT_FAIL-ON': 'fail,error' }),
+    ),
   };
   server.setDelay(DELAY);
   return out;
@@ -335,19 +376,32 @@ function bundleSizes() {
 }
 
 function printTable(rows) {
-  const head = ['N', 'cors-gate ms', 'ideal ms', 'cg/ideal', 'curl ms', 'cg/curl', 'peak RSS MB', 'curl RSS MB', 'conns', 'all 2N seen'];
-  const body = rows.map((r) => [
-    r.n,
-    r.corsGate.ms,
-    r.idealMs,
-    r.corsGateVsIdeal.toFixed(3),
-    r.curl ? `${r.curl.ms}${r.curl.counted ? '' : ' (void)'}` : '—',
-    r.corsGateVsCurl?.toFixed(3) ?? '—',
-    r.corsGate.peakRssMb,
-    r.curl?.peakRssMb ?? '—',
-    r.corsGate.connections,
-    r.complete ? 'yes' : 'NO',
-  ].map(String));
+  const head = [
+    'N',
+    'cors-gate ms',
+    'ideal ms',
+    'cg/ideal',
+    'curl ms',
+    'cg/curl',
+    'peak RSS MB',
+    'curl RSS MB',
+    'conns',
+    'all 2N seen',
+  ];
+  const body = rows.map((r) =>
+    [
+      r.n,
+      r.corsGate.ms,
+      r.idealMs,
+      r.corsGateVsIdeal.toFixed(3),
+      r.curl ? `${r.curl.ms}${r.curl.counted ? '' : ' (void)'}` : '—',
+      r.corsGateVsCurl?.toFixed(3) ?? '—',
+      r.corsGate.peakRssMb,
+      r.curl?.peakRssMb ?? '—',
+      r.corsGate.connections,
+      r.complete ? 'yes' : 'NO',
+    ].map(String),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
   console.log(line(head));
@@ -385,20 +439,33 @@ async function main() {
   };
   console.log(`cors-gate bench ${date}: node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}`);
   if (opt['github-only']) return githubOnly(date, machine);
-  console.log(`delay ${DELAY} ms per request, concurrency ${C}, ${PORTS} ports on 127.0.0.1, sizes ${SIZES.join(', ')}`);
+  console.log(
+    `delay ${DELAY} ms per request, concurrency ${C}, ${PORTS} ports on 127.0.0.1, sizes ${SIZES.join(', ')}`,
+  );
   const server = await startBenchServer({ ports: PORTS, delayMs: DELAY });
   try {
     const rows = [];
     for (const n of SIZES) {
       process.stdout.write(`N = ${n} … `);
       const row = await runSize(server, n);
-      console.log(`cors-gate ${row.corsGate.ms} ms, curl ${row.curl?.ms ?? '—'} ms${row.complete ? '' : ' — INCOMPLETE'}`);
+      console.log(
+        `cors-gate ${row.corsGate.ms} ms, curl ${row.curl?.ms ?? '—'} ms${row.complete ? '' : ' — INCOMPLETE'}`,
+      );
       for (const p of row.problems) console.log(`  ${p}`);
       rows.push(row);
     }
     const cold = await coldStarts(server);
     const budget = await measureGitHubBudget(ROOT, work);
-    const results = { date, generatedAt: new Date().toISOString(), machine, settings: { sizes: SIZES, concurrency: C, delayMs: DELAY, ports: PORTS, coldStartRuns: RUNS }, rows, coldStart: cold, bundle: bundleSizes(), githubBudget: budget };
+    const results = {
+      date,
+      generatedAt: new Date().toISOString(),
+      machine,
+      settings: { sizes: SIZES, concurrency: C, delayMs: DELAY, ports: PORTS, coldStartRuns: RUNS },
+      rows,
+      coldStart: cold,
+      bundle: bundleSizes(),
+      githubBudget: budget,
+    };
 
     console.log('');
     printTable(rows);
@@ -406,9 +473,15 @@ async function main() {
     console.log(`cold start (median of ${RUNS}):`);
     console.log(`  node -e 0                                   ${cold.nodeBaseline.medianMs} ms`);
     console.log(`  node dist/cli/index.js --version            ${cold.cliVersion.medianMs} ms`);
-    console.log(`  node dist/cli/index.js → first request      ${cold.cliFirstRequest.firstRequestMedianMs} ms (exit ${cold.cliFirstRequest.exitMedianMs} ms)`);
-    console.log(`  node dist/index.js (action) → first request ${cold.actionFirstRequest.firstRequestMedianMs} ms (exit ${cold.actionFirstRequest.exitMedianMs} ms)`);
-    console.log(`bundles: dist/index.js ${results.bundle.actionBytes} B, dist/cli/index.js ${results.bundle.cliBytes} B`);
+    console.log(
+      `  node dist/cli/index.js → first request      ${cold.cliFirstRequest.firstRequestMedianMs} ms (exit ${cold.cliFirstRequest.exitMedianMs} ms)`,
+    );
+    console.log(
+      `  node dist/index.js (action) → first request ${cold.actionFirstRequest.firstRequestMedianMs} ms (exit ${cold.actionFirstRequest.exitMedianMs} ms)`,
+    );
+    console.log(
+      `bundles: dist/index.js ${results.bundle.actionBytes} B, dist/cli/index.js ${results.bundle.cliBytes} B`,
+    );
     console.log(budgetLine(budget));
 
     const outFile = opt.out ? resolve(opt.out) : join(ROOT, 'bench/results', `${date}.json`);

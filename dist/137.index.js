@@ -110,7 +110,14 @@ function parseMarker(body) {
         const m = MARKER_RE.exec(line);
         if (!m)
             return null;
-        return { id: m[1], fp: m[2], first: m[3], changed: m[4], ...(m[5] ? { state: m[5] } : {}), ...(m[6] ? { prev: Number(m[6]) } : {}) };
+        return {
+            id: m[1],
+            fp: m[2],
+            first: m[3],
+            changed: m[4],
+            ...(m[5] ? { state: m[5] } : {}),
+            ...(m[6] ? { prev: Number(m[6]) } : {}),
+        };
     }
     return null;
 }
@@ -118,7 +125,13 @@ function parseMarker(body) {
  * Findings whose codes say nothing about CORS: the authenticated check reports
  * on the key and the stream, and its details change from run to run.
  */
-const NOT_FINGERPRINTED = new Set(['AuthenticatedRequestRejected', 'EventStream', 'AuthenticatedResponse', 'StreamNotEventStream', 'ExposedHeaders']);
+const NOT_FINGERPRINTED = new Set([
+    'AuthenticatedRequestRejected',
+    'EventStream',
+    'AuthenticatedResponse',
+    'StreamNotEventStream',
+    'ExposedHeaders',
+]);
 /** Fingerprints of this length are the older ones, built from the findings' messages. */
 const LEGACY_FP_LENGTH = 16;
 const FP_LENGTH = 20;
@@ -135,14 +148,22 @@ function fingerprint(r) {
             .filter((f) => !NOT_FINGERPRINTED.has(f.code))
             .map((f) => `${f.level}|${f.on ?? ''}|${f.code}${f.code === 'PreflightInvalidStatus' ? `|${statusClass(r.preflight?.status)}` : ''}`),
     ];
-    return (0,external_node_crypto_.createHash)('sha256').update([...new Set(parts)].sort().join('\n')).digest('hex').slice(0, FP_LENGTH);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update([...new Set(parts)].sort().join('\n'))
+        .digest('hex')
+        .slice(0, FP_LENGTH);
 }
 function statusClass(status) {
     return typeof status === 'number' ? `${Math.floor(status / 100)}xx` : 'none';
 }
 /** The fingerprint markers written before codes replaced messages; still read, never written. */
 function legacyFingerprint(r) {
-    const parts = [r.verdict, ...blocking(r).map((f) => `${f.level}|${f.on ?? ''}|${f.code}|${f.message}`).sort()];
+    const parts = [
+        r.verdict,
+        ...blocking(r)
+            .map((f) => `${f.level}|${f.on ?? ''}|${f.code}|${f.message}`)
+            .sort(),
+    ];
     return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, LEGACY_FP_LENGTH);
 }
 /** Whether a marker's fingerprint names the findings of this result, in either form. */
@@ -173,7 +194,9 @@ function shortReason(r) {
             return `preflight answers ${body_statusOf(r.preflight)}`;
         case 'PreflightMissingAllowOriginHeader': {
             const st = r.preflight?.status;
-            return st && (st < 200 || st > 299) ? `preflight answers ${st} without Access-Control-Allow-Origin` : 'preflight has no Access-Control-Allow-Origin';
+            return st && (st < 200 || st > 299)
+                ? `preflight answers ${st} without Access-Control-Allow-Origin`
+                : 'preflight has no Access-Control-Allow-Origin';
         }
         case 'MissingAllowOriginHeader':
             return 'response has no Access-Control-Allow-Origin';
@@ -191,7 +214,11 @@ function issueTitle(r) {
 function evidenceRow(label, ex) {
     const seen = (0,cells/* corsHeaders */.IW)(ex).slice(0, 12);
     const headers = seen.length ? seen.map(([n, v]) => (0,src_text/* mdCode */.xs)(`${n}: ${v}`, 200)).join('<br>') : 'none';
-    const status = ex.status !== null ? (0,src_text/* mdCode */.xs)(String(ex.status)) : ex.error ? `no answer: ${(0,src_text/* mdCode */.xs)(`${ex.error.code} ${ex.error.message}`, 200)}` : 'no answer';
+    const status = ex.status !== null
+        ? (0,src_text/* mdCode */.xs)(String(ex.status))
+        : ex.error
+            ? `no answer: ${(0,src_text/* mdCode */.xs)(`${ex.error.code} ${ex.error.message}`, 200)}`
+            : 'no answer';
     return `| ${label} ${(0,src_text/* mdCode */.xs)(ex.request.method, 20)} | ${status} | ${headers} |`;
 }
 function exchangeText(ex, bodyMax) {
@@ -208,7 +235,9 @@ function exchangeText(ex, bodyMax) {
 function consoleWording(r, f) {
     const head = `Access to fetch at '${r.url}' from origin '${r.origin}' has been blocked by CORS policy: `;
     const lead = "Response to preflight request doesn't pass access control check: ";
-    return head + (f.on === 'preflight' && f.code.startsWith('Preflight') && !f.message.startsWith(lead) ? lead : '') + f.message;
+    return (head +
+        (f.on === 'preflight' && f.code.startsWith('Preflight') && !f.message.startsWith(lead) ? lead : '') +
+        f.message);
 }
 const WHY = 'A page served from this origin cannot call the API: the browser blocks the request before the response reaches the page. ' +
     'That breaks every browser-based client — web apps, browser builds of the official SDKs, extensions, and streaming responses (server-sent events) — while curl and server-side code keep working, which is why it goes unnoticed.';
@@ -279,7 +308,10 @@ function findingList(fs) {
 }
 /** The one comment added when the findings of a failing endpoint change. */
 function changeComment(r, before, runUrl) {
-    const out = [`**The findings changed** — ${(0,src_text/* mdCode */.xs)(r.name, 100)} still blocks browser calls, now: ${shortReason(r)} (verdict ${r.verdict}).`, ''];
+    const out = [
+        `**The findings changed** — ${(0,src_text/* mdCode */.xs)(r.name, 100)} still blocks browser calls, now: ${shortReason(r)} (verdict ${r.verdict}).`,
+        '',
+    ];
     out.push(`Preflight ${(0,src_text/* mdCode */.xs)(body_statusOf(r.preflight))}, actual request ${(0,src_text/* mdCode */.xs)(body_statusOf(r.actual))}.`, '');
     const now = findingList(blocking(r).slice(0, 10));
     if (now.length)
@@ -311,11 +343,15 @@ function evidenceLine(r) {
 /** The comment that closes a resolved issue. */
 function resolvedComment(r, firstSeen, now, runUrl) {
     const days = daysBetween(firstSeen, now);
-    const out = [`**Resolved:** a browser can call ${(0,src_text/* mdCode */.xs)(r.name, 100)} — it passes since ${day(now)}, after ${days} day${days === 1 ? '' : 's'} (first seen ${firstSeen}).`, ''];
+    const out = [
+        `**Resolved:** a browser can call ${(0,src_text/* mdCode */.xs)(r.name, 100)} — it passes since ${day(now)}, after ${days} day${days === 1 ? '' : 's'} (first seen ${firstSeen}).`,
+        '',
+    ];
     const ev = evidenceLine(r);
     if (ev)
         out.push(`Evidence: ${ev}.`, '');
-    out.push(`Verdict ${(0,src_text/* mdCode */.xs)(r.verdict)}; closed as completed. If it breaks again, cors-gate opens a new issue that links this one.` + (runUrl ? ` Run: ${runUrl}` : ''));
+    out.push(`Verdict ${(0,src_text/* mdCode */.xs)(r.verdict)}; closed as completed. If it breaks again, cors-gate opens a new issue that links this one.` +
+        (runUrl ? ` Run: ${runUrl}` : ''));
     return out.join('\n') + '\n';
 }
 /** A comment on an issue someone else opened, when the endpoint's state changes. */
@@ -383,24 +419,55 @@ function planIssues(records, world, o) {
             const base = { endpoint: r.name, id: r.id, repo, followed: true };
             const comments = world.comments[trackedKey(repo, number)];
             if (!comments) {
-                out.push({ ...base, action: 'skipped', number, url, writes: [], reason: 'the followed issue could not be read' });
+                out.push({
+                    ...base,
+                    action: 'skipped',
+                    number,
+                    url,
+                    writes: [],
+                    reason: 'the followed issue could not be read',
+                });
                 continue;
             }
-            const last = [...comments].reverse().map((c) => parseMarker(c.body)).find((m) => m?.id === r.id && m.state) ?? null;
+            const last = [...comments]
+                .reverse()
+                .map((c) => parseMarker(c.body))
+                .find((m) => m?.id === r.id && m.state) ?? null;
             if (state === 'transient') {
-                out.push({ ...base, action: 'unchanged', number, url, writes: [], reason: `${r.verdict} is not in issue-on: treated as transient` });
+                out.push({
+                    ...base,
+                    action: 'unchanged',
+                    number,
+                    url,
+                    writes: [],
+                    reason: `${r.verdict} is not in issue-on: treated as transient`,
+                });
                 continue;
             }
             const now = state === 'failing' ? 'fail' : 'pass';
             if (last?.state === now) {
-                out.push({ ...base, action: 'unchanged', number, url, writes: [], reason: `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}` });
+                out.push({
+                    ...base,
+                    action: 'unchanged',
+                    number,
+                    url,
+                    writes: [],
+                    reason: `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}`,
+                });
                 continue;
             }
             const marker = { id: r.id, fp, first: today, changed: today, state: now };
             out.push({
-                ...base, action: 'commented', number, url,
+                ...base,
+                action: 'commented',
+                number,
+                url,
                 writes: [{ op: 'comment', repo, number, body: trackingComment(r, marker, last, o.now, o.runUrl) }],
-                reason: !last ? `first check: ${now === 'fail' ? 'fails' : 'passes'}` : now === 'pass' ? 'verified fixed' : 'regression',
+                reason: !last
+                    ? `first check: ${now === 'fail' ? 'fails' : 'passes'}`
+                    : now === 'pass'
+                        ? 'verified fixed'
+                        : 'regression',
             });
             continue;
         }
@@ -411,7 +478,10 @@ function planIssues(records, world, o) {
         // the others, ours by their marker, are closed as duplicates of it.
         for (const d of open ? duplicates : []) {
             out.push({
-                ...base, action: 'closed', number: d.number, url: d.url,
+                ...base,
+                action: 'closed',
+                number: d.number,
+                url: d.url,
                 writes: [
                     { op: 'update', repo, number: d.number, state: 'closed', stateReason: 'duplicate' },
                     { op: 'comment', repo, number: d.number, body: duplicateComment(r, open.number) },
@@ -422,14 +492,36 @@ function planIssues(records, world, o) {
         if (state === 'failing') {
             if (open && marker) {
                 if (sameFindings(marker.fp, r)) {
-                    out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `same findings since ${marker.changed}` });
+                    out.push({
+                        ...base,
+                        action: 'unchanged',
+                        number: open.number,
+                        url: open.url,
+                        writes: [],
+                        reason: `same findings since ${marker.changed}`,
+                    });
                     continue;
                 }
-                const next = { id: r.id, fp, first: marker.first, changed: today, ...(marker.prev ? { prev: marker.prev } : {}) };
+                const next = {
+                    id: r.id,
+                    fp,
+                    first: marker.first,
+                    changed: today,
+                    ...(marker.prev ? { prev: marker.prev } : {}),
+                };
                 out.push({
-                    ...base, action: 'updated', number: open.number, url: open.url,
+                    ...base,
+                    action: 'updated',
+                    number: open.number,
+                    url: open.url,
                     writes: [
-                        { op: 'update', repo, number: open.number, title: issueTitle(r), body: issueBody(r, { marker: next, ...(o.runUrl ? { runUrl: o.runUrl } : {}) }) },
+                        {
+                            op: 'update',
+                            repo,
+                            number: open.number,
+                            title: issueTitle(r),
+                            body: issueBody(r, { marker: next, ...(o.runUrl ? { runUrl: o.runUrl } : {}) }),
+                        },
                         { op: 'comment', repo, number: open.number, body: changeComment(r, { title: open.title }, o.runUrl) },
                     ],
                     reason: 'the findings changed',
@@ -441,14 +533,34 @@ function planIssues(records, world, o) {
                 .filter((i) => i.state === 'closed' && i.stateReason !== 'duplicate')
                 .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || b.number - a.number)[0];
             if (closed && closed.stateReason === 'not_planned' && sameFindings(parseMarker(closed.body)?.fp ?? '', r)) {
-                out.push({ ...base, action: 'skipped', number: closed.number, url: closed.url, writes: [], reason: 'closed as not planned by a maintainer; left closed until the findings change' });
+                out.push({
+                    ...base,
+                    action: 'skipped',
+                    number: closed.number,
+                    url: closed.url,
+                    writes: [],
+                    reason: 'closed as not planned by a maintainer; left closed until the findings change',
+                });
                 continue;
             }
             const m = { id: r.id, fp, first: today, changed: today, ...(closed ? { prev: closed.number } : {}) };
             const labels = [...new Set([...o.labels, ...(r.issue?.labels ?? [])])];
             out.push({
-                ...base, action: 'created',
-                writes: [{ op: 'create', repo, title: issueTitle(r), body: issueBody(r, { marker: m, ...(o.runUrl ? { runUrl: o.runUrl } : {}), ...(closed ? { previousClosedAt: closed.closedAt } : {}) }), labels }],
+                ...base,
+                action: 'created',
+                writes: [
+                    {
+                        op: 'create',
+                        repo,
+                        title: issueTitle(r),
+                        body: issueBody(r, {
+                            marker: m,
+                            ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+                            ...(closed ? { previousClosedAt: closed.closedAt } : {}),
+                        }),
+                        labels,
+                    },
+                ],
                 reason: closed ? `fails again after #${closed.number} was closed` : 'fails',
                 ...(world.history.includes(repo.toLowerCase()) ? {} : { needsHistory: true }),
             });
@@ -457,11 +569,21 @@ function planIssues(records, world, o) {
         if (!open || !marker)
             continue;
         if (state === 'transient') {
-            out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `${r.verdict} is not in issue-on: treated as transient` });
+            out.push({
+                ...base,
+                action: 'unchanged',
+                number: open.number,
+                url: open.url,
+                writes: [],
+                reason: `${r.verdict} is not in issue-on: treated as transient`,
+            });
             continue;
         }
         out.push({
-            ...base, action: 'closed', number: open.number, url: open.url,
+            ...base,
+            action: 'closed',
+            number: open.number,
+            url: open.url,
             // Closed first: a closed issue is not listed again, so a comment that then fails is never repeated.
             writes: [
                 { op: 'update', repo, number: open.number, state: 'closed', stateReason: 'completed' },
@@ -665,9 +787,21 @@ async function write(p, row, gh, refusals, o, log, errors, skip) {
 }
 async function syncIssues(records, o, log, client) {
     // Octokit is loaded only here, so runs without issues never pay for it.
-    const gh = client ?? (await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657))).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
+    const gh = client ??
+        (await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 6657))).createClient({
+            token: o.token,
+            ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}),
+            log,
+            ...(o.throttle ? { throttle: o.throttle } : {}),
+        });
     const reading = await readWorld(gh, records, o);
-    const options = { repo: o.repo, labels: o.labels, issueOn: o.issueOn, now: o.now ?? new Date(), ...(o.runUrl ? { runUrl: o.runUrl } : {}) };
+    const options = {
+        repo: o.repo,
+        labels: o.labels,
+        issueOn: o.issueOn,
+        now: o.now ?? new Date(),
+        ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+    };
     const plan = await planWithHistory(gh, records, reading, options, o, log);
     const errors = reading.errors;
     const refusals = new Refusals(gh, o.labels);
@@ -676,7 +810,14 @@ async function syncIssues(records, o, log, client) {
     const skippedForCap = [];
     for (const p of plan) {
         const key = p.followed && p.number ? trackedKey(p.repo, p.number) : p.repo.toLowerCase();
-        const row = { endpoint: p.endpoint, action: p.action, number: p.number ?? null, url: p.url ?? null, repo: p.repo, reason: p.reason };
+        const row = {
+            endpoint: p.endpoint,
+            action: p.action,
+            number: p.number ?? null,
+            url: p.url ?? null,
+            repo: p.repo,
+            reason: p.reason,
+        };
         rows.push(row);
         const skip = (reason) => {
             if (p.action !== 'skipped' && p.writes.length)
@@ -724,7 +865,10 @@ async function syncIssues(records, o, log, client) {
         writes += await write(p, row, gh, refusals, o, log, errors, skip);
     }
     if (skippedForCap.length) {
-        log.warning(`max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap.slice(0, 10).map((n) => (0,src_text/* oneLine */.TN)(n, 60)).join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`);
+        log.warning(`max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap
+            .slice(0, 10)
+            .map((n) => (0,src_text/* oneLine */.TN)(n, 60))
+            .join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`);
     }
     return { rows, errors: [...new Set(errors)], writes, plan };
 }

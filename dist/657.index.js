@@ -38,7 +38,12 @@ function createClient(o) {
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(o.token, {
         ...(o.baseUrl ? { baseUrl: o.baseUrl.replace(/\/+$/, '') } : {}),
         userAgent: 'cors-gate',
-        log: { debug: () => { }, info: () => { }, warn: (m) => o.log.warning((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(m, 300)), error: (m) => o.log.warning((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(m, 300)) },
+        log: {
+            debug: () => { },
+            info: () => { },
+            warn: (m) => o.log.warning((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(m, 300)),
+            error: (m) => o.log.warning((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(m, 300)),
+        },
         throttle: {
             // GitHub asks for one mutating request at a time, about a second apart; the plugin's
             // write queue does that, and spaces notification-triggering writes further.
@@ -73,12 +78,26 @@ function createClient(o) {
         listOpen: (repo, labels) => list(repo, labels, 'open', true),
         listRecentlyClosed: (repo, labels) => list(repo, labels, 'closed', false),
         async listComments(repo, number) {
-            const items = await octokit.paginate(octokit.rest.issues.listComments, { ...split(repo), issue_number: number, per_page: 100 });
+            const items = await octokit.paginate(octokit.rest.issues.listComments, {
+                ...split(repo),
+                issue_number: number,
+                per_page: 100,
+            });
             return items.map((c) => ({ id: c.id, body: c.body ?? null, url: c.html_url }));
         },
         async create(repo, title, body, labels) {
-            const { data } = await octokit.rest.issues.create({ ...split(repo), title, body, ...(labels.length ? { labels } : {}), ...once });
-            return { number: data.number, url: data.html_url, labels: data.labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')) };
+            const { data } = await octokit.rest.issues.create({
+                ...split(repo),
+                title,
+                body,
+                ...(labels.length ? { labels } : {}),
+                ...once,
+            });
+            return {
+                number: data.number,
+                url: data.html_url,
+                labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+            };
         },
         async update(repo, number, f) {
             await octokit.rest.issues.update({

@@ -10,7 +10,7 @@
 // Usage: node scripts/extract-openapi.mjs [version]   (default: DEFAULT_VERSION)
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +100,13 @@ function extractOperation(_method, _path, op) {
       ...(json ? { content: { 'application/json': { schema: toJsonSchema(json.schema) } } } : {}),
     };
   }
-  return { operationId: op.operationId, summary: op.summary, parameters, ...(requestBody ? { requestBody } : {}), responses };
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    parameters,
+    ...(requestBody ? { requestBody } : {}),
+    responses,
+  };
 }
 
 function main() {
@@ -123,7 +129,8 @@ function main() {
     }
     const missing = OPERATIONS.filter((id) => !found.has(id));
     if (missing.length) throw new Error(`operations not in ${sourceFile}: ${missing.join(', ')}`);
-    if (JSON.stringify(paths).includes('"$ref"')) throw new Error(`${sourceFile} still holds $ref in the chosen operations`);
+    if (JSON.stringify(paths).includes('"$ref"'))
+      throw new Error(`${sourceFile} still holds $ref in the chosen operations`);
     const doc = {
       openapi: '3.1.0',
       info: {

@@ -28,7 +28,9 @@ export const MAX_ISSUE_WRITES = 1000;
 export function parseSeconds(text: string, name: string): number {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
-    throw new UsageError(`${name} must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `${name} must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(text)}`,
+    );
   }
   return Math.round(n * 1000);
 }
@@ -36,7 +38,8 @@ export function parseSeconds(text: string, name: string): number {
 /** A whole number from `min` to `max`. */
 export function parseCount(text: string, name: string, max: number, min = 1): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -57,12 +60,17 @@ export function parseOrigin(text: string, name: string): string {
  * for fail-on, `fail,warn` for issue-on.
  */
 function parseVerdicts(text: string, name: string, allowed: readonly Verdict[], what: string): Verdict[] {
-  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (items.length === 1 && items[0] === 'never') return [];
   const usage = `use a comma list of ${allowed.join(', ')}, or never`;
-  if (items.includes('never')) throw new UsageError(`${name}: never means none and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
+  if (items.includes('never'))
+    throw new UsageError(`${name}: never means none and cannot be combined with verdicts, got ${JSON.stringify(text)}`);
   for (const item of items) {
-    if (!(allowed as readonly string[]).includes(item)) throw new UsageError(`${name}: ${JSON.stringify(item)} is not ${what} (${usage})`);
+    if (!(allowed as readonly string[]).includes(item))
+      throw new UsageError(`${name}: ${JSON.stringify(item)} is not ${what} (${usage})`);
   }
   if (items.length === 0) throw new UsageError(`${name} is empty (${usage})`);
   return items as Verdict[];
@@ -75,7 +83,12 @@ export function parseFailOn(text: string, name = 'fail-on'): Verdict[] {
 
 /** The verdicts that open an issue; a pass never does. */
 export function parseIssueOn(text: string, name = 'issue-on'): Verdict[] {
-  return parseVerdicts(text, name, VERDICTS.filter((v) => v !== 'pass'), 'a failing verdict');
+  return parseVerdicts(
+    text,
+    name,
+    VERDICTS.filter((v) => v !== 'pass'),
+    'a failing verdict',
+  );
 }
 
 const REPO_NAME = /^[\w.-]+\/[\w.-]+$/;
@@ -93,7 +106,10 @@ export function parseRepo(text: string, name: string): string {
 }
 
 export function parseLabels(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** `2/4` → { index: 2, count: 4 }; empty text → no sharding. */
@@ -104,7 +120,9 @@ export function parseShard(text: string, name = 'shard'): Shard | undefined {
   if (!m) throw new UsageError(`${name} must look like i/n (for example 2/4), got ${JSON.stringify(text)}`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || count > MAX_SHARDS) throw new UsageError(`${name}: the number of shards must be from 1 to ${MAX_SHARDS}, got ${count}`);
-  if (index < 1 || index > count) throw new UsageError(`${name}: the shard number counts from 1 to ${count}, got ${index}`);
+  if (count < 1 || count > MAX_SHARDS)
+    throw new UsageError(`${name}: the number of shards must be from 1 to ${MAX_SHARDS}, got ${count}`);
+  if (index < 1 || index > count)
+    throw new UsageError(`${name}: the shard number counts from 1 to ${count}, got ${index}`);
   return { index, count };
 }

@@ -2,12 +2,12 @@
 // → redacted records → gate. Entry points read their inputs, call these, and
 // write their outputs; nothing here reads an option or the environment itself.
 import { checkEndpoints } from './check/check.js';
-import { loadConfig, type LoadOptions } from './config/load.js';
-import { selectShard, type Shard } from './config/shard.js';
+import { type LoadOptions, loadConfig } from './config/load.js';
+import { type Shard, selectShard } from './config/shard.js';
 import type { ConfigSource } from './config/yaml.js';
 import { decideGate, type GateDecision } from './report/gate.js';
 import { mergeReports, type ReportSource, type ShardReport } from './report/merge.js';
-import { newReport, reportSecrets, toRecord, type Report } from './report/record.js';
+import { newReport, type Report, reportSecrets, toRecord } from './report/record.js';
 import type { CheckResult, Endpoint, Verdict } from './types.js';
 
 export interface RunOptions {
@@ -39,7 +39,11 @@ export async function runChecks(endpoints: readonly Endpoint[], options: RunOpti
   const secrets = reportSecrets(list, options.secrets ?? []);
   const records = await checkEndpoints(
     list,
-    { timeoutMs: options.timeoutMs, concurrency: options.concurrency, ...(options.onResult ? { onResult: options.onResult } : {}) },
+    {
+      timeoutMs: options.timeoutMs,
+      concurrency: options.concurrency,
+      ...(options.onResult ? { onResult: options.onResult } : {}),
+    },
     (r) => ({ ...toRecord(r, secrets), position: positions.get(r.endpoint.id)! }),
   );
   const report: ShardReport = { ...newReport(records), ...(options.shard ? { shard: options.shard } : {}) };

@@ -5,7 +5,14 @@
 export const PLACEHOLDER_KEY = 'cors-gate-probe';
 
 /** Headers whose value is a credential: written in a file (or substituted into the action's input) they are secrets unless said otherwise. */
-export const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
+export const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'x-goog-api-key',
+  'cookie',
+]);
 
 export function isPlaceholder(value: string): boolean {
   return new RegExp(`^(?:[A-Za-z][\\w.-]*\\s+)?${PLACEHOLDER_KEY}$`).test(value.trim());
@@ -24,7 +31,8 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-const SECRET_PARAMS = /^(key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|password|sig|signature|x-goog-api-key|code)$/i;
+const SECRET_PARAMS =
+  /^(key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|password|sig|signature|x-goog-api-key|code)$/i;
 
 /** The credentials a URL carries (userinfo, credential-like query values), to redact wherever they turn up. */
 export function urlSecrets(url: string): string[] {

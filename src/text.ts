@@ -3,9 +3,10 @@
 // the place it goes, so that it cannot render, mention, link or run anything.
 
 /** Characters that reorder, hide or break lines: shown as \u{…} instead. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed on their own, to be shown
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed on their own, to be shown
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]/g;
 
 export function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => {
@@ -42,7 +43,9 @@ export function code(text: string, max = 300): string {
 
 /** Untrusted multi-line text as an HTML pre block. */
 export function pre(text: string, max = 8000): string {
-  const lines = cut(text, max).split('\n').map((l) => html(visible(l)));
+  const lines = cut(text, max)
+    .split('\n')
+    .map((l) => html(visible(l)));
   // One source line: a blank line would end Markdown's HTML block and hand the
   // rest of the block to the Markdown parser, outside any <pre>.
   return `<pre>${lines.join('&#10;')}</pre>`;
@@ -59,7 +62,9 @@ export function mdCode(text: string, max = 300): string {
 
 /** A fenced Markdown block around untrusted multi-line text. */
 export function mdBlock(text: string, max = 8000, lang = ''): string {
-  const lines = cut(text, max).split('\n').map((l) => visible(l));
+  const lines = cut(text, max)
+    .split('\n')
+    .map((l) => visible(l));
   const body = lines.join('\n');
   const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
@@ -82,7 +87,12 @@ export function logSafe(line: string): string {
  * characters written as \u escapes, which JSON.stringify leaves raw.
  */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return (
+    JSON.stringify(value, null, 2).replace(
+      /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    ) + '\n'
+  );
 }
 
 /** Fits text to a terminal column: visible, and at most `width` characters with a plain ellipsis. */

@@ -45,7 +45,14 @@ export default class ChromiumReporter implements Reporter {
       const file = relative(process.cwd(), m.moduleId);
       for (const s of m.children.allSuites()) {
         const { chromiumMissing: reason, chromiumRequired } = s.meta();
-        if (reason) skipped.push({ file, suite: s.fullName, tests: [...s.children.allTests()].length, reason, failed: chromiumRequired === true });
+        if (reason)
+          skipped.push({
+            file,
+            suite: s.fullName,
+            tests: [...s.children.allTests()].length,
+            reason,
+            failed: chromiumRequired === true,
+          });
       }
       for (const t of m.children.allTests()) {
         const line = t.meta().chromiumRan;

@@ -24,9 +24,27 @@ function isSafelistedMethod(method) {
     return SAFELISTED_METHODS.has(method);
 }
 const FORBIDDEN_NAMES = new Set([
-    'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
-    'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
-    'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+    'accept-charset',
+    'accept-encoding',
+    'access-control-request-headers',
+    'access-control-request-method',
+    'connection',
+    'content-length',
+    'cookie',
+    'cookie2',
+    'date',
+    'dnt',
+    'expect',
+    'host',
+    'keep-alive',
+    'origin',
+    'referer',
+    'set-cookie',
+    'te',
+    'trailer',
+    'transfer-encoding',
+    'upgrade',
+    'via',
 ]);
 /**
  * A header the page's fetch() silently drops. Chromium also drops `User-Agent`
@@ -256,10 +274,37 @@ const GOOGLE_GENAI = {
 const VERCEL_AI_VERSION = '@ai-sdk/provider-utils 4 / providers 3–4 (ai 6)';
 const VERCEL_AI_SOURCE = 'vercel/ai packages/<provider>/src/<provider>-provider.ts (getHeaders), packages/provider-utils/src/with-user-agent-suffix.ts, post-to-api.ts';
 const VERCEL_PROVIDERS = [
-    { provider: 'openai', package: '@ai-sdk/openai', style: 'openai', authHeader: 'Authorization', headers: [['Authorization', `Bearer ${KEY}`]] },
-    { provider: 'openai-compatible', package: '@ai-sdk/openai-compatible', style: 'openai', authHeader: 'Authorization', headers: [['Authorization', `Bearer ${KEY}`]] },
-    { provider: 'anthropic', package: '@ai-sdk/anthropic', style: 'anthropic', authHeader: 'x-api-key', headers: [['anthropic-version', '2023-06-01'], ['x-api-key', KEY]] },
-    { provider: 'google', package: '@ai-sdk/google', style: 'gemini', authHeader: 'x-goog-api-key', headers: [['x-goog-api-key', KEY]] },
+    {
+        provider: 'openai',
+        package: '@ai-sdk/openai',
+        style: 'openai',
+        authHeader: 'Authorization',
+        headers: [['Authorization', `Bearer ${KEY}`]],
+    },
+    {
+        provider: 'openai-compatible',
+        package: '@ai-sdk/openai-compatible',
+        style: 'openai',
+        authHeader: 'Authorization',
+        headers: [['Authorization', `Bearer ${KEY}`]],
+    },
+    {
+        provider: 'anthropic',
+        package: '@ai-sdk/anthropic',
+        style: 'anthropic',
+        authHeader: 'x-api-key',
+        headers: [
+            ['anthropic-version', '2023-06-01'],
+            ['x-api-key', KEY],
+        ],
+    },
+    {
+        provider: 'google',
+        package: '@ai-sdk/google',
+        style: 'gemini',
+        authHeader: 'x-goog-api-key',
+        headers: [['x-goog-api-key', KEY]],
+    },
     { provider: 'azure', package: '@ai-sdk/azure', style: 'openai', authHeader: 'api-key', headers: [['api-key', KEY]] },
 ];
 function vercelTable(p) {
@@ -276,7 +321,9 @@ function vercelTable(p) {
             ['content-type', 'application/json'],
         ],
         notes: p.provider === 'anthropic'
-            ? ['Does not send anthropic-dangerous-direct-browser-access: add it with `headers:` (or createAnthropic({headers})) or Anthropic answers without CORS headers.']
+            ? [
+                'Does not send anthropic-dangerous-direct-browser-access: add it with `headers:` (or createAnthropic({headers})) or Anthropic answers without CORS headers.',
+            ]
             : [],
     };
 }
@@ -314,7 +361,13 @@ const VALUE_VERSIONS = {
 
 
 
-const PRESETS = [_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .FETCH */ .tH, _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .OPENAI_SDK */ .u_, _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .ANTHROPIC_SDK */ ._M, _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .GOOGLE_GENAI */ .HR, ..._catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .VERCEL_PROVIDERS */ .hD.map(_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .vercelTable */ .UQ)];
+const PRESETS = [
+    _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .FETCH */ .tH,
+    _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .OPENAI_SDK */ .u_,
+    _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .ANTHROPIC_SDK */ ._M,
+    _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .GOOGLE_GENAI */ .HR,
+    ..._catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .VERCEL_PROVIDERS */ .hD.map(_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .vercelTable */ .UQ),
+];
 const CLIENT_NAMES = PRESETS.map((p) => p.name);
 function findPreset(name) {
     return PRESETS.find((p) => p.name === name);
@@ -332,7 +385,10 @@ const STYLES = {
         paths: ['/chat/completions', '/responses', '/models'],
         defaultModel: 'gpt-4o-mini',
         authHeader: 'authorization',
-        fetchHeaders: [['authorization', `Bearer {key}`], ['content-type', 'application/json']],
+        fetchHeaders: [
+            ['authorization', `Bearer {key}`],
+            ['content-type', 'application/json'],
+        ],
     },
     anthropic: {
         paths: ['/v1/messages'],
@@ -349,7 +405,10 @@ const STYLES = {
         paths: ['/v1beta/models/{model}:generateContent', '/v1beta/models/{model}:streamGenerateContent?alt=sse'],
         defaultModel: 'gemini-2.5-flash',
         authHeader: 'x-goog-api-key',
-        fetchHeaders: [['x-goog-api-key', '{key}'], ['content-type', 'application/json']],
+        fetchHeaders: [
+            ['x-goog-api-key', '{key}'],
+            ['content-type', 'application/json'],
+        ],
     },
 };
 const RUNTIME = {
@@ -394,7 +453,10 @@ function routeBody(route, style, model, stream) {
             return JSON.stringify({ model, max_tokens: 1, messages: ping, ...s });
         case 'generate':
         case 'stream-generate':
-            return JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'ping' }] }], generationConfig: { maxOutputTokens: 1 } });
+            return JSON.stringify({
+                contents: [{ role: 'user', parts: [{ text: 'ping' }] }],
+                generationConfig: { maxOutputTokens: 1 },
+            });
         case 'chat':
             return JSON.stringify({ model, messages: ping, max_tokens: 1, ...s });
         default:
@@ -467,10 +529,10 @@ function presetRequest(input) {
     }
     if (input.auth)
         headers = withKey(headers, table.authHeader ?? info.authHeader, key);
-    const method = route === 'models' ? 'GET' : input.method ?? 'POST';
+    const method = route === 'models' ? 'GET' : (input.method ?? 'POST');
     const stream = Boolean(input.auth) && routeStreams(route, style);
     const model = input.model ?? info.defaultModel;
-    const body = method === 'GET' || method === 'HEAD' ? undefined : input.body ?? routeBody(route, style, model, stream);
+    const body = method === 'GET' || method === 'HEAD' ? undefined : (input.body ?? routeBody(route, style, model, stream));
     // Clients set content-type for the body they send; with none there is nothing to describe.
     if (body === undefined)
         headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
@@ -501,7 +563,14 @@ function fillModel(path, style, model) {
 /** The key cors-gate sends when the config gives no real one: it proves nothing and unlocks nothing. */
 const PLACEHOLDER_KEY = 'cors-gate-probe';
 /** Headers whose value is a credential: written in a file (or substituted into the action's input) they are secrets unless said otherwise. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
+const CREDENTIAL_HEADERS = new Set([
+    'authorization',
+    'proxy-authorization',
+    'x-api-key',
+    'api-key',
+    'x-goog-api-key',
+    'cookie',
+]);
 function isPlaceholder(value) {
     return new RegExp(`^(?:[A-Za-z][\\w.-]*\\s+)?${PLACEHOLDER_KEY}$`).test(value.trim());
 }

@@ -137,7 +137,10 @@ function expandPatterns(patterns, fs) {
 }
 /** The merge-reports input: one pattern per line or comma-separated. */
 function splitPatterns(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/files.ts
@@ -323,7 +326,10 @@ function parseOrigin(text, name) {
  * for fail-on, `fail,warn` for issue-on.
  */
 function parseVerdicts(text, name, allowed, what) {
-    const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const items = text
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
     if (items.length === 1 && items[0] === 'never')
         return [];
     const usage = `use a comma list of ${allowed.join(', ')}, or never`;
@@ -358,7 +364,10 @@ function parseRepo(text, name) {
     return t;
 }
 function parseLabels(text) {
-    return text.split(',').map((s) => s.trim()).filter(Boolean);
+    return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 /** `2/4` → { index: 2, count: 4 }; empty text → no sharding. */
 function parseShard(text, name = 'shard') {
@@ -510,15 +519,27 @@ function conflictingHeaders(res, on) {
     for (const name of ['location', 'content-disposition']) {
         const values = new Set(headerValues(res.headers, name));
         if (values.size > 1) {
-            const error = name === 'location' ? 'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION' : 'ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION';
-            return { code: 'NetworkError', level: 'error', on, message: `The response has ${values.size} different ${name} headers; browsers refuse it (net::${error}).` };
+            const error = name === 'location'
+                ? 'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION'
+                : 'ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION';
+            return {
+                code: 'NetworkError',
+                level: 'error',
+                on,
+                message: `The response has ${values.size} different ${name} headers; browsers refuse it (net::${error}).`,
+            };
         }
     }
     return null;
 }
 function networkFinding(on, ex) {
     const e = ex.error;
-    return { code: e.code === 'TIMEOUT' ? 'Timeout' : 'NetworkError', level: 'error', message: `${on === 'preflight' ? 'Preflight' : 'Request'} failed: ${e.message}`, on };
+    return {
+        code: e.code === 'TIMEOUT' ? 'Timeout' : 'NetworkError',
+        level: 'error',
+        message: `${on === 'preflight' ? 'Preflight' : 'Request'} failed: ${e.message}`,
+        on,
+    };
 }
 /** The browser's decision on the preflight alone. Blocking finding first. */
 function evaluatePreflight(req, ex) {
@@ -530,7 +551,9 @@ function evaluatePreflight(req, ex) {
     if (conflict)
         return [conflict];
     if (redirectTarget(res) !== undefined) {
-        return [fail('preflight', 'PreflightDisallowedRedirect', `Redirect is not allowed for a preflight request (status ${res.status}).`)];
+        return [
+            fail('preflight', 'PreflightDisallowedRedirect', `Redirect is not allowed for a preflight request (status ${res.status}).`),
+        ];
     }
     const access = corsCheck(res, req, 'preflight');
     if (access)
@@ -540,16 +563,27 @@ function evaluatePreflight(req, ex) {
     }
     const methods = parseTokenList(res.headers, 'access-control-allow-methods');
     if (methods === 'invalid') {
-        return [fail('preflight', 'InvalidAllowMethodsPreflightResponse', "Cannot parse Access-Control-Allow-Methods response header field in preflight response.")];
+        return [
+            fail('preflight', 'InvalidAllowMethodsPreflightResponse', 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.'),
+        ];
     }
     const allowed = parseTokenList(res.headers, 'access-control-allow-headers');
     if (allowed === 'invalid') {
-        return [fail('preflight', 'InvalidAllowHeadersPreflightResponse', "Cannot parse Access-Control-Allow-Headers response header field in preflight response.")];
+        return [
+            fail('preflight', 'InvalidAllowHeadersPreflightResponse', 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.'),
+        ];
     }
     const credentialed = req.credentials === 'include';
     const methodList = methods ?? [];
-    if (!(0,fetch_rules/* isSafelistedMethod */.C4)(req.method) && !methodList.includes(req.method) && (credentialed || !methodList.includes('*'))) {
-        out.push({ code: 'MethodDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Method ${req.method} is not allowed by Access-Control-Allow-Methods in preflight response.` });
+    if (!(0,fetch_rules/* isSafelistedMethod */.C4)(req.method) &&
+        !methodList.includes(req.method) &&
+        (credentialed || !methodList.includes('*'))) {
+        out.push({
+            code: 'MethodDisallowedByPreflightResponse',
+            level: 'fail',
+            on: 'preflight',
+            message: `Method ${req.method} is not allowed by Access-Control-Allow-Methods in preflight response.`,
+        });
         return out;
     }
     const allowedLower = new Set((allowed ?? []).map((h) => h.toLowerCase()));
@@ -559,12 +593,22 @@ function evaluatePreflight(req, ex) {
             continue;
         if (wildcard && (0,fetch_rules/* isNonWildcardHeaderName */.aA)(name)) {
             // The standard never lets `*` cover Authorization; Chromium still does, with a deprecation notice.
-            out.push({ code: 'AuthorizationCoveredByWildcard', level: 'warn', on: 'preflight', message: "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly." });
+            out.push({
+                code: 'AuthorizationCoveredByWildcard',
+                level: 'warn',
+                on: 'preflight',
+                message: "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly.",
+            });
             continue;
         }
         if (wildcard)
             continue;
-        out.unshift({ code: 'HeaderDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` });
+        out.unshift({
+            code: 'HeaderDisallowedByPreflightResponse',
+            level: 'fail',
+            on: 'preflight',
+            message: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+        });
         return out;
     }
     out.push(...preflightInfo(res));
@@ -572,22 +616,44 @@ function evaluatePreflight(req, ex) {
 }
 function statusInfo(res) {
     return res.status < 200 || res.status > 299
-        ? [{ code: 'PreflightStatus', level: 'info', on: 'preflight', message: `The preflight was answered with status ${res.status}.` }]
+        ? [
+            {
+                code: 'PreflightStatus',
+                level: 'info',
+                on: 'preflight',
+                message: `The preflight was answered with status ${res.status}.`,
+            },
+        ]
         : [];
 }
 function preflightInfo(res) {
     const out = [];
     const maxAge = headerValues(res.headers, 'access-control-max-age');
     if (maxAge.length === 0) {
-        out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: 'No Access-Control-Max-Age: browsers cache this preflight for 5 seconds, so most calls pay for a second round trip.' });
+        out.push({
+            code: 'MaxAge',
+            level: 'info',
+            on: 'preflight',
+            message: 'No Access-Control-Max-Age: browsers cache this preflight for 5 seconds, so most calls pay for a second round trip.',
+        });
     }
     else {
         const seconds = /^\d+$/.test(maxAge.join(', ')) ? Number(maxAge[0]) : NaN;
         if (Number.isNaN(seconds)) {
-            out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: 'Access-Control-Max-Age is not a number: browsers use 5 seconds.' });
+            out.push({
+                code: 'MaxAge',
+                level: 'info',
+                on: 'preflight',
+                message: 'Access-Control-Max-Age is not a number: browsers use 5 seconds.',
+            });
         }
         else if (seconds > CHROMIUM_MAX_AGE_CAP) {
-            out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: `Access-Control-Max-Age ${seconds} s: Chromium caps it at ${CHROMIUM_MAX_AGE_CAP} s.` });
+            out.push({
+                code: 'MaxAge',
+                level: 'info',
+                on: 'preflight',
+                message: `Access-Control-Max-Age ${seconds} s: Chromium caps it at ${CHROMIUM_MAX_AGE_CAP} s.`,
+            });
         }
         else {
             out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: `Access-Control-Max-Age ${seconds} s.` });
@@ -598,14 +664,35 @@ function preflightInfo(res) {
 function actualInfo(res, req) {
     const out = [];
     const acao = headerValues(res.headers, 'access-control-allow-origin')[0];
-    const vary = headerValues(res.headers, 'vary').join(',').toLowerCase().split(',').map((s) => s.trim());
+    const vary = headerValues(res.headers, 'vary')
+        .join(',')
+        .toLowerCase()
+        .split(',')
+        .map((s) => s.trim());
     if (acao && acao !== '*' && !vary.includes('origin') && !vary.includes('*')) {
-        out.push({ code: 'VaryOriginMissing', level: 'info', on: 'actual', message: "Access-Control-Allow-Origin echoes the origin but Vary does not name Origin: a shared cache may serve this answer to another origin." });
+        out.push({
+            code: 'VaryOriginMissing',
+            level: 'info',
+            on: 'actual',
+            message: 'Access-Control-Allow-Origin echoes the origin but Vary does not name Origin: a shared cache may serve this answer to another origin.',
+        });
     }
     const exposed = headerValues(res.headers, 'access-control-expose-headers').join(', ');
-    out.push({ code: 'ExposeHeaders', level: 'info', on: 'actual', message: exposed ? `Readable response headers beyond the safelisted ones: ${exposed}.` : 'No Access-Control-Expose-Headers: the page can read only the safelisted response headers (no rate-limit or request-id headers).' });
+    out.push({
+        code: 'ExposeHeaders',
+        level: 'info',
+        on: 'actual',
+        message: exposed
+            ? `Readable response headers beyond the safelisted ones: ${exposed}.`
+            : 'No Access-Control-Expose-Headers: the page can read only the safelisted response headers (no rate-limit or request-id headers).',
+    });
     if (res.status === 401 || res.status === 403) {
-        out.push({ code: 'ActualStatus', level: 'info', on: 'actual', message: `The actual request was answered with status ${res.status}, readable by the page (the probe sends a placeholder key).` });
+        out.push({
+            code: 'ActualStatus',
+            level: 'info',
+            on: 'actual',
+            message: `The actual request was answered with status ${res.status}, readable by the page (the probe sends a placeholder key).`,
+        });
     }
     void req;
     return out;
@@ -637,12 +724,20 @@ function evaluate(req, exchanges) {
         findings.push(...exchanges.redirectFindings);
     const last = exchanges.finalRequest ?? req;
     if (!preflightNeeded) {
-        findings.push({ code: 'NoPreflight', level: 'info', message: 'A CORS-simple request (safelisted method and headers): a browser sends no preflight and judges the actual response alone.' });
+        findings.push({
+            code: 'NoPreflight',
+            level: 'info',
+            message: 'A CORS-simple request (safelisted method and headers): a browser sends no preflight and judges the actual response alone.',
+        });
     }
     if (exchanges.actual && !isBlocking(findings))
         findings.push(...evaluateActual(last, exchanges.actual));
     else if (preflightNeeded && !exchanges.actual && !isBlocking(findings)) {
-        findings.push({ code: 'ActualNotChecked', level: 'info', message: 'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.' });
+        findings.push({
+            code: 'ActualNotChecked',
+            level: 'info',
+            message: 'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.',
+        });
     }
     if (exchanges.notes)
         findings.push(...exchanges.notes);
@@ -673,6 +768,82 @@ function requiredHeaders(req, preflightNeeded) {
     if (names.length)
         out.push(['Access-Control-Allow-Headers', names.join(', ')]);
     out.push(['Access-Control-Max-Age', String(CHROMIUM_MAX_AGE_CAP)]);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/check/authenticated.ts
+// The authenticated check (`auth:`): the actual request carried a real key and,
+// on a streaming route, asked for a stream. A browser client needs the event
+// stream itself to carry Access-Control-Allow-Origin (the CORS check of the
+// actual response says whether it does) and can read only the response headers
+// listed in Access-Control-Expose-Headers (plus the safelisted few).
+
+/** Response headers every CORS response exposes (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name). */
+const SAFELISTED_RESPONSE = [
+    'cache-control',
+    'content-language',
+    'content-length',
+    'content-type',
+    'expires',
+    'last-modified',
+    'pragma',
+];
+function exposedHeaders(ex) {
+    const listed = headerValues(ex.response?.headers ?? [], 'access-control-expose-headers')
+        .flatMap((v) => v.split(','))
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
+    if (listed.includes('*'))
+        return '*';
+    return [...new Set(listed)];
+}
+function streamFindings(e, actual) {
+    if (e.stream === undefined || !actual?.response)
+        return [];
+    const res = actual.response;
+    const out = [];
+    const type = (headerValues(res.headers, 'content-type')[0] ?? '').split(';')[0].trim().toLowerCase();
+    const acao = headerValues(res.headers, 'access-control-allow-origin');
+    const what = e.stream ? 'streaming request' : 'request';
+    if (res.status >= 400) {
+        out.push({
+            code: 'AuthenticatedRequestRejected',
+            level: 'warn',
+            on: 'actual',
+            message: `The authenticated ${what} was answered ${res.status}${type ? ` (${type})` : ''}: check the key; the stream itself was not checked.`,
+        });
+    }
+    else if (e.stream && type !== 'text/event-stream') {
+        out.push({
+            code: 'StreamNotEventStream',
+            level: 'warn',
+            on: 'actual',
+            message: `Asked for a stream, got ${res.status} ${type || 'without Content-Type'} instead of text/event-stream.`,
+        });
+    }
+    else {
+        out.push({
+            code: e.stream ? 'EventStream' : 'AuthenticatedResponse',
+            level: 'info',
+            on: 'actual',
+            message: `${res.status} ${type || 'without Content-Type'} ${acao.length ? `with Access-Control-Allow-Origin: ${acao.join(', ')}` : 'without Access-Control-Allow-Origin: the page cannot read it'}.`,
+        });
+    }
+    const exposed = exposedHeaders(actual);
+    out.push({
+        code: 'ExposedHeaders',
+        level: 'info',
+        on: 'actual',
+        message: exposed === '*'
+            ? 'Access-Control-Expose-Headers: * — a page can read every response header (without credentials).'
+            : exposed.length
+                ? `A page can read these response headers: ${exposed.join(', ')} (Access-Control-Expose-Headers), besides ${SAFELISTED_RESPONSE.join(', ')}.`
+                : `No Access-Control-Expose-Headers: a page can read only ${SAFELISTED_RESPONSE.join(', ')} (no request id, no rate-limit headers).`,
+    });
     return out;
 }
 
@@ -749,9 +920,10 @@ function readLeniently(method, url, headers, body, timeoutMs) {
             lines.push('Connection: close', '', '');
             socket.write(lines.join('\r\n') + (body ?? ''));
         };
-        socket = u.protocol === 'https:'
-            ? (0,external_node_tls_.connect)({ host, port, servername: /^[\d.]+$|:/.test(host) ? undefined : host }, onConnect)
-            : (0,external_node_net_.connect)({ host, port }, onConnect);
+        socket =
+            u.protocol === 'https:'
+                ? (0,external_node_tls_.connect)({ host, port, servername: /^[\d.]+$|:/.test(host) ? undefined : host }, onConnect)
+                : (0,external_node_net_.connect)({ host, port }, onConnect);
         const settle = () => {
             const buf = Buffer.concat(chunks);
             let end = buf.indexOf('\r\n\r\n');
@@ -868,7 +1040,13 @@ async function probe_send(method, url, headers, body, opts) {
     const response = await readLeniently(method, url, headers, body, left);
     if (!response)
         return ex;
-    return { ...ex, response, error: undefined, ms: ex.ms + Math.round(performance.now() - started), lenient: ex.error.message };
+    return {
+        ...ex,
+        response,
+        error: undefined,
+        ms: ex.ms + Math.round(performance.now() - started),
+        lenient: ex.error.message,
+    };
 }
 function sendStrict(method, url, headers, body, opts) {
     const started = performance.now();
@@ -945,7 +1123,13 @@ function sendStrict(method, url, headers, body, opts) {
             },
         };
         try {
-            opts.dispatcher.dispatch({ origin: u.origin, path: u.pathname + u.search, method, headers: flat, ...(body !== undefined ? { body } : {}) }, handler);
+            opts.dispatcher.dispatch({
+                origin: u.origin,
+                path: u.pathname + u.search,
+                method,
+                headers: flat,
+                ...(body !== undefined ? { body } : {}),
+            }, handler);
         }
         catch (err) {
             finish(err);
@@ -984,74 +1168,6 @@ class Slots {
     }
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __webpack_require__(7194);
-;// CONCATENATED MODULE: ./src/check/authenticated.ts
-// The authenticated check (`auth:`): the actual request carried a real key and,
-// on a streaming route, asked for a stream. A browser client needs the event
-// stream itself to carry Access-Control-Allow-Origin (the CORS check of the
-// actual response says whether it does) and can read only the response headers
-// listed in Access-Control-Expose-Headers (plus the safelisted few).
-
-/** Response headers every CORS response exposes (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name). */
-const SAFELISTED_RESPONSE = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
-function exposedHeaders(ex) {
-    const listed = headerValues(ex.response?.headers ?? [], 'access-control-expose-headers')
-        .flatMap((v) => v.split(','))
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean);
-    if (listed.includes('*'))
-        return '*';
-    return [...new Set(listed)];
-}
-function streamFindings(e, actual) {
-    if (e.stream === undefined || !actual?.response)
-        return [];
-    const res = actual.response;
-    const out = [];
-    const type = (headerValues(res.headers, 'content-type')[0] ?? '').split(';')[0].trim().toLowerCase();
-    const acao = headerValues(res.headers, 'access-control-allow-origin');
-    const what = e.stream ? 'streaming request' : 'request';
-    if (res.status >= 400) {
-        out.push({
-            code: 'AuthenticatedRequestRejected',
-            level: 'warn',
-            on: 'actual',
-            message: `The authenticated ${what} was answered ${res.status}${type ? ` (${type})` : ''}: check the key; the stream itself was not checked.`,
-        });
-    }
-    else if (e.stream && type !== 'text/event-stream') {
-        out.push({
-            code: 'StreamNotEventStream',
-            level: 'warn',
-            on: 'actual',
-            message: `Asked for a stream, got ${res.status} ${type || 'without Content-Type'} instead of text/event-stream.`,
-        });
-    }
-    else {
-        out.push({
-            code: e.stream ? 'EventStream' : 'AuthenticatedResponse',
-            level: 'info',
-            on: 'actual',
-            message: `${res.status} ${type || 'without Content-Type'} ${acao.length ? `with Access-Control-Allow-Origin: ${acao.join(', ')}` : 'without Access-Control-Allow-Origin: the page cannot read it'}.`,
-        });
-    }
-    const exposed = exposedHeaders(actual);
-    out.push({
-        code: 'ExposedHeaders',
-        level: 'info',
-        on: 'actual',
-        message: exposed === '*'
-            ? 'Access-Control-Expose-Headers: * — a page can read every response header (without credentials).'
-            : exposed.length
-                ? `A page can read these response headers: ${exposed.join(', ')} (Access-Control-Expose-Headers), besides ${SAFELISTED_RESPONSE.join(', ')}.`
-                : `No Access-Control-Expose-Headers: a page can read only ${SAFELISTED_RESPONSE.join(', ')} (no request id, no rate-limit headers).`,
-    });
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/check/check.ts
 // The check for each endpoint: the request a browser would make, the preflight
 // when one is needed, the actual request only if the preflight lets it through.
@@ -1067,7 +1183,13 @@ const USER_AGENT = `cors-gate/${version/* VERSION */.x}`;
 function browserRequest(e) {
     const { kept, dropped } = (0,fetch_rules/* sendableHeaders */.$c)(e.headers, e.browser);
     return {
-        request: { origin: e.origin, method: (0,fetch_rules/* normalizeMethod */.tA)(e.method), headers: kept, credentials: e.credentials, browser: e.browser },
+        request: {
+            origin: e.origin,
+            method: (0,fetch_rules/* normalizeMethod */.tA)(e.method),
+            headers: kept,
+            credentials: e.credentials,
+            browser: e.browser,
+        },
         dropped,
     };
 }
@@ -1106,7 +1228,8 @@ function redirectedRequest(req, status, from, to, secrets = []) {
     let method = req.method;
     let headers = req.headers;
     let keepBody = true;
-    if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
+    if (((status === 301 || status === 302) && method === 'POST') ||
+        (status === 303 && method !== 'GET' && method !== 'HEAD')) {
         method = 'GET';
         headers = headers.filter(([n]) => !BODY_HEADERS.has(n.toLowerCase()));
         keepBody = false;
@@ -1116,7 +1239,7 @@ function redirectedRequest(req, status, from, to, secrets = []) {
     if (crossOrigin) {
         headers = headers
             .filter(([n]) => n.toLowerCase() !== 'authorization')
-            .map(([n, v]) => (secrets.some((k) => k && v.includes(k)) ? [n, src_secrets/* PLACEHOLDER_KEY */.Kn] : [n, v]));
+            .map(([n, v]) => secrets.some((k) => k && v.includes(k)) ? [n, src_secrets/* PLACEHOLDER_KEY */.Kn] : [n, v]);
     }
     const tainted = crossOrigin && req.origin !== fromOrigin;
     return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
@@ -1169,27 +1292,57 @@ async function checkEndpoint(e, probe, slots = new Slots(1)) {
                 next = new URL(location, url);
             }
             catch {
-                redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect's Location is not a valid URL.` });
+                redirectFindings.push({
+                    code: 'InvalidRedirect',
+                    level: 'error',
+                    on: 'actual',
+                    message: `The redirect's Location is not a valid URL.`,
+                });
                 break;
             }
             if (outOfTime()) {
-                redirectFindings.push({ code: 'Timeout', level: 'error', on: 'actual', message: `Still redirecting after ${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout (${hop + 1} redirects): stopped.` });
+                redirectFindings.push({
+                    code: 'Timeout',
+                    level: 'error',
+                    on: 'actual',
+                    message: `Still redirecting after ${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout (${hop + 1} redirects): stopped.`,
+                });
                 break;
             }
             if (hop >= MAX_REDIRECTS) {
-                redirectFindings.push({ code: 'TooManyRedirects', level: 'error', on: 'actual', message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).` });
+                redirectFindings.push({
+                    code: 'TooManyRedirects',
+                    level: 'error',
+                    on: 'actual',
+                    message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).`,
+                });
                 break;
             }
             if (next.username || next.password) {
-                redirectFindings.push({ code: 'RedirectContainsCredentials', level: 'fail', on: 'actual', message: 'The redirect goes to a URL with a user name or password, which a CORS request may not follow.' });
+                redirectFindings.push({
+                    code: 'RedirectContainsCredentials',
+                    level: 'fail',
+                    on: 'actual',
+                    message: 'The redirect goes to a URL with a user name or password, which a CORS request may not follow.',
+                });
                 break;
             }
             if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-                redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect goes to a ${next.protocol} URL, which fetch() does not follow (TypeError: Failed to fetch).` });
+                redirectFindings.push({
+                    code: 'InvalidRedirect',
+                    level: 'error',
+                    on: 'actual',
+                    message: `The redirect goes to a ${next.protocol} URL, which fetch() does not follow (TypeError: Failed to fetch).`,
+                });
                 break;
             }
             const hopped = redirectedRequest(current, res.status, url, next.href, e.secrets);
-            redirectFindings.push({ code: 'Redirected', level: 'info', on: 'actual', message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.` });
+            redirectFindings.push({
+                code: 'Redirected',
+                level: 'info',
+                on: 'actual',
+                message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.`,
+            });
             current = hopped.request;
             if (!hopped.keepBody)
                 body = undefined;
@@ -1207,9 +1360,17 @@ async function checkEndpoint(e, probe, slots = new Slots(1)) {
         }
     }
     const notes = [];
-    for (const [on, ex] of [['preflight', preflight], ['actual', actual]]) {
+    for (const [on, ex] of [
+        ['preflight', preflight],
+        ['actual', actual],
+    ]) {
         if (ex?.lenient) {
-            notes.push({ code: 'MalformedResponse', level: 'info', on, message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.` });
+            notes.push({
+                code: 'MalformedResponse',
+                level: 'info',
+                on,
+                message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.`,
+            });
         }
     }
     if (dropped.length) {
@@ -1227,7 +1388,13 @@ async function checkEndpoint(e, probe, slots = new Slots(1)) {
         redirectFindings,
         notes,
     });
-    return { endpoint: e, evaluation, ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}), checkedAt: new Date().toISOString() };
+    return {
+        endpoint: e,
+        evaluation,
+        ...(preflight ? { preflight } : {}),
+        ...(actual ? { actual } : {}),
+        checkedAt: new Date().toISOString(),
+    };
 }
 async function checkEndpoints(endpoints, opts, keep) {
     const dispatcher = opts.dispatcher ?? createDispatcher(opts.timeoutMs);
@@ -1471,7 +1638,9 @@ function readHeaders(r, node, spec) {
                 out.push([name, value]);
             }
             else {
-                const value = v && (0,dist/* isScalar */.jn)(v) && v.value !== null && typeof v.value !== 'object' ? String(v.value) : r.string(v, `headers.${name}`);
+                const value = v && (0,dist/* isScalar */.jn)(v) && v.value !== null && typeof v.value !== 'object'
+                    ? String(v.value)
+                    : r.string(v, `headers.${name}`);
                 if (/[\r\n\0]/.test(value))
                     throw r.error(v, `headers.${name} contains a line break or NUL`);
                 if (src_secrets/* CREDENTIAL_HEADERS */.zt.has(name.toLowerCase()) && !(0,src_secrets/* isPlaceholder */.wK)(value))
@@ -1524,7 +1693,26 @@ function readIssue(r, node) {
     }
     return out;
 }
-const ENTRY_KEYS = ['name', 'url', 'paths', 'origin', 'origins', 'method', 'headers', 'credentials', 'actual', 'body', 'models', 'expect', 'client', 'clients', 'style', 'browser', 'auth', 'issue'];
+const ENTRY_KEYS = [
+    'name',
+    'url',
+    'paths',
+    'origin',
+    'origins',
+    'method',
+    'headers',
+    'credentials',
+    'actual',
+    'body',
+    'models',
+    'expect',
+    'client',
+    'clients',
+    'style',
+    'browser',
+    'auth',
+    'issue',
+];
 const DEFAULT_KEYS = ENTRY_KEYS.filter((k) => k !== 'name' && k !== 'url' && k !== 'expect' && k !== 'issue' && k !== 'models');
 function readEntry(r, node, what, keys) {
     const spec = { line: r.line(r.deref(node)) };
@@ -1537,6 +1725,7 @@ function readEntry(r, node, what, keys) {
         switch (k) {
             case 'name':
                 spec.name = r.string(v, `${what}.name`);
+                // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
                 if (/[\u0000-\u001f\u007f]/.test(spec.name))
                     throw r.error(r.deref(v), `${what}.name contains a line break or another control character`);
                 break;
@@ -1689,7 +1878,7 @@ function readDocument(src, env = {}) {
 
 const DEFAULT_ORIGIN = 'https://example.com';
 function expand(file, spec, defaults, options) {
-    const origins = options.origin ? [options.origin] : spec.origins ?? [DEFAULT_ORIGIN];
+    const origins = options.origin ? [options.origin] : (spec.origins ?? [DEFAULT_ORIGIN]);
     // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
     const listed = spec.paths ?? (spec.style ? requests/* STYLES */.rY[spec.style].paths : undefined);
     const paths = listed ?? [''];
@@ -1751,7 +1940,11 @@ function expand(file, spec, defaults, options) {
                     url,
                     origin,
                     method,
-                    headers: req?.headers ?? headers ?? [['authorization', DEFAULT_HEADERS.authorization], ['content-type', 'application/json']],
+                    headers: req?.headers ??
+                        headers ?? [
+                        ['authorization', DEFAULT_HEADERS.authorization],
+                        ['content-type', 'application/json'],
+                    ],
                     credentials: spec.credentials ?? 'omit',
                     actual: spec.actual ?? true,
                     ...(body !== undefined ? { body } : {}),
@@ -1830,6 +2023,7 @@ function loadConfig(sources, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/gate.ts
+// The CI gate: which verdicts fail the step, and what a known failure means.
 function countVerdicts(records) {
     const c = { total: records.length, passed: 0, warned: 0, failed: 0, errored: 0 };
     for (const r of records) {
@@ -1872,7 +2066,9 @@ const REPORT_VERSION = 1;
 const MAX_LINES = 200;
 const MAX_VALUE = 4096;
 function lines(headers, secrets) {
-    const out = headers.slice(0, MAX_LINES).map(([n, v]) => [(0,src_text/* cut */.Jj)((0,src_secrets/* redact */.E$)(n, secrets), 256), (0,src_text/* cut */.Jj)((0,src_secrets/* redact */.E$)(v, secrets), MAX_VALUE)]);
+    const out = headers
+        .slice(0, MAX_LINES)
+        .map(([n, v]) => [(0,src_text/* cut */.Jj)((0,src_secrets/* redact */.E$)(n, secrets), 256), (0,src_text/* cut */.Jj)((0,src_secrets/* redact */.E$)(v, secrets), MAX_VALUE)]);
     if (headers.length > MAX_LINES)
         out.push(['cors-gate-note', `${headers.length - MAX_LINES} more header lines cut`]);
     return out;
@@ -1986,7 +2182,11 @@ function parseReport(src) {
     });
     if (value.shard !== undefined) {
         const s = value.shard;
-        if (!isObject(s) || !Number.isInteger(s.index) || !Number.isInteger(s.count) || s.index < 1 || s.index > s.count) {
+        if (!isObject(s) ||
+            !Number.isInteger(s.index) ||
+            !Number.isInteger(s.count) ||
+            s.index < 1 ||
+            s.index > s.count) {
             throw new errors/* MergeError */.VX(`${src.file}: shard ${JSON.stringify(value.shard)} is not i/n`);
         }
     }
@@ -2016,7 +2216,10 @@ function mergeReports(sources) {
         }
     }
     checkShardSet(reports);
-    const generatedAt = reports.map((r) => String(r.report.generatedAt ?? '')).sort().at(-1) || new Date(0).toISOString();
+    const generatedAt = reports
+        .map((r) => String(r.report.generatedAt ?? ''))
+        .sort()
+        .at(-1) || new Date(0).toISOString();
     // Shards hold their endpoints in config order; together they go back to the order of the whole config.
     if (results.every((r) => typeof r.position === 'number'))
         results.sort((a, b) => a.position - b.position);
@@ -2065,7 +2268,11 @@ async function runChecks(endpoints, options) {
     // Each result becomes its redacted record as soon as it is in: the raw
     // exchanges of thousands of endpoints are never all held at once.
     const secrets = reportSecrets(list, options.secrets ?? []);
-    const records = await checkEndpoints(list, { timeoutMs: options.timeoutMs, concurrency: options.concurrency, ...(options.onResult ? { onResult: options.onResult } : {}) }, (r) => ({ ...toRecord(r, secrets), position: positions.get(r.endpoint.id) }));
+    const records = await checkEndpoints(list, {
+        timeoutMs: options.timeoutMs,
+        concurrency: options.concurrency,
+        ...(options.onResult ? { onResult: options.onResult } : {}),
+    }, (r) => ({ ...toRecord(r, secrets), position: positions.get(r.endpoint.id) }));
     const report = { ...newReport(records), ...(options.shard ? { shard: options.shard } : {}) };
     return { report, decision: decideGate(report.results, options.failOn) };
 }
@@ -2141,7 +2348,12 @@ function renderMatrixMarkdown(records) {
     const m = buildMatrix(records);
     if (!m)
         return '';
-    const out = ['### By client', '', `| Provider | ${m.clients.map((c) => (0,src_text/* html */.qy)(c)).join(' | ')} |`, `|---|${m.clients.map(() => '---').join('|')}|`];
+    const out = [
+        '### By client',
+        '',
+        `| Provider | ${m.clients.map((c) => (0,src_text/* html */.qy)(c)).join(' | ')} |`,
+        `|---|${m.clients.map(() => '---').join('|')}|`,
+    ];
     for (const row of m.rows) {
         const cells = m.clients.map((c) => {
             const r = row.cells.get(c);
@@ -2162,7 +2374,10 @@ function renderMatrixText(records) {
     const width = Math.max(8, ...m.rows.map((r) => label(r.label).length));
     const cell = (r) => (r ? r.verdict.toUpperCase() + (why(r) ? ` ${why(r)}` : '') : '-');
     const colWidth = m.clients.map((c) => Math.min(48, Math.max((0,src_text/* column */.fi)(c, 30).length, ...m.rows.map((row) => cell(row.cells.get(c)).length))));
-    const lines = ['By client:', `  ${'provider'.padEnd(width)}  ${m.clients.map((c, i) => (0,src_text/* column */.fi)(c, 30).padEnd(colWidth[i])).join('  ')}`.trimEnd()];
+    const lines = [
+        'By client:',
+        `  ${'provider'.padEnd(width)}  ${m.clients.map((c, i) => (0,src_text/* column */.fi)(c, 30).padEnd(colWidth[i])).join('  ')}`.trimEnd(),
+    ];
     for (const row of m.rows) {
         lines.push(`  ${label(row.label).padEnd(width)}  ${m.clients.map((c, i) => (0,src_text/* column */.fi)(cell(row.cells.get(c)), 48).padEnd(colWidth[i])).join('  ')}`.trimEnd());
     }
@@ -2262,7 +2477,9 @@ function details(r) {
         parts.push('<p>Reproduce:</p>', (0,src_text/* pre */.AS)(curlCommand(sent.request.method, r.url, sent.request.headers), 4000));
     parts.push('</details>', '');
     const text = parts.join('\n');
-    return text.length > DETAIL_LIMIT ? `<details><summary>${ICON[r.verdict]} ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
+    return text.length > DETAIL_LIMIT
+        ? `<details><summary>${ICON[r.verdict]} ${(0,src_text/* html */.qy)((0,src_text/* oneLine */.TN)(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n`
+        : text;
 }
 function headline(d) {
     const c = d.counts;
@@ -2355,7 +2572,7 @@ function renderTable(records, decision, color = false) {
     const c = decision.counts;
     lines.push('');
     lines.push((0,src_text/* logSafe */.sN)(`${headline(decision)}: ${c.passed} pass, ${c.warned} warn, ${c.failed} fail, ${c.errored} error. Gate ${decision.ok ? 'passed' : 'failed'}.`));
-    lines.push('PRE/ACT: the preflight\'s and the actual request\'s status (- not sent; a code such as ECONNREFUSED when there was no answer).');
+    lines.push("PRE/ACT: the preflight's and the actual request's status (- not sent; a code such as ECONNREFUSED when there was no answer).");
     for (const r of decision.nowPassing)
         lines.push((0,src_text/* logSafe */.sN)(`note: ${(0,src_text/* oneLine */.TN)(r.name, 80)} now passes: drop expect: fail`));
     return lines.join('\n');
@@ -2476,7 +2693,11 @@ async function checkCommand(argv, merging) {
             timeoutMs,
             concurrency,
             failOn,
-            ...(progress ? { onResult: (r, done, total) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${(0,src_text/* oneLine */.TN)(r.endpoint.name, 60)}`) } : {}),
+            ...(progress
+                ? {
+                    onResult: (r, done, total) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${(0,src_text/* oneLine */.TN)(r.endpoint.name, 60)}`),
+                }
+                : {}),
         });
         if (progress)
             process.stderr.write('\r\u001b[K');

@@ -11,8 +11,8 @@ export const modules = {
 /* unused harmony exports PRESETS_HELP, describePresets */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _cors_fetch_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9091);
+/* harmony import */ var _cors_fetch_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9091);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _presets_requests_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8132);
 // `cors-gate presets`: what each client preset sends, for reading or diffing.
 
@@ -41,18 +41,29 @@ function presetsCommand(argv, write) {
     }
     const browser = values.browser;
     if (!['chromium', 'firefox', 'safari'].includes(browser))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--browser must be chromium, firefox or safari, got ${JSON.stringify(values.browser)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--browser must be chromium, firefox or safari, got ${JSON.stringify(values.browser)}`);
     if (values.format === 'json') {
         const list = _presets_requests_js__WEBPACK_IMPORTED_MODULE_3__/* .PRESETS */ .fG.map((p) => {
             const path = (0,_presets_requests_js__WEBPACK_IMPORTED_MODULE_3__/* .fillModel */ .J6)(_presets_requests_js__WEBPACK_IMPORTED_MODULE_3__/* .STYLES */ .rY[p.style].paths[0], p.style);
             const req = (0,_presets_requests_js__WEBPACK_IMPORTED_MODULE_3__/* .presetRequest */ .nc)({ client: p.name, url: `https://api.example${path}`, browser });
-            return { name: p.name, sdk: p.sdk, version: p.version, source: p.source, style: p.style, path, method: req.method, headers: req.headers, body: req.body ?? null, notes: p.notes };
+            return {
+                name: p.name,
+                sdk: p.sdk,
+                version: p.version,
+                source: p.source,
+                style: p.style,
+                path,
+                method: req.method,
+                headers: req.headers,
+                body: req.body ?? null,
+                notes: p.notes,
+            };
         });
         write(JSON.stringify({ browser, presets: list }, null, 2) + '\n');
         return 0;
     }
     if (values.format !== 'text')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--format must be text or json, got ${JSON.stringify(values.format)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--format must be text or json, got ${JSON.stringify(values.format)}`);
     write(describePresets(browser));
     return 0;
 }
@@ -68,10 +79,10 @@ function describePresets(browser) {
         out.push(`  ${req.method} ${(0,_presets_requests_js__WEBPACK_IMPORTED_MODULE_3__/* .fillModel */ .J6)(style.paths[0], p.style)}`);
         for (const [n, v] of req.headers)
             out.push(`    ${n}: ${v}`);
-        const { kept, dropped } = (0,_cors_fetch_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .sendableHeaders */ .$c)(req.headers, browser);
+        const { kept, dropped } = (0,_cors_fetch_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .sendableHeaders */ .$c)(req.headers, browser);
         if (dropped.length)
             out.push(`    (${browser} drops ${dropped.join(', ')}: a page cannot set it)`);
-        out.push(`  Access-Control-Request-Headers (${browser}): ${(0,_cors_fetch_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .corsUnsafeHeaderNames */ .DT)(kept, browser).join(',') || '(none: no preflight)'}`);
+        out.push(`  Access-Control-Request-Headers (${browser}): ${(0,_cors_fetch_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .corsUnsafeHeaderNames */ .DT)(kept, browser).join(',') || '(none: no preflight)'}`);
         if (req.body)
             out.push(`  body: ${req.body}`);
         for (const n of p.notes)

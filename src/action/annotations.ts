@@ -26,18 +26,31 @@ export function annotate(outcome: CheckOutcome, issuesOn: boolean): void {
   };
   const blockedKind = decision.ok ? 'warning' : 'error';
   if (blocked.length) {
-    const names = blocked.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ');
+    const names = blocked
+      .slice(0, 10)
+      .map((r) => oneLine(r.name, 60))
+      .join(', ');
     const more = blocked.length > 10 ? ` and ${blocked.length - 10} more` : '';
     const failed = blocked.filter((r) => r.verdict === 'fail').length;
     const errored = blocked.length - failed;
-    const parts = [failed ? `${failed} blocked by the browser` : '', errored ? `${errored} with no usable answer` : ''].filter(Boolean).join(', ');
-    emit(blockedKind, `${parts} (of ${decision.counts.total} checked): ${names}${more}. See the job summary.`, 'cors-gate');
+    const parts = [failed ? `${failed} blocked by the browser` : '', errored ? `${errored} with no usable answer` : '']
+      .filter(Boolean)
+      .join(', ');
+    emit(
+      blockedKind,
+      `${parts} (of ${decision.counts.total} checked): ${names}${more}. See the job summary.`,
+      'cors-gate',
+    );
   }
   // The rest are rows of the job summary's table.
   const each = (list: ResultRecord[], kind: 'error' | 'warning') => {
     for (const r of list) {
       const f = firstProblem(r);
-      emit(kind, `${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`, `cors-gate: ${r.verdict}`);
+      emit(
+        kind,
+        `${oneLine(r.name, 80)}: ${f ? `${f.code}: ${oneLine(f.message, 300)}` : r.verdict}`,
+        `cors-gate: ${r.verdict}`,
+      );
     }
   };
   each(blocked, blockedKind);

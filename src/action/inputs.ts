@@ -1,7 +1,8 @@
 // Every input of the action and every variable of the runner it uses, read and
 // typed once. Pure: the action passes @actions/core's getInput and process.env.
-import { join } from 'node:path';
+
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Shard } from '../config/shard.js';
 import {
   DEFAULTS,
@@ -58,7 +59,10 @@ type Env = Readonly<Record<string, string | undefined>>;
 function readIssueInputs(input: (name: keyof typeof DEFAULTS | string) => string, env: Env): IssueInputs {
   const repoText = input('issue-repo') || env.GITHUB_REPOSITORY || '';
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const runUrl =
+    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
   return {
     enabled: parseBool(input('issues'), 'issues'),
     repo: repoText ? parseRepo(repoText, 'issue-repo') : '',

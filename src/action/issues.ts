@@ -7,24 +7,60 @@ import type { ResultRecord } from '../report/record.js';
 import { logSafe, noLegacyCommands } from '../text.js';
 import type { IssueInputs } from './inputs.js';
 
-export async function runIssueStep(records: readonly ResultRecord[], inputs: IssueInputs, token: string, summary: boolean): Promise<void> {
+export async function runIssueStep(
+  records: readonly ResultRecord[],
+  inputs: IssueInputs,
+  token: string,
+  summary: boolean,
+): Promise<void> {
   if (!inputs.enabled) {
     core.setOutput('issues', '[]');
     return;
   }
   try {
     if (!token) throw new UsageError('issues: true needs a github-token (the default is the workflow token)');
-    const [{ syncIssues }, { renderIssueSection }] = await Promise.all([import('../issues/sync.js'), import('../issues/section.js')]);
+    const [{ syncIssues }, { renderIssueSection }] = await Promise.all([
+      import('../issues/sync.js'),
+      import('../issues/section.js'),
+    ]);
     core.info('');
-    core.info(`Issues${inputs.dryRun ? ' (dry run)' : ''}: ${inputs.repo || 'no default repository'}, labels ${inputs.labels.join(', ') || '(none)'}`);
-    const log = { info: (l: string) => core.info(logSafe(l)), warning: (l: string) => core.warning(noLegacyCommands(l), { title: 'cors-gate issues' }) };
+    core.info(
+      `Issues${inputs.dryRun ? ' (dry run)' : ''}: ${inputs.repo || 'no default repository'}, labels ${inputs.labels.join(', ') || '(none)'}`,
+    );
+    const log = {
+      info: (l: string) => core.info(logSafe(l)),
+      warning: (l: string) => core.warning(noLegacyCommands(l), { title: 'cors-gate issues' }),
+    };
     const result = await syncIssues(records, { ...inputs, token }, log);
-    for (const r of result.rows) core.info(logSafe(`  ${r.action.padEnd(9)} ${r.endpoint}${r.number ? ` → ${r.repo}#${r.number}` : ''}${r.reason ? ` (${r.reason})` : ''}`));
+    for (const r of result.rows)
+      core.info(
+        logSafe(
+          `  ${r.action.padEnd(9)} ${r.endpoint}${r.number ? ` → ${r.repo}#${r.number}` : ''}${r.reason ? ` (${r.reason})` : ''}`,
+        ),
+      );
     core.info(`${result.writes} write${result.writes === 1 ? '' : 's'} to GitHub.`);
-    core.setOutput('issues', JSON.stringify(result.rows.map(({ endpoint, action, number, url, repo, reason, planned }) => ({ endpoint, action, number, url, repo, ...(reason ? { reason } : {}), ...(planned ? { planned } : {}) }))));
+    core.setOutput(
+      'issues',
+      JSON.stringify(
+        result.rows.map(({ endpoint, action, number, url, repo, reason, planned }) => ({
+          endpoint,
+          action,
+          number,
+          url,
+          repo,
+          ...(reason ? { reason } : {}),
+          ...(planned ? { planned } : {}),
+        })),
+      ),
+    );
     if (summary) await core.summary.addRaw(renderIssueSection(result, inputs.dryRun)).write();
     for (const e of result.errors) core.error(noLegacyCommands(e), { title: 'cors-gate issues' });
-    if (result.errors.length) core.setFailed(noLegacyCommands(`Issues: ${result.errors[0]}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`));
+    if (result.errors.length)
+      core.setFailed(
+        noLegacyCommands(
+          `Issues: ${result.errors[0]}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}`,
+        ),
+      );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     core.setOutput('issues', '[]');

@@ -1,12 +1,13 @@
 // The action: typed inputs in, summary, report file, outputs and gate out.
-import * as core from '@actions/core';
+
 import { existsSync } from 'node:fs';
+import * as core from '@actions/core';
 import type { ConfigSource } from '../config/yaml.js';
 import { ConfigError } from '../errors.js';
 import { readReports, readSource, writeFileAtomic } from '../files.js';
 import { DEFAULTS } from '../inputs.js';
 import { ISSUE_SECTION_BYTES } from '../issues/section.js';
-import { loadEndpoints, mergeRuns, runChecks, type CheckOutcome } from '../pipeline.js';
+import { type CheckOutcome, loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
 import { splitPatterns } from '../report/glob.js';
 import { reportJsonChunks, reportSecrets } from '../report/record.js';
 import { renderSummary, SUMMARY_LIMIT } from '../report/summary.js';
@@ -21,7 +22,12 @@ function sources(inputs: ActionInputs): ConfigSource[] {
   if (inputs.configGiven || existsSync(inputs.config)) out.push(readSource(inputs.config));
   if (inputs.endpoints.trim()) out.push({ file: 'input endpoints', text: inputs.endpoints });
   if (out.length === 0) {
-    throw new ConfigError(inputs.config, 0, 0, `file not found, and no endpoints input: add ${DEFAULTS.config} or set the config or endpoints input`);
+    throw new ConfigError(
+      inputs.config,
+      0,
+      0,
+      `file not found, and no endpoints input: add ${DEFAULTS.config} or set the config or endpoints input`,
+    );
   }
   return out;
 }
@@ -32,7 +38,10 @@ async function outcomeOf(inputs: ActionInputs): Promise<CheckOutcome | null> {
     if (inputs.mergeReports) {
       return mergeRuns(readReports(splitPatterns(inputs.mergeReports), [inputs.reportFile]), inputs.failOn);
     }
-    const endpoints = loadEndpoints(sources(inputs), { ...(inputs.origin ? { origin: inputs.origin } : {}), env: inputs.env });
+    const endpoints = loadEndpoints(sources(inputs), {
+      ...(inputs.origin ? { origin: inputs.origin } : {}),
+      env: inputs.env,
+    });
     // Masked before the first request, so no log line can show them.
     for (const s of reportSecrets(endpoints)) core.setSecret(s);
     return await runChecks(endpoints, {
@@ -41,15 +50,23 @@ async function outcomeOf(inputs: ActionInputs): Promise<CheckOutcome | null> {
       concurrency: inputs.concurrency,
       failOn: inputs.failOn,
       secrets: inputs.githubToken ? [inputs.githubToken] : [],
-      onResult: (r, done, total) => core.info(logSafe(`[${done}/${total}] ${r.evaluation.verdict.padEnd(5)} ${oneLine(r.endpoint.name, 80)}`)),
+      onResult: (r, done, total) =>
+        core.info(logSafe(`[${done}/${total}] ${r.evaluation.verdict.padEnd(5)} ${oneLine(r.endpoint.name, 80)}`)),
     });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    core.error(noLegacyCommands(err.problem), { title: 'cors-gate: configuration error', ...(err.line ? { file: err.file, startLine: err.line, startColumn: err.column } : {}) });
+    core.error(noLegacyCommands(err.problem), {
+      title: 'cors-gate: configuration error',
+      ...(err.line ? { file: err.file, startLine: err.line, startColumn: err.column } : {}),
+    });
     core.setFailed(noLegacyCommands(`Configuration error: ${err.message}`));
     if (inputs.summary) {
       // Whoever opens the summary sees why nothing was checked.
-      await core.summary.addRaw(`## cors-gate: configuration error\n\n${code(err.message, 2000)}\n\nNothing was checked and no issue was touched.\n`).write();
+      await core.summary
+        .addRaw(
+          `## cors-gate: configuration error\n\n${code(err.message, 2000)}\n\nNothing was checked and no issue was touched.\n`,
+        )
+        .write();
     }
     return null;
   }
@@ -69,7 +86,16 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   if (inputs.summary) {
     // With issues on, room is kept for their section, appended after GitHub answers.
     const limit = inputs.issues.enabled ? SUMMARY_LIMIT - ISSUE_SECTION_BYTES : SUMMARY_LIMIT;
-    await core.summary.addRaw(renderSummary({ records: report.results, decision, limit, ...(inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {}) })).write();
+    await core.summary
+      .addRaw(
+        renderSummary({
+          records: report.results,
+          decision,
+          limit,
+          ...(inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {}),
+        }),
+      )
+      .write();
   }
   const c = decision.counts;
   core.setOutput('total', c.total);
@@ -89,6 +115,13 @@ export function finish(outcome: CheckOutcome | null): void {
   if (!outcome) return;
   const { decision } = outcome;
   if (!decision.ok) {
-    core.setFailed(noLegacyCommands(`${decision.failing.length} endpoint${decision.failing.length === 1 ? '' : 's'} failed the gate (fail-on: ${decision.failOn.join(', ')}): ${decision.failing.slice(0, 10).map((r) => oneLine(r.name, 60)).join(', ')}`));
+    core.setFailed(
+      noLegacyCommands(
+        `${decision.failing.length} endpoint${decision.failing.length === 1 ? '' : 's'} failed the gate (fail-on: ${decision.failOn.join(', ')}): ${decision.failing
+          .slice(0, 10)
+          .map((r) => oneLine(r.name, 60))
+          .join(', ')}`,
+      ),
+    );
   }
 }

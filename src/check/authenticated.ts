@@ -7,7 +7,15 @@ import { headerValues } from '../cors/evaluate.js';
 import type { Endpoint, Exchange, Finding } from '../types.js';
 
 /** Response headers every CORS response exposes (https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name). */
-const SAFELISTED_RESPONSE = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma'];
+const SAFELISTED_RESPONSE = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
 
 export function exposedHeaders(ex: Exchange): string[] | '*' {
   const listed = headerValues(ex.response?.headers ?? [], 'access-control-expose-headers')

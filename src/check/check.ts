@@ -1,14 +1,24 @@
 // The check for each endpoint: the request a browser would make, the preflight
 // when one is needed, the actual request only if the preflight lets it through.
-import { evaluate, evaluateActual, evaluatePreflight, isBlocking, needsPreflight, redirectTarget, requestHeadersValue, type CorsRequest } from '../cors/evaluate.js';
-import { normalizeMethod, sendableHeaders } from '../cors/fetch-rules.js';
-import { createDispatcher, send as sendRequest, type ProbeOptions } from './probe.js';
-import { Slots } from './slots.js';
-import { VERSION } from '../version.js';
-import { PLACEHOLDER_KEY } from '../secrets.js';
-import { streamFindings } from './authenticated.js';
-import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
+
 import type { Dispatcher } from 'undici';
+import {
+  type CorsRequest,
+  evaluate,
+  evaluateActual,
+  evaluatePreflight,
+  isBlocking,
+  needsPreflight,
+  redirectTarget,
+  requestHeadersValue,
+} from '../cors/evaluate.js';
+import { normalizeMethod, sendableHeaders } from '../cors/fetch-rules.js';
+import { PLACEHOLDER_KEY } from '../secrets.js';
+import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
+import { VERSION } from '../version.js';
+import { streamFindings } from './authenticated.js';
+import { createDispatcher, type ProbeOptions, send as sendRequest } from './probe.js';
+import { Slots } from './slots.js';
 
 export interface CheckOptions {
   timeoutMs: number;
@@ -24,7 +34,13 @@ export const USER_AGENT = `cors-gate/${VERSION}`;
 export function browserRequest(e: Endpoint): { request: CorsRequest; dropped: string[] } {
   const { kept, dropped } = sendableHeaders(e.headers, e.browser);
   return {
-    request: { origin: e.origin, method: normalizeMethod(e.method), headers: kept, credentials: e.credentials, browser: e.browser },
+    request: {
+      origin: e.origin,
+      method: normalizeMethod(e.method),
+      headers: kept,
+      credentials: e.credentials,
+      browser: e.browser,
+    },
     dropped,
   };
 }
@@ -70,7 +86,10 @@ export function redirectedRequest(
   let method = req.method;
   let headers = req.headers;
   let keepBody = true;
-  if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
+  if (
+    ((status === 301 || status === 302) && method === 'POST') ||
+    (status === 303 && method !== 'GET' && method !== 'HEAD')
+  ) {
     method = 'GET';
     headers = headers.filter(([n]) => !BODY_HEADERS.has(n.toLowerCase()));
     keepBody = false;
@@ -80,7 +99,9 @@ export function redirectedRequest(
   if (crossOrigin) {
     headers = headers
       .filter(([n]) => n.toLowerCase() !== 'authorization')
-      .map(([n, v]) => (secrets.some((k) => k && v.includes(k)) ? ([n, PLACEHOLDER_KEY] as HeaderLine) : ([n, v] as HeaderLine)));
+      .map(([n, v]) =>
+        secrets.some((k) => k && v.includes(k)) ? ([n, PLACEHOLDER_KEY] as HeaderLine) : ([n, v] as HeaderLine),
+      );
   }
   const tainted = crossOrigin && req.origin !== fromOrigin;
   return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
@@ -89,7 +110,11 @@ export function redirectedRequest(
 /** However many hops, one endpoint never takes longer than this many timeouts. */
 export const ENDPOINT_DEADLINE_TIMEOUTS = 3;
 
-export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slots = new Slots(1)): Promise<CheckResult> {
+export async function checkEndpoint(
+  e: Endpoint,
+  probe: ProbeOptions,
+  slots: Slots = new Slots(1),
+): Promise<CheckResult> {
   let sent = 0;
   let deadline = 0;
   const send = (method: string, url: string, headers: HeaderLine[], body: string | undefined) =>
@@ -133,27 +158,57 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
       try {
         next = new URL(location, url);
       } catch {
-        redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect's Location is not a valid URL.` });
+        redirectFindings.push({
+          code: 'InvalidRedirect',
+          level: 'error',
+          on: 'actual',
+          message: `The redirect's Location is not a valid URL.`,
+        });
         break;
       }
       if (outOfTime()) {
-        redirectFindings.push({ code: 'Timeout', level: 'error', on: 'actual', message: `Still redirecting after ${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout (${hop + 1} redirects): stopped.` });
+        redirectFindings.push({
+          code: 'Timeout',
+          level: 'error',
+          on: 'actual',
+          message: `Still redirecting after ${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout (${hop + 1} redirects): stopped.`,
+        });
         break;
       }
       if (hop >= MAX_REDIRECTS) {
-        redirectFindings.push({ code: 'TooManyRedirects', level: 'error', on: 'actual', message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).` });
+        redirectFindings.push({
+          code: 'TooManyRedirects',
+          level: 'error',
+          on: 'actual',
+          message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).`,
+        });
         break;
       }
       if (next.username || next.password) {
-        redirectFindings.push({ code: 'RedirectContainsCredentials', level: 'fail', on: 'actual', message: 'The redirect goes to a URL with a user name or password, which a CORS request may not follow.' });
+        redirectFindings.push({
+          code: 'RedirectContainsCredentials',
+          level: 'fail',
+          on: 'actual',
+          message: 'The redirect goes to a URL with a user name or password, which a CORS request may not follow.',
+        });
         break;
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        redirectFindings.push({ code: 'InvalidRedirect', level: 'error', on: 'actual', message: `The redirect goes to a ${next.protocol} URL, which fetch() does not follow (TypeError: Failed to fetch).` });
+        redirectFindings.push({
+          code: 'InvalidRedirect',
+          level: 'error',
+          on: 'actual',
+          message: `The redirect goes to a ${next.protocol} URL, which fetch() does not follow (TypeError: Failed to fetch).`,
+        });
         break;
       }
       const hopped = redirectedRequest(current, res.status, url, next.href, e.secrets);
-      redirectFindings.push({ code: 'Redirected', level: 'info', on: 'actual', message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.` });
+      redirectFindings.push({
+        code: 'Redirected',
+        level: 'info',
+        on: 'actual',
+        message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.`,
+      });
       current = hopped.request;
       if (!hopped.keepBody) body = undefined;
       url = next.href;
@@ -170,9 +225,17 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
     }
   }
   const notes: Finding[] = [];
-  for (const [on, ex] of [['preflight', preflight], ['actual', actual]] as const) {
+  for (const [on, ex] of [
+    ['preflight', preflight],
+    ['actual', actual],
+  ] as const) {
     if (ex?.lenient) {
-      notes.push({ code: 'MalformedResponse', level: 'info', on, message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.` });
+      notes.push({
+        code: 'MalformedResponse',
+        level: 'info',
+        on,
+        message: `The response is not valid HTTP (${ex.lenient}); browsers read it anyway, so it was read again leniently and judged as they judge it.`,
+      });
     }
   }
   if (dropped.length) {
@@ -190,7 +253,13 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
     redirectFindings,
     notes,
   });
-  return { endpoint: e, evaluation, ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}), checkedAt: new Date().toISOString() };
+  return {
+    endpoint: e,
+    evaluation,
+    ...(preflight ? { preflight } : {}),
+    ...(actual ? { actual } : {}),
+    checkedAt: new Date().toISOString(),
+  };
 }
 
 /**
@@ -199,8 +268,16 @@ export async function checkEndpoint(e: Endpoint, probe: ProbeOptions, slots: Slo
  * slot freed by a finished preflight always finds a request to send.
  */
 export async function checkEndpoints(endpoints: readonly Endpoint[], opts: CheckOptions): Promise<CheckResult[]>;
-export async function checkEndpoints<T>(endpoints: readonly Endpoint[], opts: CheckOptions, keep: (r: CheckResult) => T): Promise<T[]>;
-export async function checkEndpoints<T>(endpoints: readonly Endpoint[], opts: CheckOptions, keep?: (r: CheckResult) => T): Promise<(T | CheckResult)[]> {
+export async function checkEndpoints<T>(
+  endpoints: readonly Endpoint[],
+  opts: CheckOptions,
+  keep: (r: CheckResult) => T,
+): Promise<T[]>;
+export async function checkEndpoints<T>(
+  endpoints: readonly Endpoint[],
+  opts: CheckOptions,
+  keep?: (r: CheckResult) => T,
+): Promise<(T | CheckResult)[]> {
   const dispatcher = opts.dispatcher ?? createDispatcher(opts.timeoutMs);
   const probe: ProbeOptions = { timeoutMs: opts.timeoutMs, dispatcher };
   const slots = new Slots(opts.concurrency);

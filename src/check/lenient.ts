@@ -38,7 +38,13 @@ export function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Sends the request again over a raw connection and reads its head leniently. */
-export function readLeniently(method: string, url: string, headers: readonly HeaderLine[], body: string | undefined, timeoutMs: number): Promise<RawResponse | null> {
+export function readLeniently(
+  method: string,
+  url: string,
+  headers: readonly HeaderLine[],
+  body: string | undefined,
+  timeoutMs: number,
+): Promise<RawResponse | null> {
   const u = new URL(url);
   const port = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
   const host = u.hostname.replace(/^\[|\]$/g, '');
@@ -62,9 +68,10 @@ export function readLeniently(method: string, url: string, headers: readonly Hea
       lines.push('Connection: close', '', '');
       socket.write(lines.join('\r\n') + (body ?? ''));
     };
-    socket = u.protocol === 'https:'
-      ? connectTls({ host, port, servername: /^[\d.]+$|:/.test(host) ? undefined : host }, onConnect)
-      : connectTcp({ host, port }, onConnect);
+    socket =
+      u.protocol === 'https:'
+        ? connectTls({ host, port, servername: /^[\d.]+$|:/.test(host) ? undefined : host }, onConnect)
+        : connectTcp({ host, port }, onConnect);
     const settle = (): boolean => {
       const buf = Buffer.concat(chunks);
       let end = buf.indexOf('\r\n\r\n');
@@ -76,7 +83,9 @@ export function readLeniently(method: string, url: string, headers: readonly Hea
       if (end < 0 && size < MAX_HEAD) return false;
       const head = parseHeadLeniently(buf.subarray(0, end < 0 ? MAX_HEAD : end).toString('latin1'));
       const rest = end < 0 ? Buffer.alloc(0) : buf.subarray(end + gap, end + gap + KEEP_BODY);
-      finish(head ? { status: head.status, headers: head.headers, body: rest.toString('utf8'), bodyTruncated: true } : null);
+      finish(
+        head ? { status: head.status, headers: head.headers, body: rest.toString('utf8'), bodyTruncated: true } : null,
+      );
       return true;
     };
     socket.on('data', (chunk: Buffer) => {

@@ -2,9 +2,9 @@
 // in order with duplicates and casing, the status, and the first bytes of the body.
 // undici's dispatch API is used rather than fetch(), which adds headers, joins
 // duplicates and follows redirects.
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import { proxyConfigured, readLeniently } from './lenient.js';
+import { type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import type { Exchange, HeaderLine, ProbeError, RawResponse } from '../types.js';
+import { proxyConfigured, readLeniently } from './lenient.js';
 
 /** How much of a body is read before the connection is dropped. */
 export const BODY_READ_LIMIT = 64 * 1024;
@@ -96,7 +96,13 @@ export async function send(
   const started = performance.now();
   const response = await readLeniently(method, url, headers, body, left);
   if (!response) return ex;
-  return { ...ex, response, error: undefined, ms: ex.ms + Math.round(performance.now() - started), lenient: ex.error.message };
+  return {
+    ...ex,
+    response,
+    error: undefined,
+    ms: ex.ms + Math.round(performance.now() - started),
+    lenient: ex.error.message,
+  };
 }
 
 function sendStrict(
@@ -172,7 +178,13 @@ function sendStrict(
     };
     try {
       opts.dispatcher.dispatch(
-        { origin: u.origin, path: u.pathname + u.search, method, headers: flat, ...(body !== undefined ? { body } : {}) },
+        {
+          origin: u.origin,
+          path: u.pathname + u.search,
+          method,
+          headers: flat,
+          ...(body !== undefined ? { body } : {}),
+        },
         handler,
       );
     } catch (err) {

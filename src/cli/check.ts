@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { readReports, readSource, writeFileAtomic } from '../files.js';
-import { DEFAULTS, MAX_CONCURRENCY, parseCount, parseFailOn, parseOrigin, parseSeconds, parseShard } from '../inputs.js';
+import {
+  DEFAULTS,
+  MAX_CONCURRENCY,
+  parseCount,
+  parseFailOn,
+  parseOrigin,
+  parseSeconds,
+  parseShard,
+} from '../inputs.js';
 import { type CheckOutcome, loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
 import { renderMatrixText } from '../report/matrix.js';
 import { reportJsonChunks } from '../report/record.js';
@@ -21,7 +29,8 @@ function builtInCatalog(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = ['../../examples', '../examples'].map((d) => join(here, d, 'llm-providers.yml'));
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new UsageError(`no --config given, no ${DEFAULTS.config}, and the built-in provider list is missing`);
+  if (!found)
+    throw new UsageError(`no --config given, no ${DEFAULTS.config}, and the built-in provider list is missing`);
   return found;
 }
 
@@ -44,8 +53,10 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
     strict: true,
     allowPositionals: merging,
   });
-  if (merging && !values.help && positionals.length === 0) throw new UsageError('merge needs the JSON report files (or a quoted glob) to merge');
-  if (merging && (values.config || values.origin || values.shard)) throw new UsageError('merge reads reports and checks nothing: --config, --origin and --shard do not apply');
+  if (merging && !values.help && positionals.length === 0)
+    throw new UsageError('merge needs the JSON report files (or a quoted glob) to merge');
+  if (merging && (values.config || values.origin || values.shard))
+    throw new UsageError('merge reads reports and checks nothing: --config, --origin and --shard do not apply');
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;
@@ -55,7 +66,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
     return 0;
   }
   const format = values.format!;
-  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be table, json or markdown, got ${JSON.stringify(format)}`);
+  if (!['table', 'json', 'markdown'].includes(format))
+    throw new UsageError(`--format must be table, json or markdown, got ${JSON.stringify(format)}`);
   const failOn = parseFailOn(values['fail-on']!, '--fail-on');
   const timeoutMs = parseSeconds(values.timeout!, '--timeout');
   const concurrency = parseCount(values.concurrency!, '--concurrency', MAX_CONCURRENCY);
@@ -73,14 +85,20 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       timeoutMs,
       concurrency,
       failOn,
-      ...(progress ? { onResult: (r, done, total) => process.stderr.write(`\r\u001b[K[${done}/${total}] ${oneLine(r.endpoint.name, 60)}`) } : {}),
+      ...(progress
+        ? {
+            onResult: (r, done, total) =>
+              process.stderr.write(`\r\u001b[K[${done}/${total}] ${oneLine(r.endpoint.name, 60)}`),
+          }
+        : {}),
     });
     if (progress) process.stderr.write('\r\u001b[K');
   }
   const { report, decision } = outcome;
   if (reportFile) writeFileAtomic(reportFile, reportJsonChunks(report));
   if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
-  else if (format === 'markdown') process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
+  else if (format === 'markdown')
+    process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
   else {
     process.stdout.write(renderTable(report.results, decision, process.stdout.isTTY) + '\n');
     const matrix = renderMatrixText(report.results);

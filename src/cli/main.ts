@@ -36,7 +36,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(logSafe(`cors-gate: configuration error: ${err.message}`) + '\n');
+    if (err instanceof ConfigError)
+      process.stderr.write(logSafe(`cors-gate: configuration error: ${err.message}`) + '\n');
     else if (err instanceof MergeError) process.stderr.write(logSafe(`cors-gate: ${err.message}`) + '\n');
     else if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       process.stderr.write(logSafe(`cors-gate: ${(err as Error).message}`) + '\n' + 'Try cors-gate --help.\n');

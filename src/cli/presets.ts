@@ -1,9 +1,9 @@
 // `cors-gate presets`: what each client preset sends, for reading or diffing.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../errors.js';
-import type { Browser } from '../types.js';
 import { corsUnsafeHeaderNames, sendableHeaders } from '../cors/fetch-rules.js';
-import { fillModel, presetRequest, PRESETS, STYLES } from '../presets/requests.js';
+import { UsageError } from '../errors.js';
+import { fillModel, PRESETS, presetRequest, STYLES } from '../presets/requests.js';
+import type { Browser } from '../types.js';
 
 export const PRESETS_HELP = `Usage: cors-gate presets [--browser chromium|firefox|safari] [--format text|json]
 
@@ -27,17 +27,30 @@ export function presetsCommand(argv: string[], write: (s: string) => void): numb
     return 0;
   }
   const browser = values.browser as Browser;
-  if (!['chromium', 'firefox', 'safari'].includes(browser)) throw new UsageError(`--browser must be chromium, firefox or safari, got ${JSON.stringify(values.browser)}`);
+  if (!['chromium', 'firefox', 'safari'].includes(browser))
+    throw new UsageError(`--browser must be chromium, firefox or safari, got ${JSON.stringify(values.browser)}`);
   if (values.format === 'json') {
     const list = PRESETS.map((p) => {
       const path = fillModel(STYLES[p.style].paths[0]!, p.style);
       const req = presetRequest({ client: p.name, url: `https://api.example${path}`, browser });
-      return { name: p.name, sdk: p.sdk, version: p.version, source: p.source, style: p.style, path, method: req.method, headers: req.headers, body: req.body ?? null, notes: p.notes };
+      return {
+        name: p.name,
+        sdk: p.sdk,
+        version: p.version,
+        source: p.source,
+        style: p.style,
+        path,
+        method: req.method,
+        headers: req.headers,
+        body: req.body ?? null,
+        notes: p.notes,
+      };
     });
     write(JSON.stringify({ browser, presets: list }, null, 2) + '\n');
     return 0;
   }
-  if (values.format !== 'text') throw new UsageError(`--format must be text or json, got ${JSON.stringify(values.format)}`);
+  if (values.format !== 'text')
+    throw new UsageError(`--format must be text or json, got ${JSON.stringify(values.format)}`);
   write(describePresets(browser));
   return 0;
 }
@@ -55,7 +68,9 @@ export function describePresets(browser: Browser): string {
     for (const [n, v] of req.headers) out.push(`    ${n}: ${v}`);
     const { kept, dropped } = sendableHeaders(req.headers, browser);
     if (dropped.length) out.push(`    (${browser} drops ${dropped.join(', ')}: a page cannot set it)`);
-    out.push(`  Access-Control-Request-Headers (${browser}): ${corsUnsafeHeaderNames(kept, browser).join(',') || '(none: no preflight)'}`);
+    out.push(
+      `  Access-Control-Request-Headers (${browser}): ${corsUnsafeHeaderNames(kept, browser).join(',') || '(none: no preflight)'}`,
+    );
     if (req.body) out.push(`  body: ${req.body}`);
     for (const n of p.notes) out.push(`  note: ${n}`);
     out.push('');

@@ -2,9 +2,9 @@
 // a stable id, its secrets, and the request its client makes.
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors.js';
-import type { Endpoint, HeaderLine } from '../types.js';
 import { fillModel, presetRequest, routeBody, STYLES } from '../presets/requests.js';
 import { PLACEHOLDER_KEY } from '../secrets.js';
+import type { Endpoint, HeaderLine } from '../types.js';
 import { DEFAULT_HEADERS, type EntrySpec } from './yaml.js';
 
 const DEFAULT_ORIGIN = 'https://example.com';
@@ -15,7 +15,7 @@ export interface ExpandOptions {
 }
 
 export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: ExpandOptions): Endpoint[] {
-  const origins = options.origin ? [options.origin] : spec.origins ?? [DEFAULT_ORIGIN];
+  const origins = options.origin ? [options.origin] : (spec.origins ?? [DEFAULT_ORIGIN]);
   // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
   const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
   const paths = listed ?? [''];
@@ -63,10 +63,16 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
         const method = req?.method ?? spec.method ?? 'POST';
         const bodyless = method === 'GET' || method === 'HEAD';
         if (bodyless && written !== undefined) {
-          throw new ConfigError(file, spec.line, 1, `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`);
+          throw new ConfigError(
+            file,
+            spec.line,
+            1,
+            `${spec.name}: a ${method} request cannot have a body (fetch() throws "Request with GET/HEAD method cannot have body"); remove body or use another method`,
+          );
         }
         // A plain row's actual request carries the smallest chat call, as an app's would.
-        const body = written ?? (bodyless ? undefined : routeBody('chat', 'openai', spec.models?.[0] ?? PLACEHOLDER_KEY, false));
+        const body =
+          written ?? (bodyless ? undefined : routeBody('chat', 'openai', spec.models?.[0] ?? PLACEHOLDER_KEY, false));
         out.push({
           id: endpointId(idName, url, origin),
           name,
@@ -74,7 +80,11 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
           url,
           origin,
           method,
-          headers: req?.headers ?? headers ?? [['authorization', DEFAULT_HEADERS.authorization!], ['content-type', 'application/json']],
+          headers: req?.headers ??
+            headers ?? [
+              ['authorization', DEFAULT_HEADERS.authorization!],
+              ['content-type', 'application/json'],
+            ],
           credentials: spec.credentials ?? 'omit',
           actual: spec.actual ?? true,
           ...(body !== undefined ? { body } : {}),

@@ -2,8 +2,8 @@
 // its entries expanded, and names and ids kept unique across all sources.
 import { ConfigError } from '../errors.js';
 import type { Endpoint } from '../types.js';
-import { expand, type ExpandOptions } from './expand.js';
-import { readDocument, type ConfigSource, type Env } from './yaml.js';
+import { type ExpandOptions, expand } from './expand.js';
+import { type ConfigSource, type Env, readDocument } from './yaml.js';
 
 export type { ConfigSource } from './yaml.js';
 
@@ -30,7 +30,12 @@ export function loadConfig(sources: ConfigSource[], options: LoadOptions = {}): 
     for (const e of parseConfig(src, options)) {
       const before = seen.get(e.name);
       if (before) {
-        throw new ConfigError(src.file, e.source?.line ?? 0, 1, `duplicate endpoint name ${JSON.stringify(e.name)} (also in ${before.source?.file}:${before.source?.line})`);
+        throw new ConfigError(
+          src.file,
+          e.source?.line ?? 0,
+          1,
+          `duplicate endpoint name ${JSON.stringify(e.name)} (also in ${before.source?.file}:${before.source?.line})`,
+        );
       }
       seen.set(e.name, e);
       endpoints.push(e);
@@ -54,4 +59,3 @@ export function loadConfig(sources: ConfigSource[], options: LoadOptions = {}): 
   if (endpoints.length === 0) throw new ConfigError(sources[0]?.file ?? 'config', 0, 0, 'no endpoints to check');
   return { endpoints };
 }
-

@@ -12,7 +12,6 @@ export interface Shard {
   count: number;
 }
 
-
 export function formatShard(s: Shard): string {
   return `${s.index}/${s.count}`;
 }

@@ -1,12 +1,12 @@
 // YAML → validated endpoint list. The whole document is checked before anything
 // is sent: every problem names the file, line and column.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { normalizeMethod } from '../cors/fetch-rules.js';
-import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
+import { ConfigError } from '../errors.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
 import { clientProblem } from '../presets/requests.js';
 import { CREDENTIAL_HEADERS, isPlaceholder, PLACEHOLDER_KEY, secretParts } from '../secrets.js';
+import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_ALIASES = 100;
@@ -70,7 +70,8 @@ class Reader {
   deref(node: unknown): Node | null {
     let n = node as Node | null;
     while (n && isAlias(n)) {
-      if (++this.aliases > MAX_ALIASES) throw this.error(n, `more than ${MAX_ALIASES} aliases: the document is refused`);
+      if (++this.aliases > MAX_ALIASES)
+        throw this.error(n, `more than ${MAX_ALIASES} aliases: the document is refused`);
       const target = n.resolve(this.doc) as Node | undefined;
       if (!target) throw this.error(n, `alias *${n.source} refers to no anchor defined before it`);
       n = target;
@@ -101,17 +102,20 @@ class Reader {
     if (!n || !isScalar(n) || n.value === null || typeof n.value === 'object') {
       throw this.error(n ?? node, `${what} must be text, got ${describe(n)}`);
     }
-    if (typeof n.value === 'boolean') throw this.error(n, `${what} must be text, got ${String(n.value)} (quote it if you meant the text)`);
+    if (typeof n.value === 'boolean')
+      throw this.error(n, `${what} must be text, got ${String(n.value)} (quote it if you meant the text)`);
     const s = String(n.value);
     if (s.trim() === '') throw this.error(n, `${what} must not be empty`);
     // Half of a surrogate pair cannot become a URL, a header or JSON text.
-    if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) throw this.error(n, `${what} contains invalid Unicode (half of a surrogate pair)`);
+    if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s))
+      throw this.error(n, `${what} contains invalid Unicode (half of a surrogate pair)`);
     return s;
   }
 
   bool(node: Node | null, what: string): boolean {
     const n = this.deref(node);
-    if (!n || !isScalar(n) || typeof n.value !== 'boolean') throw this.error(n ?? node, `${what} must be true or false, got ${describe(n)}`);
+    if (!n || !isScalar(n) || typeof n.value !== 'boolean')
+      throw this.error(n ?? node, `${what} must be true or false, got ${describe(n)}`);
     return n.value;
   }
 
@@ -125,7 +129,8 @@ class Reader {
 
   oneOf<T extends string>(node: Node | null, what: string, allowed: readonly T[]): T {
     const s = this.string(node, what);
-    if (!(allowed as readonly string[]).includes(s)) throw this.error(this.deref(node), `${what} must be one of ${allowed.join(', ')}, got ${JSON.stringify(s)}`);
+    if (!(allowed as readonly string[]).includes(s))
+      throw this.error(this.deref(node), `${what} must be one of ${allowed.join(', ')}, got ${JSON.stringify(s)}`);
     return s as T;
   }
 
@@ -142,7 +147,8 @@ function describe(n: Node | null): string {
   if (isSeq(n)) return 'a list';
   if (isScalar(n)) {
     if (n.value === null) return 'null';
-    if (typeof n.value === 'string') return `text ${JSON.stringify(n.value.length > 40 ? n.value.slice(0, 40) + '…' : n.value)}`;
+    if (typeof n.value === 'string')
+      return `text ${JSON.stringify(n.value.length > 40 ? n.value.slice(0, 40) + '…' : n.value)}`;
     return `${typeof n.value} ${String(n.value)}`;
   }
   return 'something else';
@@ -166,7 +172,10 @@ function checkUrl(r: Reader, node: Node | null, what: string, kind: 'url' | 'ori
   if (kind === 'origin') {
     // A trailing slash is what people type; the browser's Origin never has one, so it is dropped.
     if (u.pathname !== '/' || u.search || u.hash || u.username || u.password || /[?#]/.test(s)) {
-      throw r.error(r.deref(node), `${what} must be an origin (scheme://host[:port], no path, query or user), got ${JSON.stringify(s)}`);
+      throw r.error(
+        r.deref(node),
+        `${what} must be an origin (scheme://host[:port], no path, query or user), got ${JSON.stringify(s)}`,
+      );
     }
     return u.origin;
   }
@@ -178,7 +187,8 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
   const out: HeaderLine[] = [];
   const secret: string[] = [];
   const checkName = (name: string, at: Node | null) => {
-    if (!HEADER_NAME.test(name)) throw r.error(at, `header name ${JSON.stringify(name)} is not a valid HTTP header name`);
+    if (!HEADER_NAME.test(name))
+      throw r.error(at, `header name ${JSON.stringify(name)} is not a valid HTTP header name`);
   };
   if (n && isSeq(n)) {
     for (const item of n.items as Node[]) {
@@ -204,12 +214,17 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
               // From the environment, so a committed file never holds the key itself.
               const env = r.string(p.value, `headers.${name}.env`);
               const got = r.env[env];
-              if (!got || got.trim() === '') throw r.error(r.deref(p.value), `headers.${name}: the environment variable ${env} is not set or empty`);
+              if (!got || got.trim() === '')
+                throw r.error(r.deref(p.value), `headers.${name}: the environment variable ${env} is not set or empty`);
               value = got;
               fromEnv = true;
             }
           } else if (k === 'secret') isSecret = r.bool(p.value, `headers.${name}.secret`);
-          else throw r.error(p.key, `unknown key ${JSON.stringify(k)} in headers.${name} (expected value or env, and secret)`);
+          else
+            throw r.error(
+              p.key,
+              `unknown key ${JSON.stringify(k)} in headers.${name} (expected value or env, and secret)`,
+            );
         }
         if (value === undefined) throw r.error(v, `headers.${name} needs a value (or env: NAME)`);
         // A value from the environment, or a credential, is a secret unless said otherwise.
@@ -218,7 +233,10 @@ function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
         if (isSecret) secret.push(...secretParts(value));
         out.push([name, value]);
       } else {
-        const value = v && isScalar(v) && v.value !== null && typeof v.value !== 'object' ? String(v.value) : r.string(v, `headers.${name}`);
+        const value =
+          v && isScalar(v) && v.value !== null && typeof v.value !== 'object'
+            ? String(v.value)
+            : r.string(v, `headers.${name}`);
         if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name} contains a line break or NUL`);
         if (CREDENTIAL_HEADERS.has(name.toLowerCase()) && !isPlaceholder(value)) secret.push(...secretParts(value));
         out.push([name, value]);
@@ -253,7 +271,8 @@ function readIssue(r: Reader, node: Node | null): IssueTarget {
     const k = r.key(pair);
     if (k === 'repo') {
       const repo = r.string(pair.value, 'issue.repo');
-      if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw r.error(r.deref(pair.value), `issue.repo must be owner/repo, got ${JSON.stringify(repo)}`);
+      if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
+        throw r.error(r.deref(pair.value), `issue.repo must be owner/repo, got ${JSON.stringify(repo)}`);
       out.repo = repo;
     } else if (k === 'number') out.number = r.int(pair.value, 'issue.number');
     else if (k === 'labels') out.labels = r.strings(pair.value, 'issue.labels');
@@ -262,8 +281,29 @@ function readIssue(r: Reader, node: Node | null): IssueTarget {
   return out;
 }
 
-const ENTRY_KEYS = ['name', 'url', 'paths', 'origin', 'origins', 'method', 'headers', 'credentials', 'actual', 'body', 'models', 'expect', 'client', 'clients', 'style', 'browser', 'auth', 'issue'] as const;
-const DEFAULT_KEYS = ENTRY_KEYS.filter((k) => k !== 'name' && k !== 'url' && k !== 'expect' && k !== 'issue' && k !== 'models');
+const ENTRY_KEYS = [
+  'name',
+  'url',
+  'paths',
+  'origin',
+  'origins',
+  'method',
+  'headers',
+  'credentials',
+  'actual',
+  'body',
+  'models',
+  'expect',
+  'client',
+  'clients',
+  'style',
+  'browser',
+  'auth',
+  'issue',
+] as const;
+const DEFAULT_KEYS = ENTRY_KEYS.filter(
+  (k) => k !== 'name' && k !== 'url' && k !== 'expect' && k !== 'issue' && k !== 'models',
+);
 
 function readEntry(r: Reader, node: Node | null, what: string, keys: readonly string[]): EntrySpec {
   const spec: EntrySpec = { line: r.line(r.deref(node)) };
@@ -277,16 +317,26 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
       case 'name':
         spec.name = r.string(v, `${what}.name`);
         // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-        if (/[\u0000-\u001f\u007f]/.test(spec.name)) throw r.error(r.deref(v), `${what}.name contains a line break or another control character`);
+        if (/[\u0000-\u001f\u007f]/.test(spec.name))
+          throw r.error(r.deref(v), `${what}.name contains a line break or another control character`);
         break;
-      case 'url': spec.url = checkUrl(r, v, `${what}.url`, 'url'); break;
-      case 'paths': spec.paths = r.strings(v, `${what}.paths`).map((p) => {
-        if (!p.startsWith('/') || /\s/.test(p)) throw r.error(r.deref(v), `${what}.paths: ${JSON.stringify(p)} must start with / and contain no white space`);
-        return p;
-      }); break;
+      case 'url':
+        spec.url = checkUrl(r, v, `${what}.url`, 'url');
+        break;
+      case 'paths':
+        spec.paths = r.strings(v, `${what}.paths`).map((p) => {
+          if (!p.startsWith('/') || /\s/.test(p))
+            throw r.error(
+              r.deref(v),
+              `${what}.paths: ${JSON.stringify(p)} must start with / and contain no white space`,
+            );
+          return p;
+        });
+        break;
       case 'origin':
         if (spec.origins) throw r.error(pair.key, `${what} has both origin and origins: use one`);
-        spec.origins = [checkUrl(r, v, `${what}.origin`, 'origin')]; break;
+        spec.origins = [checkUrl(r, v, `${what}.origin`, 'origin')];
+        break;
       case 'origins': {
         if (spec.origins) throw r.error(pair.key, `${what} has both origin and origins: use one`);
         const items = r.deref(v);
@@ -296,16 +346,31 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
       }
       case 'method': {
         const m = r.string(v, `${what}.method`);
-        if (!METHOD.test(m)) throw r.error(r.deref(v), `${what}.method ${JSON.stringify(m)} is not a valid HTTP method`);
-        if (/^(connect|trace|track)$/i.test(m)) throw r.error(r.deref(v), `${what}.method ${m} cannot be sent by fetch()`);
-        spec.method = normalizeMethod(m); break;
+        if (!METHOD.test(m))
+          throw r.error(r.deref(v), `${what}.method ${JSON.stringify(m)} is not a valid HTTP method`);
+        if (/^(connect|trace|track)$/i.test(m))
+          throw r.error(r.deref(v), `${what}.method ${m} cannot be sent by fetch()`);
+        spec.method = normalizeMethod(m);
+        break;
       }
-      case 'headers': readHeaders(r, v, spec); break;
-      case 'credentials': spec.credentials = r.oneOf(v, `${what}.credentials`, ['omit', 'include'] as const); break;
-      case 'actual': spec.actual = r.bool(v, `${what}.actual`); break;
-      case 'body': spec.body = r.string(v, `${what}.body`); break;
-      case 'models': spec.models = r.strings(v, `${what}.models`); break;
-      case 'expect': spec.expect = r.oneOf(v, `${what}.expect`, ['pass', 'fail'] as const); break;
+      case 'headers':
+        readHeaders(r, v, spec);
+        break;
+      case 'credentials':
+        spec.credentials = r.oneOf(v, `${what}.credentials`, ['omit', 'include'] as const);
+        break;
+      case 'actual':
+        spec.actual = r.bool(v, `${what}.actual`);
+        break;
+      case 'body':
+        spec.body = r.string(v, `${what}.body`);
+        break;
+      case 'models':
+        spec.models = r.strings(v, `${what}.models`);
+        break;
+      case 'expect':
+        spec.expect = r.oneOf(v, `${what}.expect`, ['pass', 'fail'] as const);
+        break;
       case 'client':
       case 'clients': {
         if (spec.clients) throw r.error(pair.key, `${what} has both client and clients: use one`);
@@ -318,15 +383,22 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
         spec.clients = [...new Set(list)];
         break;
       }
-      case 'style': spec.style = r.oneOf(v, `${what}.style`, API_STYLES); break;
-      case 'browser': spec.browser = r.oneOf(v, `${what}.browser`, ['chromium', 'firefox', 'safari'] as const); break;
-      case 'auth': spec.auth = readAuth(r, v, `${what}.auth`); break;
-      case 'issue': spec.issue = readIssue(r, v); break;
+      case 'style':
+        spec.style = r.oneOf(v, `${what}.style`, API_STYLES);
+        break;
+      case 'browser':
+        spec.browser = r.oneOf(v, `${what}.browser`, ['chromium', 'firefox', 'safari'] as const);
+        break;
+      case 'auth':
+        spec.auth = readAuth(r, v, `${what}.auth`);
+        break;
+      case 'issue':
+        spec.issue = readIssue(r, v);
+        break;
     }
   }
   return spec;
 }
-
 
 export interface ConfigSource {
   /** File name (or a label like `input endpoints`) used in messages. */
@@ -343,7 +415,8 @@ export interface ConfigDocument {
 /** Reads one YAML document: either {defaults?, endpoints} or a bare list of endpoints. */
 export function readDocument(src: ConfigSource, env: Env = {}): ConfigDocument {
   const size = Buffer.byteLength(src.text);
-  if (size > MAX_CONFIG_BYTES) throw new ConfigError(src.file, 0, 0, `the file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES}`);
+  if (size > MAX_CONFIG_BYTES)
+    throw new ConfigError(src.file, 0, 0, `the file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES}`);
   if (src.text.trim() === '') throw new ConfigError(src.file, 0, 0, 'the file is empty: it needs an endpoints list');
   const lines = new LineCounter();
   const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -379,7 +452,11 @@ export function readDocument(src: ConfigSource, env: Env = {}): ConfigDocument {
     if (!spec.name) throw r.error(r.deref(item), `endpoints[${i}] needs a name`);
     if (!spec.url) throw r.error(r.deref(item), `endpoints[${i}] (${spec.name}) needs a url`);
     const seen = names.get(spec.name);
-    if (seen !== undefined) throw r.error(r.deref(item), `duplicate endpoint name ${JSON.stringify(spec.name)} (first defined on line ${seen})`);
+    if (seen !== undefined)
+      throw r.error(
+        r.deref(item),
+        `duplicate endpoint name ${JSON.stringify(spec.name)} (first defined on line ${seen})`,
+      );
     names.set(spec.name, spec.line);
     entries.push(spec);
   });

@@ -2,8 +2,18 @@
 // Follows the Fetch standard's CORS check (https://fetch.spec.whatwg.org/#cors-check)
 // and CORS-preflight fetch (#cors-preflight-fetch), in the order Chromium applies
 // them, with finding codes named as Chromium DevTools names its CORS errors.
+
+import type {
+  Browser,
+  CredentialsMode,
+  Evaluation,
+  Exchange,
+  Finding,
+  HeaderLine,
+  RawResponse,
+  Verdict,
+} from '../types.js';
 import { corsUnsafeHeaderNames, isNonWildcardHeaderName, isSafelistedMethod } from './fetch-rules.js';
-import type { Browser, CredentialsMode, Evaluation, Exchange, Finding, HeaderLine, RawResponse, Verdict } from '../types.js';
 
 /** The request as the page's fetch() makes it, after the browser's own normalisation. */
 export interface CorsRequest {
@@ -96,27 +106,47 @@ export function corsCheck(res: RawResponse, req: CorsRequest, on: Phase): Findin
     return fail(on, codes.missing, "No 'Access-Control-Allow-Origin' header is present on the requested resource.");
   }
   if (values.length > 1) {
-    return fail(on, codes.multiple, `The 'Access-Control-Allow-Origin' header is sent ${values.length} times; it must be sent once with one value.`);
+    return fail(
+      on,
+      codes.multiple,
+      `The 'Access-Control-Allow-Origin' header is sent ${values.length} times; it must be sent once with one value.`,
+    );
   }
   const value = values[0]!;
   if (value === '*') {
     if (req.credentials === 'include') {
-      return fail(on, codes.wildcard, "The value of the 'Access-Control-Allow-Origin' header must not be the wildcard '*' when the request's credentials mode is 'include'.");
+      return fail(
+        on,
+        codes.wildcard,
+        "The value of the 'Access-Control-Allow-Origin' header must not be the wildcard '*' when the request's credentials mode is 'include'.",
+      );
     }
   } else {
     // Chromium reads a space or a comma as a list of origins.
     if (/[ ,]/.test(value)) {
-      return fail(on, codes.multiple, "The 'Access-Control-Allow-Origin' header contains multiple values, but only one is allowed.");
+      return fail(
+        on,
+        codes.multiple,
+        "The 'Access-Control-Allow-Origin' header contains multiple values, but only one is allowed.",
+      );
     }
     if (value !== req.origin) {
       const code = value === 'null' || isParsableOrigin(value) ? codes.mismatch : codes.invalid;
-      return fail(on, code, `The 'Access-Control-Allow-Origin' header has a value that is not equal to the supplied origin ${req.origin}.`);
+      return fail(
+        on,
+        code,
+        `The 'Access-Control-Allow-Origin' header has a value that is not equal to the supplied origin ${req.origin}.`,
+      );
     }
   }
   if (req.credentials === 'include') {
     const acac = headerValues(res.headers, 'access-control-allow-credentials').join(', ');
     if (acac !== 'true') {
-      return fail(on, codes.credentials, "The value of the 'Access-Control-Allow-Credentials' header must be exactly 'true' when the request's credentials mode is 'include'.");
+      return fail(
+        on,
+        codes.credentials,
+        "The value of the 'Access-Control-Allow-Credentials' header must be exactly 'true' when the request's credentials mode is 'include'.",
+      );
     }
   }
   return null;
@@ -147,8 +177,16 @@ function conflictingHeaders(res: RawResponse, on: Phase): Finding | null {
   for (const name of ['location', 'content-disposition']) {
     const values = new Set(headerValues(res.headers, name));
     if (values.size > 1) {
-      const error = name === 'location' ? 'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION' : 'ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION';
-      return { code: 'NetworkError', level: 'error', on, message: `The response has ${values.size} different ${name} headers; browsers refuse it (net::${error}).` };
+      const error =
+        name === 'location'
+          ? 'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION'
+          : 'ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION';
+      return {
+        code: 'NetworkError',
+        level: 'error',
+        on,
+        message: `The response has ${values.size} different ${name} headers; browsers refuse it (net::${error}).`,
+      };
     }
   }
   return null;
@@ -156,7 +194,12 @@ function conflictingHeaders(res: RawResponse, on: Phase): Finding | null {
 
 function networkFinding(on: Phase, ex: Exchange): Finding {
   const e = ex.error!;
-  return { code: e.code === 'TIMEOUT' ? 'Timeout' : 'NetworkError', level: 'error', message: `${on === 'preflight' ? 'Preflight' : 'Request'} failed: ${e.message}`, on };
+  return {
+    code: e.code === 'TIMEOUT' ? 'Timeout' : 'NetworkError',
+    level: 'error',
+    message: `${on === 'preflight' ? 'Preflight' : 'Request'} failed: ${e.message}`,
+    on,
+  };
 }
 
 /** The browser's decision on the preflight alone. Blocking finding first. */
@@ -167,7 +210,13 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
   const conflict = conflictingHeaders(res, 'preflight');
   if (conflict) return [conflict];
   if (redirectTarget(res) !== undefined) {
-    return [fail('preflight', 'PreflightDisallowedRedirect', `Redirect is not allowed for a preflight request (status ${res.status}).`)];
+    return [
+      fail(
+        'preflight',
+        'PreflightDisallowedRedirect',
+        `Redirect is not allowed for a preflight request (status ${res.status}).`,
+      ),
+    ];
   }
   const access = corsCheck(res, req, 'preflight');
   if (access) return [access, ...statusInfo(res)];
@@ -176,16 +225,37 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
   }
   const methods = parseTokenList(res.headers, 'access-control-allow-methods');
   if (methods === 'invalid') {
-    return [fail('preflight', 'InvalidAllowMethodsPreflightResponse', "Cannot parse Access-Control-Allow-Methods response header field in preflight response.")];
+    return [
+      fail(
+        'preflight',
+        'InvalidAllowMethodsPreflightResponse',
+        'Cannot parse Access-Control-Allow-Methods response header field in preflight response.',
+      ),
+    ];
   }
   const allowed = parseTokenList(res.headers, 'access-control-allow-headers');
   if (allowed === 'invalid') {
-    return [fail('preflight', 'InvalidAllowHeadersPreflightResponse', "Cannot parse Access-Control-Allow-Headers response header field in preflight response.")];
+    return [
+      fail(
+        'preflight',
+        'InvalidAllowHeadersPreflightResponse',
+        'Cannot parse Access-Control-Allow-Headers response header field in preflight response.',
+      ),
+    ];
   }
   const credentialed = req.credentials === 'include';
   const methodList = methods ?? [];
-  if (!isSafelistedMethod(req.method) && !methodList.includes(req.method) && (credentialed || !methodList.includes('*'))) {
-    out.push({ code: 'MethodDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Method ${req.method} is not allowed by Access-Control-Allow-Methods in preflight response.` });
+  if (
+    !isSafelistedMethod(req.method) &&
+    !methodList.includes(req.method) &&
+    (credentialed || !methodList.includes('*'))
+  ) {
+    out.push({
+      code: 'MethodDisallowedByPreflightResponse',
+      level: 'fail',
+      on: 'preflight',
+      message: `Method ${req.method} is not allowed by Access-Control-Allow-Methods in preflight response.`,
+    });
     return out;
   }
   const allowedLower = new Set((allowed ?? []).map((h) => h.toLowerCase()));
@@ -194,11 +264,22 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
     if (allowedLower.has(name)) continue;
     if (wildcard && isNonWildcardHeaderName(name)) {
       // The standard never lets `*` cover Authorization; Chromium still does, with a deprecation notice.
-      out.push({ code: 'AuthorizationCoveredByWildcard', level: 'warn', on: 'preflight', message: "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly." });
+      out.push({
+        code: 'AuthorizationCoveredByWildcard',
+        level: 'warn',
+        on: 'preflight',
+        message:
+          "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly.",
+      });
       continue;
     }
     if (wildcard) continue;
-    out.unshift({ code: 'HeaderDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` });
+    out.unshift({
+      code: 'HeaderDisallowedByPreflightResponse',
+      level: 'fail',
+      on: 'preflight',
+      message: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+    });
     return out;
   }
   out.push(...preflightInfo(res));
@@ -207,7 +288,14 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
 
 function statusInfo(res: RawResponse): Finding[] {
   return res.status < 200 || res.status > 299
-    ? [{ code: 'PreflightStatus', level: 'info', on: 'preflight', message: `The preflight was answered with status ${res.status}.` }]
+    ? [
+        {
+          code: 'PreflightStatus',
+          level: 'info',
+          on: 'preflight',
+          message: `The preflight was answered with status ${res.status}.`,
+        },
+      ]
     : [];
 }
 
@@ -215,13 +303,29 @@ function preflightInfo(res: RawResponse): Finding[] {
   const out: Finding[] = [];
   const maxAge = headerValues(res.headers, 'access-control-max-age');
   if (maxAge.length === 0) {
-    out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: 'No Access-Control-Max-Age: browsers cache this preflight for 5 seconds, so most calls pay for a second round trip.' });
+    out.push({
+      code: 'MaxAge',
+      level: 'info',
+      on: 'preflight',
+      message:
+        'No Access-Control-Max-Age: browsers cache this preflight for 5 seconds, so most calls pay for a second round trip.',
+    });
   } else {
     const seconds = /^\d+$/.test(maxAge.join(', ')) ? Number(maxAge[0]) : NaN;
     if (Number.isNaN(seconds)) {
-      out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: 'Access-Control-Max-Age is not a number: browsers use 5 seconds.' });
+      out.push({
+        code: 'MaxAge',
+        level: 'info',
+        on: 'preflight',
+        message: 'Access-Control-Max-Age is not a number: browsers use 5 seconds.',
+      });
     } else if (seconds > CHROMIUM_MAX_AGE_CAP) {
-      out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: `Access-Control-Max-Age ${seconds} s: Chromium caps it at ${CHROMIUM_MAX_AGE_CAP} s.` });
+      out.push({
+        code: 'MaxAge',
+        level: 'info',
+        on: 'preflight',
+        message: `Access-Control-Max-Age ${seconds} s: Chromium caps it at ${CHROMIUM_MAX_AGE_CAP} s.`,
+      });
     } else {
       out.push({ code: 'MaxAge', level: 'info', on: 'preflight', message: `Access-Control-Max-Age ${seconds} s.` });
     }
@@ -232,14 +336,36 @@ function preflightInfo(res: RawResponse): Finding[] {
 function actualInfo(res: RawResponse, req: CorsRequest): Finding[] {
   const out: Finding[] = [];
   const acao = headerValues(res.headers, 'access-control-allow-origin')[0];
-  const vary = headerValues(res.headers, 'vary').join(',').toLowerCase().split(',').map((s) => s.trim());
+  const vary = headerValues(res.headers, 'vary')
+    .join(',')
+    .toLowerCase()
+    .split(',')
+    .map((s) => s.trim());
   if (acao && acao !== '*' && !vary.includes('origin') && !vary.includes('*')) {
-    out.push({ code: 'VaryOriginMissing', level: 'info', on: 'actual', message: "Access-Control-Allow-Origin echoes the origin but Vary does not name Origin: a shared cache may serve this answer to another origin." });
+    out.push({
+      code: 'VaryOriginMissing',
+      level: 'info',
+      on: 'actual',
+      message:
+        'Access-Control-Allow-Origin echoes the origin but Vary does not name Origin: a shared cache may serve this answer to another origin.',
+    });
   }
   const exposed = headerValues(res.headers, 'access-control-expose-headers').join(', ');
-  out.push({ code: 'ExposeHeaders', level: 'info', on: 'actual', message: exposed ? `Readable response headers beyond the safelisted ones: ${exposed}.` : 'No Access-Control-Expose-Headers: the page can read only the safelisted response headers (no rate-limit or request-id headers).' });
+  out.push({
+    code: 'ExposeHeaders',
+    level: 'info',
+    on: 'actual',
+    message: exposed
+      ? `Readable response headers beyond the safelisted ones: ${exposed}.`
+      : 'No Access-Control-Expose-Headers: the page can read only the safelisted response headers (no rate-limit or request-id headers).',
+  });
   if (res.status === 401 || res.status === 403) {
-    out.push({ code: 'ActualStatus', level: 'info', on: 'actual', message: `The actual request was answered with status ${res.status}, readable by the page (the probe sends a placeholder key).` });
+    out.push({
+      code: 'ActualStatus',
+      level: 'info',
+      on: 'actual',
+      message: `The actual request was answered with status ${res.status}, readable by the page (the probe sends a placeholder key).`,
+    });
   }
   void req;
   return out;
@@ -282,11 +408,21 @@ export function evaluate(
   if (exchanges.redirectFindings) findings.push(...exchanges.redirectFindings);
   const last = exchanges.finalRequest ?? req;
   if (!preflightNeeded) {
-    findings.push({ code: 'NoPreflight', level: 'info', message: 'A CORS-simple request (safelisted method and headers): a browser sends no preflight and judges the actual response alone.' });
+    findings.push({
+      code: 'NoPreflight',
+      level: 'info',
+      message:
+        'A CORS-simple request (safelisted method and headers): a browser sends no preflight and judges the actual response alone.',
+    });
   }
   if (exchanges.actual && !isBlocking(findings)) findings.push(...evaluateActual(last, exchanges.actual));
   else if (preflightNeeded && !exchanges.actual && !isBlocking(findings)) {
-    findings.push({ code: 'ActualNotChecked', level: 'info', message: 'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.' });
+    findings.push({
+      code: 'ActualNotChecked',
+      level: 'info',
+      message:
+        'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.',
+    });
   }
   if (exchanges.notes) findings.push(...exchanges.notes);
   findings.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);

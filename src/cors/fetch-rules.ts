@@ -18,9 +18,27 @@ export function isSafelistedMethod(method: string): boolean {
 }
 
 const FORBIDDEN_NAMES = new Set([
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
-  'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
-  'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
 ]);
 
 /**
@@ -31,7 +49,8 @@ export function isForbiddenRequestHeader(name: string, browser: Browser, value =
   const n = name.toLowerCase();
   if (FORBIDDEN_NAMES.has(n) || n.startsWith('proxy-') || n.startsWith('sec-')) return true;
   // A method override may not smuggle in a method fetch() itself refuses.
-  if (METHOD_OVERRIDES.has(n) && value.split(',').some((m) => FORBIDDEN_METHODS.has(m.trim().toLowerCase()))) return true;
+  if (METHOD_OVERRIDES.has(n) && value.split(',').some((m) => FORBIDDEN_METHODS.has(m.trim().toLowerCase())))
+    return true;
   return browser === 'chromium' && n === 'user-agent';
 }
 
@@ -129,7 +148,10 @@ export function corsUnsafeHeaderNames(headers: readonly HeaderLine[], browser?: 
  * The headers the page's fetch() actually sends: values trimmed, forbidden ones
  * dropped one by one as Headers.append drops them, then one line per name.
  */
-export function sendableHeaders(headers: readonly HeaderLine[], browser: Browser): { kept: HeaderLine[]; dropped: string[] } {
+export function sendableHeaders(
+  headers: readonly HeaderLine[],
+  browser: Browser,
+): { kept: HeaderLine[]; dropped: string[] } {
   const kept: HeaderLine[] = [];
   const dropped: string[] = [];
   for (const [name, raw] of headers) {

@@ -28,7 +28,8 @@ export interface Marker {
   prev?: number;
 }
 
-const MARKER_RE = /^<!-- cors-gate:v1 id=([0-9a-f]{6,64}) fp=([0-9a-f]{6,64}) first=(\d{4}-\d\d-\d\d) changed=(\d{4}-\d\d-\d\d)(?: state=(fail|pass))?(?: prev=(\d{1,9}))? -->/;
+const MARKER_RE =
+  /^<!-- cors-gate:v1 id=([0-9a-f]{6,64}) fp=([0-9a-f]{6,64}) first=(\d{4}-\d\d-\d\d) changed=(\d{4}-\d\d-\d\d)(?: state=(fail|pass))?(?: prev=(\d{1,9}))? -->/;
 const MARKER_START = '<!-- cors-gate:v1';
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
@@ -60,7 +61,14 @@ export function parseMarker(body: string | null | undefined): Marker | null {
     if (!line.startsWith(MARKER_START)) continue;
     const m = MARKER_RE.exec(line);
     if (!m) return null;
-    return { id: m[1]!, fp: m[2]!, first: m[3]!, changed: m[4]!, ...(m[5] ? { state: m[5] as 'fail' | 'pass' } : {}), ...(m[6] ? { prev: Number(m[6]) } : {}) };
+    return {
+      id: m[1]!,
+      fp: m[2]!,
+      first: m[3]!,
+      changed: m[4]!,
+      ...(m[5] ? { state: m[5] as 'fail' | 'pass' } : {}),
+      ...(m[6] ? { prev: Number(m[6]) } : {}),
+    };
   }
   return null;
 }
@@ -69,7 +77,13 @@ export function parseMarker(body: string | null | undefined): Marker | null {
  * Findings whose codes say nothing about CORS: the authenticated check reports
  * on the key and the stream, and its details change from run to run.
  */
-const NOT_FINGERPRINTED = new Set(['AuthenticatedRequestRejected', 'EventStream', 'AuthenticatedResponse', 'StreamNotEventStream', 'ExposedHeaders']);
+const NOT_FINGERPRINTED = new Set([
+  'AuthenticatedRequestRejected',
+  'EventStream',
+  'AuthenticatedResponse',
+  'StreamNotEventStream',
+  'ExposedHeaders',
+]);
 
 /** Fingerprints of this length are the older ones, built from the findings' messages. */
 const LEGACY_FP_LENGTH = 16;
@@ -86,9 +100,15 @@ export function fingerprint(r: ResultRecord): string {
     r.verdict,
     ...blocking(r)
       .filter((f) => !NOT_FINGERPRINTED.has(f.code))
-      .map((f) => `${f.level}|${f.on ?? ''}|${f.code}${f.code === 'PreflightInvalidStatus' ? `|${statusClass(r.preflight?.status)}` : ''}`),
+      .map(
+        (f) =>
+          `${f.level}|${f.on ?? ''}|${f.code}${f.code === 'PreflightInvalidStatus' ? `|${statusClass(r.preflight?.status)}` : ''}`,
+      ),
   ];
-  return createHash('sha256').update([...new Set(parts)].sort().join('\n')).digest('hex').slice(0, FP_LENGTH);
+  return createHash('sha256')
+    .update([...new Set(parts)].sort().join('\n'))
+    .digest('hex')
+    .slice(0, FP_LENGTH);
 }
 
 function statusClass(status: number | null | undefined): string {
@@ -97,7 +117,12 @@ function statusClass(status: number | null | undefined): string {
 
 /** The fingerprint markers written before codes replaced messages; still read, never written. */
 export function legacyFingerprint(r: ResultRecord): string {
-  const parts = [r.verdict, ...blocking(r).map((f) => `${f.level}|${f.on ?? ''}|${f.code}|${f.message}`).sort()];
+  const parts = [
+    r.verdict,
+    ...blocking(r)
+      .map((f) => `${f.level}|${f.on ?? ''}|${f.code}|${f.message}`)
+      .sort(),
+  ];
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, LEGACY_FP_LENGTH);
 }
 
@@ -130,7 +155,9 @@ export function shortReason(r: ResultRecord): string {
       return `preflight answers ${statusOf(r.preflight)}`;
     case 'PreflightMissingAllowOriginHeader': {
       const st = r.preflight?.status;
-      return st && (st < 200 || st > 299) ? `preflight answers ${st} without Access-Control-Allow-Origin` : 'preflight has no Access-Control-Allow-Origin';
+      return st && (st < 200 || st > 299)
+        ? `preflight answers ${st} without Access-Control-Allow-Origin`
+        : 'preflight has no Access-Control-Allow-Origin';
     }
     case 'MissingAllowOriginHeader':
       return 'response has no Access-Control-Allow-Origin';
@@ -150,7 +177,12 @@ export function issueTitle(r: ResultRecord): string {
 function evidenceRow(label: string, ex: ExchangeRecord): string {
   const seen = corsHeaders(ex).slice(0, 12);
   const headers = seen.length ? seen.map(([n, v]) => mdCode(`${n}: ${v}`, 200)).join('<br>') : 'none';
-  const status = ex.status !== null ? mdCode(String(ex.status)) : ex.error ? `no answer: ${mdCode(`${ex.error.code} ${ex.error.message}`, 200)}` : 'no answer';
+  const status =
+    ex.status !== null
+      ? mdCode(String(ex.status))
+      : ex.error
+        ? `no answer: ${mdCode(`${ex.error.code} ${ex.error.message}`, 200)}`
+        : 'no answer';
   return `| ${label} ${mdCode(ex.request.method, 20)} | ${status} | ${headers} |`;
 }
 
@@ -166,7 +198,11 @@ function exchangeText(ex: ExchangeRecord, bodyMax: number): string {
 export function consoleWording(r: ResultRecord, f: Finding): string {
   const head = `Access to fetch at '${r.url}' from origin '${r.origin}' has been blocked by CORS policy: `;
   const lead = "Response to preflight request doesn't pass access control check: ";
-  return head + (f.on === 'preflight' && f.code.startsWith('Preflight') && !f.message.startsWith(lead) ? lead : '') + f.message;
+  return (
+    head +
+    (f.on === 'preflight' && f.code.startsWith('Preflight') && !f.message.startsWith(lead) ? lead : '') +
+    f.message
+  );
 }
 
 export interface BodyContext {
@@ -201,30 +237,65 @@ function renderBody(r: ResultRecord, ctx: BodyContext): string {
   out.push('');
   const sent = r.preflight ?? r.actual;
   if (sent) {
-    out.push(`Reproduce the ${r.preflight ? 'preflight' : 'request'}:`, '', mdBlock(curlCommand(sent.request.method, r.url, sent.request.headers), detail === 'minimal' ? 1000 : 4000, 'sh'), '');
+    out.push(
+      `Reproduce the ${r.preflight ? 'preflight' : 'request'}:`,
+      '',
+      mdBlock(curlCommand(sent.request.method, r.url, sent.request.headers), detail === 'minimal' ? 1000 : 4000, 'sh'),
+      '',
+    );
     if (detail !== 'minimal') {
-      if (r.preflight) out.push('<details><summary>Preflight response</summary>', '', mdBlock(exchangeText(r.preflight, bodyMax), 12_000), '', '</details>', '');
-      if (r.actual) out.push('<details><summary>Actual response</summary>', '', mdBlock(exchangeText(r.actual, bodyMax), 12_000), '', '</details>', '');
+      if (r.preflight)
+        out.push(
+          '<details><summary>Preflight response</summary>',
+          '',
+          mdBlock(exchangeText(r.preflight, bodyMax), 12_000),
+          '',
+          '</details>',
+          '',
+        );
+      if (r.actual)
+        out.push(
+          '<details><summary>Actual response</summary>',
+          '',
+          mdBlock(exchangeText(r.actual, bodyMax), 12_000),
+          '',
+          '</details>',
+          '',
+        );
     }
   }
   const found = blocking(r).slice(0, detail === 'full' ? 20 : 5);
   if (found.length) {
     out.push('### What a browser reports', '');
-    for (const f of found) out.push(`- ${mdCode(f.code, 80)} (${f.level}${f.on ? `, ${f.on}` : ''}): ${mdCode(f.message, detail === 'full' ? 600 : 200)}`);
+    for (const f of found)
+      out.push(
+        `- ${mdCode(f.code, 80)} (${f.level}${f.on ? `, ${f.on}` : ''}): ${mdCode(f.message, detail === 'full' ? 600 : 200)}`,
+      );
     const first = found.find((f) => f.level === 'fail') ?? found[0]!;
     out.push('', 'Chromium console:', '', mdBlock(consoleWording(r, first), 2000, 'text'), '');
   }
   const needed = neededHeaders(r);
   if (needed) {
-    out.push('### Fix', '', 'The response needs these headers (the preflight answer with a 2xx status, and the actual response for the origin header):', '');
+    out.push(
+      '### Fix',
+      '',
+      'The response needs these headers (the preflight answer with a 2xx status, and the actual response for the origin header):',
+      '',
+    );
     out.push(mdBlock(needed, 4000, 'http'), '');
   }
   out.push('### History', '');
   out.push(`- First seen: ${ctx.marker.first}`);
   out.push(`- Last changed: ${ctx.marker.changed}`);
-  if (ctx.marker.prev) out.push(`- Follows #${ctx.marker.prev}, closed${ctx.previousClosedAt ? ` on ${ctx.previousClosedAt.slice(0, 10)}` : ''}; the endpoint fails again.`);
+  if (ctx.marker.prev)
+    out.push(
+      `- Follows #${ctx.marker.prev}, closed${ctx.previousClosedAt ? ` on ${ctx.previousClosedAt.slice(0, 10)}` : ''}; the endpoint fails again.`,
+    );
   if (ctx.runUrl) out.push(`- Workflow run: ${ctx.runUrl}`);
-  out.push('', `<sub>Filed by cors-gate for endpoint ${mdCode(r.name, 100)} (id ${mdCode(r.id)}). It updates this issue when the findings change and closes it when a browser can call the endpoint; edits to this description are overwritten then.</sub>`);
+  out.push(
+    '',
+    `<sub>Filed by cors-gate for endpoint ${mdCode(r.name, 100)} (id ${mdCode(r.id)}). It updates this issue when the findings change and closes it when a browser can call the endpoint; edits to this description are overwritten then.</sub>`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -243,7 +314,10 @@ function findingList(fs: Finding[]): string[] {
 
 /** The one comment added when the findings of a failing endpoint change. */
 export function changeComment(r: ResultRecord, before: { title: string }, runUrl?: string): string {
-  const out = [`**The findings changed** — ${mdCode(r.name, 100)} still blocks browser calls, now: ${shortReason(r)} (verdict ${r.verdict}).`, ''];
+  const out = [
+    `**The findings changed** — ${mdCode(r.name, 100)} still blocks browser calls, now: ${shortReason(r)} (verdict ${r.verdict}).`,
+    '',
+  ];
   out.push(`Preflight ${mdCode(statusOf(r.preflight))}, actual request ${mdCode(statusOf(r.actual))}.`, '');
   const now = findingList(blocking(r).slice(0, 10));
   if (now.length) out.push('Now:', '', ...now.map((l) => `- ${l}`), '');
@@ -274,32 +348,58 @@ function evidenceLine(r: ResultRecord): string {
 /** The comment that closes a resolved issue. */
 export function resolvedComment(r: ResultRecord, firstSeen: string, now: Date, runUrl?: string): string {
   const days = daysBetween(firstSeen, now);
-  const out = [`**Resolved:** a browser can call ${mdCode(r.name, 100)} — it passes since ${day(now)}, after ${days} day${days === 1 ? '' : 's'} (first seen ${firstSeen}).`, ''];
+  const out = [
+    `**Resolved:** a browser can call ${mdCode(r.name, 100)} — it passes since ${day(now)}, after ${days} day${days === 1 ? '' : 's'} (first seen ${firstSeen}).`,
+    '',
+  ];
   const ev = evidenceLine(r);
   if (ev) out.push(`Evidence: ${ev}.`, '');
-  out.push(`Verdict ${mdCode(r.verdict)}; closed as completed. If it breaks again, cors-gate opens a new issue that links this one.` + (runUrl ? ` Run: ${runUrl}` : ''));
+  out.push(
+    `Verdict ${mdCode(r.verdict)}; closed as completed. If it breaks again, cors-gate opens a new issue that links this one.` +
+      (runUrl ? ` Run: ${runUrl}` : ''),
+  );
   return out.join('\n') + '\n';
 }
 
 /** A comment on an issue someone else opened, when the endpoint's state changes. */
-export function trackingComment(r: ResultRecord, marker: Marker, previous: Marker | null, now: Date, runUrl?: string): string {
+export function trackingComment(
+  r: ResultRecord,
+  marker: Marker,
+  previous: Marker | null,
+  now: Date,
+  runUrl?: string,
+): string {
   const out = [renderMarker(marker), ''];
   const ev = evidenceLine(r);
   if (marker.state === 'pass') {
-    out.push(`**Verified fixed on ${day(now)}:** cors-gate finds that a browser can call ${mdCode(r.name, 100)} (${mdCode(`${r.method} ${r.url}`, 300)} from origin ${mdCode(r.origin, 200)}).`, '');
+    out.push(
+      `**Verified fixed on ${day(now)}:** cors-gate finds that a browser can call ${mdCode(r.name, 100)} (${mdCode(`${r.method} ${r.url}`, 300)} from origin ${mdCode(r.origin, 200)}).`,
+      '',
+    );
     if (previous) out.push(`It failed when last checked (${previous.changed}).`, '');
   } else {
     const lead = previous ? `**Regression on ${day(now)}:**` : `**cors-gate follows this issue:**`;
-    out.push(`${lead} a browser blocks ${mdCode(r.name, 100)} (${mdCode(`${r.method} ${r.url}`, 300)} from origin ${mdCode(r.origin, 200)}) — ${shortReason(r)}.`, '');
+    out.push(
+      `${lead} a browser blocks ${mdCode(r.name, 100)} (${mdCode(`${r.method} ${r.url}`, 300)} from origin ${mdCode(r.origin, 200)}) — ${shortReason(r)}.`,
+      '',
+    );
     const list = findingList(blocking(r).slice(0, 10));
     if (list.length) out.push(...list.map((l) => `- ${l}`), '');
     const needed = neededHeaders(r);
     if (needed) out.push('The response needs:', '', mdBlock(needed, 2000, 'http'), '');
     const sent = r.preflight ?? r.actual;
-    if (sent) out.push('Reproduce:', '', mdBlock(curlCommand(sent.request.method, r.url, sent.request.headers), 3000, 'sh'), '');
+    if (sent)
+      out.push(
+        'Reproduce:',
+        '',
+        mdBlock(curlCommand(sent.request.method, r.url, sent.request.headers), 3000, 'sh'),
+        '',
+      );
   }
   if (ev) out.push(`Evidence: ${ev}.`, '');
-  out.push(`<sub>cors-gate comments here only when this endpoint's state changes.${runUrl ? ` Run: ${runUrl}` : ''}</sub>`);
+  out.push(
+    `<sub>cors-gate comments here only when this endpoint's state changes.${runUrl ? ` Run: ${runUrl}` : ''}</sub>`,
+  );
   return cut(out.join('\n') + '\n', BODY_LIMIT);
 }
 

@@ -36,7 +36,11 @@ export interface IssueClient {
   listComments(repo: string, number: number): Promise<KnownComment[]>;
   /** Sent once: a create is never retried, because GitHub may have applied it before failing. */
   create(repo: string, title: string, body: string, labels: string[]): Promise<Created>;
-  update(repo: string, number: number, fields: { title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' | 'duplicate' }): Promise<void>;
+  update(
+    repo: string,
+    number: number,
+    fields: { title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' | 'duplicate' },
+  ): Promise<void>;
   /** The token's permissions on the repository, as GET /repos/{owner}/{repo} reports them; null when it reports none. */
   permissions(repo: string): Promise<RepoPermissions | null>;
   /** Sent once, like create. */
@@ -46,7 +50,10 @@ export interface IssueClient {
 /** A refusal that no retry will change: a wrong token or a missing permission. */
 export class AccessError extends Error {
   override name = 'AccessError';
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -71,7 +78,11 @@ function serverMessage(err: unknown): string {
 export function describeFailure(err: unknown, repo: string, doing: string): Error {
   const status = statusOf(err);
   const said = serverMessage(err);
-  if (status === 401) return new AccessError(`GitHub refused the token (401: ${said}) while ${doing} in ${repo}: check the github-token input.`, 401);
+  if (status === 401)
+    return new AccessError(
+      `GitHub refused the token (401: ${said}) while ${doing} in ${repo}: check the github-token input.`,
+      401,
+    );
   if (status === 403 && !/rate limit/i.test(said)) {
     return new AccessError(
       `GitHub answered 403 (${said}) while ${doing} in ${repo}: the token may not write issues there. ` +

@@ -53,18 +53,27 @@ export function createClient(o: ClientOptions): IssueClient {
     {
       ...(o.baseUrl ? { baseUrl: o.baseUrl.replace(/\/+$/, '') } : {}),
       userAgent: 'cors-gate',
-      log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log.warning(oneLine(m, 300)), error: (m: string) => o.log.warning(oneLine(m, 300)) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (m: string) => o.log.warning(oneLine(m, 300)),
+        error: (m: string) => o.log.warning(oneLine(m, 300)),
+      },
       throttle: {
         // GitHub asks for one mutating request at a time, about a second apart; the plugin's
         // write queue does that, and spaces notification-triggering writes further.
         onRateLimit: (after: number, req: { method: string; url: string }, _k: unknown, count: number) => {
           const wait = count < 1 && after <= maxWait;
-          o.log.warning(`GitHub rate limit on ${req.method} ${req.url}: ${wait ? `waiting ${after} s` : `retry in ${after} s is too long, giving up`}`);
+          o.log.warning(
+            `GitHub rate limit on ${req.method} ${req.url}: ${wait ? `waiting ${after} s` : `retry in ${after} s is too long, giving up`}`,
+          );
           return wait;
         },
         onSecondaryRateLimit: (after: number, req: { method: string; url: string }, _k: unknown, count: number) => {
           const wait = count < 3 && after <= maxWait;
-          o.log.warning(`GitHub secondary rate limit on ${req.method} ${req.url}: ${wait ? `waiting ${after} s as retry-after asks` : 'giving up'}`);
+          o.log.warning(
+            `GitHub secondary rate limit on ${req.method} ${req.url}: ${wait ? `waiting ${after} s as retry-after asks` : 'giving up'}`,
+          );
           return wait;
         },
         ...o.throttle,
@@ -75,7 +84,12 @@ export function createClient(o: ClientOptions): IssueClient {
   );
   const once = { request: { retries: 0 } };
 
-  async function list(repo: string, labels: string[], state: 'open' | 'closed', allPages: boolean): Promise<KnownIssue[]> {
+  async function list(
+    repo: string,
+    labels: string[],
+    state: 'open' | 'closed',
+    allPages: boolean,
+  ): Promise<KnownIssue[]> {
     const params = {
       ...split(repo),
       state,
@@ -93,12 +107,26 @@ export function createClient(o: ClientOptions): IssueClient {
     listOpen: (repo, labels) => list(repo, labels, 'open', true),
     listRecentlyClosed: (repo, labels) => list(repo, labels, 'closed', false),
     async listComments(repo, number) {
-      const items = await octokit.paginate(octokit.rest.issues.listComments, { ...split(repo), issue_number: number, per_page: 100 });
+      const items = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...split(repo),
+        issue_number: number,
+        per_page: 100,
+      });
       return items.map((c) => ({ id: c.id, body: c.body ?? null, url: c.html_url }));
     },
     async create(repo, title, body, labels) {
-      const { data } = await octokit.rest.issues.create({ ...split(repo), title, body, ...(labels.length ? { labels } : {}), ...once });
-      return { number: data.number, url: data.html_url, labels: data.labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')) };
+      const { data } = await octokit.rest.issues.create({
+        ...split(repo),
+        title,
+        body,
+        ...(labels.length ? { labels } : {}),
+        ...once,
+      });
+      return {
+        number: data.number,
+        url: data.html_url,
+        labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      };
     },
     async update(repo, number, f) {
       await octokit.rest.issues.update({

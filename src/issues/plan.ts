@@ -4,7 +4,19 @@
 // marker on the issue (or on our last comment), so no state file is needed.
 import type { ResultRecord } from '../report/record.js';
 import type { Verdict } from '../types.js';
-import { changeComment, day, duplicateComment, fingerprint, issueBody, issueTitle, parseMarker, resolvedComment, sameFindings, trackingComment, type Marker } from './body.js';
+import {
+  changeComment,
+  day,
+  duplicateComment,
+  fingerprint,
+  issueBody,
+  issueTitle,
+  type Marker,
+  parseMarker,
+  resolvedComment,
+  sameFindings,
+  trackingComment,
+} from './body.js';
 
 export interface KnownIssue {
   repo: string;
@@ -44,7 +56,15 @@ export interface PlanOptions {
 
 export type Write =
   | { op: 'create'; repo: string; title: string; body: string; labels: string[] }
-  | { op: 'update'; repo: string; number: number; title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' | 'duplicate' }
+  | {
+      op: 'update';
+      repo: string;
+      number: number;
+      title?: string;
+      body?: string;
+      state?: 'closed';
+      stateReason?: 'completed' | 'duplicate';
+    }
   | { op: 'comment'; repo: string; number: number; body: string };
 
 export type IssueAction = 'created' | 'updated' | 'commented' | 'closed' | 'unchanged' | 'skipped';
@@ -100,24 +120,56 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
       const base = { endpoint: r.name, id: r.id, repo, followed: true };
       const comments = world.comments[trackedKey(repo, number)];
       if (!comments) {
-        out.push({ ...base, action: 'skipped', number, url, writes: [], reason: 'the followed issue could not be read' });
+        out.push({
+          ...base,
+          action: 'skipped',
+          number,
+          url,
+          writes: [],
+          reason: 'the followed issue could not be read',
+        });
         continue;
       }
-      const last = [...comments].reverse().map((c) => parseMarker(c.body)).find((m) => m?.id === r.id && m.state) ?? null;
+      const last =
+        [...comments]
+          .reverse()
+          .map((c) => parseMarker(c.body))
+          .find((m) => m?.id === r.id && m.state) ?? null;
       if (state === 'transient') {
-        out.push({ ...base, action: 'unchanged', number, url, writes: [], reason: `${r.verdict} is not in issue-on: treated as transient` });
+        out.push({
+          ...base,
+          action: 'unchanged',
+          number,
+          url,
+          writes: [],
+          reason: `${r.verdict} is not in issue-on: treated as transient`,
+        });
         continue;
       }
       const now = state === 'failing' ? 'fail' : 'pass';
       if (last?.state === now) {
-        out.push({ ...base, action: 'unchanged', number, url, writes: [], reason: `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}` });
+        out.push({
+          ...base,
+          action: 'unchanged',
+          number,
+          url,
+          writes: [],
+          reason: `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}`,
+        });
         continue;
       }
       const marker: Marker = { id: r.id, fp, first: today, changed: today, state: now };
       out.push({
-        ...base, action: 'commented', number, url,
+        ...base,
+        action: 'commented',
+        number,
+        url,
         writes: [{ op: 'comment', repo, number, body: trackingComment(r, marker, last, o.now, o.runUrl) }],
-        reason: !last ? `first check: ${now === 'fail' ? 'fails' : 'passes'}` : now === 'pass' ? 'verified fixed' : 'regression',
+        reason: !last
+          ? `first check: ${now === 'fail' ? 'fails' : 'passes'}`
+          : now === 'pass'
+            ? 'verified fixed'
+            : 'regression',
       });
       continue;
     }
@@ -129,7 +181,10 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
     // the others, ours by their marker, are closed as duplicates of it.
     for (const d of open ? duplicates : []) {
       out.push({
-        ...base, action: 'closed', number: d.number, url: d.url,
+        ...base,
+        action: 'closed',
+        number: d.number,
+        url: d.url,
         writes: [
           { op: 'update', repo, number: d.number, state: 'closed', stateReason: 'duplicate' },
           { op: 'comment', repo, number: d.number, body: duplicateComment(r, open!.number) },
@@ -141,14 +196,36 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
     if (state === 'failing') {
       if (open && marker) {
         if (sameFindings(marker.fp, r)) {
-          out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `same findings since ${marker.changed}` });
+          out.push({
+            ...base,
+            action: 'unchanged',
+            number: open.number,
+            url: open.url,
+            writes: [],
+            reason: `same findings since ${marker.changed}`,
+          });
           continue;
         }
-        const next: Marker = { id: r.id, fp, first: marker.first, changed: today, ...(marker.prev ? { prev: marker.prev } : {}) };
+        const next: Marker = {
+          id: r.id,
+          fp,
+          first: marker.first,
+          changed: today,
+          ...(marker.prev ? { prev: marker.prev } : {}),
+        };
         out.push({
-          ...base, action: 'updated', number: open.number, url: open.url,
+          ...base,
+          action: 'updated',
+          number: open.number,
+          url: open.url,
           writes: [
-            { op: 'update', repo, number: open.number, title: issueTitle(r), body: issueBody(r, { marker: next, ...(o.runUrl ? { runUrl: o.runUrl } : {}) }) },
+            {
+              op: 'update',
+              repo,
+              number: open.number,
+              title: issueTitle(r),
+              body: issueBody(r, { marker: next, ...(o.runUrl ? { runUrl: o.runUrl } : {}) }),
+            },
             { op: 'comment', repo, number: open.number, body: changeComment(r, { title: open.title }, o.runUrl) },
           ],
           reason: 'the findings changed',
@@ -160,14 +237,34 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
         .filter((i) => i.state === 'closed' && i.stateReason !== 'duplicate')
         .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || b.number - a.number)[0];
       if (closed && closed.stateReason === 'not_planned' && sameFindings(parseMarker(closed.body)?.fp ?? '', r)) {
-        out.push({ ...base, action: 'skipped', number: closed.number, url: closed.url, writes: [], reason: 'closed as not planned by a maintainer; left closed until the findings change' });
+        out.push({
+          ...base,
+          action: 'skipped',
+          number: closed.number,
+          url: closed.url,
+          writes: [],
+          reason: 'closed as not planned by a maintainer; left closed until the findings change',
+        });
         continue;
       }
       const m: Marker = { id: r.id, fp, first: today, changed: today, ...(closed ? { prev: closed.number } : {}) };
       const labels = [...new Set([...o.labels, ...(r.issue?.labels ?? [])])];
       out.push({
-        ...base, action: 'created',
-        writes: [{ op: 'create', repo, title: issueTitle(r), body: issueBody(r, { marker: m, ...(o.runUrl ? { runUrl: o.runUrl } : {}), ...(closed ? { previousClosedAt: closed.closedAt } : {}) }), labels }],
+        ...base,
+        action: 'created',
+        writes: [
+          {
+            op: 'create',
+            repo,
+            title: issueTitle(r),
+            body: issueBody(r, {
+              marker: m,
+              ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+              ...(closed ? { previousClosedAt: closed.closedAt } : {}),
+            }),
+            labels,
+          },
+        ],
         reason: closed ? `fails again after #${closed.number} was closed` : 'fails',
         ...(world.history.includes(repo.toLowerCase()) ? {} : { needsHistory: true }),
       });
@@ -176,11 +273,21 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
 
     if (!open || !marker) continue;
     if (state === 'transient') {
-      out.push({ ...base, action: 'unchanged', number: open.number, url: open.url, writes: [], reason: `${r.verdict} is not in issue-on: treated as transient` });
+      out.push({
+        ...base,
+        action: 'unchanged',
+        number: open.number,
+        url: open.url,
+        writes: [],
+        reason: `${r.verdict} is not in issue-on: treated as transient`,
+      });
       continue;
     }
     out.push({
-      ...base, action: 'closed', number: open.number, url: open.url,
+      ...base,
+      action: 'closed',
+      number: open.number,
+      url: open.url,
       // Closed first: a closed issue is not listed again, so a comment that then fails is never repeated.
       writes: [
         { op: 'update', repo, number: open.number, state: 'closed', stateReason: 'completed' },

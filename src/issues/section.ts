@@ -11,10 +11,22 @@ import type { SyncResult } from './sync.js';
  */
 export const ISSUE_SECTION_BYTES = 64 * 1024;
 
-const ICONS: Record<IssueAction, string> = { created: '🆕', updated: '✏️', commented: '💬', closed: '✅', unchanged: '·', skipped: '⏭️' };
+const ICONS: Record<IssueAction, string> = {
+  created: '🆕',
+  updated: '✏️',
+  commented: '💬',
+  closed: '✅',
+  unchanged: '·',
+  skipped: '⏭️',
+};
 
 /** The job summary section. */
-export function renderIssueSection(result: SyncResult, dryRun: boolean, limit = 200, maxBytes = ISSUE_SECTION_BYTES): string {
+export function renderIssueSection(
+  result: SyncResult,
+  dryRun: boolean,
+  limit = 200,
+  maxBytes = ISSUE_SECTION_BYTES,
+): string {
   const out = [`### Issues${dryRun ? ' (dry run: nothing written)' : ''}`, ''];
   // Room for the closing lines and up to ten warnings of at most ~4 KB each.
   let room = maxBytes - 44 * 1024;
@@ -23,7 +35,9 @@ export function renderIssueSection(result: SyncResult, dryRun: boolean, limit = 
     out.push('| Endpoint | Action | Issue | Why |', '|---|---|---|---|');
     let shown = 0;
     for (const r of result.rows.slice(0, limit)) {
-      const link = r.number ? `[${html(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})` : html(r.repo);
+      const link = r.number
+        ? `[${html(r.repo)}#${r.number}](${r.url ?? `https://github.com/${r.repo}/issues/${r.number}`})`
+        : html(r.repo);
       const action = `${ICONS[r.action]} ${r.action}${r.planned ? ` (would be ${r.planned})` : ''}`;
       const row = `| ${html(oneLine(r.endpoint, 200))} | ${action} | ${link} | ${html(oneLine(r.reason ?? '', 300))} |`;
       room -= Buffer.byteLength(row) + 1;

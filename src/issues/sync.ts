@@ -4,8 +4,18 @@
 import type { ResultRecord } from '../report/record.js';
 import { logSafe, oneLine } from '../text.js';
 import type { Verdict } from '../types.js';
-import { AccessError, canLabel, describeFailure, statusOf, type IssueClient, type Log } from './client.js';
-import { issuesOf, planIssues, reposNeedingHistory, trackedKey, type IssueAction, type Planned, type PlanOptions, type World, type Write } from './plan.js';
+import { AccessError, canLabel, describeFailure, type IssueClient, type Log, statusOf } from './client.js';
+import {
+  type IssueAction,
+  issuesOf,
+  type Planned,
+  type PlanOptions,
+  planIssues,
+  reposNeedingHistory,
+  trackedKey,
+  type World,
+  type Write,
+} from './plan.js';
 
 export interface IssueOptions {
   /** Default repository (issue-repo, else GITHUB_REPOSITORY). */
@@ -44,7 +54,8 @@ export interface SyncResult {
 function describeWrite(w: Write): string {
   if (w.op === 'create') return `create an issue in ${w.repo}: ${oneLine(w.title, 160)}`;
   if (w.op === 'comment') return `comment on ${w.repo}#${w.number}`;
-  if (w.state === 'closed') return `close ${w.repo}#${w.number} as ${w.stateReason === 'duplicate' ? 'a duplicate' : 'completed'}`;
+  if (w.state === 'closed')
+    return `close ${w.repo}#${w.number} as ${w.stateReason === 'duplicate' ? 'a duplicate' : 'completed'}`;
   return `update the title and body of ${w.repo}#${w.number}`;
 }
 
@@ -94,7 +105,14 @@ async function readWorld(gh: IssueClient, records: readonly ResultRecord[], o: I
 }
 
 /** The plan; closed issues are read only when an issue is about to be opened, to link the one it follows. */
-async function planWithHistory(gh: IssueClient, records: readonly ResultRecord[], reading: Reading, options: PlanOptions, o: IssueOptions, log: Log): Promise<Planned[]> {
+async function planWithHistory(
+  gh: IssueClient,
+  records: readonly ResultRecord[],
+  reading: Reading,
+  options: PlanOptions,
+  o: IssueOptions,
+  log: Log,
+): Promise<Planned[]> {
   const plan = planIssues(records, reading.world, options);
   const repos = reposNeedingHistory(plan).filter((repo) => !reading.unreadable.has(repo.toLowerCase()));
   if (repos.length === 0) return plan;
@@ -102,7 +120,9 @@ async function planWithHistory(gh: IssueClient, records: readonly ResultRecord[]
     try {
       reading.world.issues.push(...(await gh.listRecentlyClosed(repo, o.labels)));
     } catch (err) {
-      log.warning(`Could not read the closed issues of ${repo} to link a previous one: ${describeFailure(err, repo, 'listing closed issues').message}`);
+      log.warning(
+        `Could not read the closed issues of ${repo} to link a previous one: ${describeFailure(err, repo, 'listing closed issues').message}`,
+      );
     }
     reading.world.history.push(repo.toLowerCase());
   }
@@ -164,7 +184,16 @@ class Refusals {
 }
 
 /** Carries out one planned endpoint's writes, in order; stops at the first that fails. */
-async function write(p: Planned, row: IssueRow, gh: IssueClient, refusals: Refusals, o: IssueOptions, log: Log, errors: string[], skip: (reason: string) => void): Promise<number> {
+async function write(
+  p: Planned,
+  row: IssueRow,
+  gh: IssueClient,
+  refusals: Refusals,
+  o: IssueOptions,
+  log: Log,
+  errors: string[],
+  skip: (reason: string) => void,
+): Promise<number> {
   let writes = 0;
   for (const w of p.writes) {
     writes++;
@@ -196,14 +225,21 @@ async function write(p: Planned, row: IssueRow, gh: IssueClient, refusals: Refus
       }
       if (w.op === 'create') {
         // GitHub may have created the issue before failing: look before anyone tries again.
-        const found = await gh.listOpen(w.repo, o.labels).then((list) => issuesOf({ issues: list, comments: {}, history: [] }, w.repo, p.id), () => []);
+        const found = await gh.listOpen(w.repo, o.labels).then(
+          (list) => issuesOf({ issues: list, comments: {}, history: [] }, w.repo, p.id),
+          () => [],
+        );
         const adopted = found.find((i) => i.state === 'open');
         if (adopted) {
-          log.warning(`GitHub answered ${status ?? 'an error'} to creating the issue for ${oneLine(p.endpoint, 80)}, but had created it: ${w.repo}#${adopted.number}.`);
+          log.warning(
+            `GitHub answered ${status ?? 'an error'} to creating the issue for ${oneLine(p.endpoint, 80)}, but had created it: ${w.repo}#${adopted.number}.`,
+          );
           Object.assign(row, { number: adopted.number, url: adopted.url });
           continue;
         }
-        errors.push(`${e.message}. Not retried, so that a create GitHub applied late cannot leave a duplicate; the next run opens the issue if it is still missing.`);
+        errors.push(
+          `${e.message}. Not retried, so that a create GitHub applied late cannot leave a duplicate; the next run opens the issue if it is still missing.`,
+        );
         skip(e.message);
         break;
       }
@@ -220,11 +256,29 @@ async function write(p: Planned, row: IssueRow, gh: IssueClient, refusals: Refus
   return writes;
 }
 
-export async function syncIssues(records: readonly ResultRecord[], o: IssueOptions, log: Log, client?: IssueClient): Promise<SyncResult> {
+export async function syncIssues(
+  records: readonly ResultRecord[],
+  o: IssueOptions,
+  log: Log,
+  client?: IssueClient,
+): Promise<SyncResult> {
   // Octokit is loaded only here, so runs without issues never pay for it.
-  const gh = client ?? (await import('./github.js')).createClient({ token: o.token, ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}), log, ...(o.throttle ? { throttle: o.throttle } : {}) });
+  const gh =
+    client ??
+    (await import('./github.js')).createClient({
+      token: o.token,
+      ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}),
+      log,
+      ...(o.throttle ? { throttle: o.throttle } : {}),
+    });
   const reading = await readWorld(gh, records, o);
-  const options: PlanOptions = { repo: o.repo, labels: o.labels, issueOn: o.issueOn, now: o.now ?? new Date(), ...(o.runUrl ? { runUrl: o.runUrl } : {}) };
+  const options: PlanOptions = {
+    repo: o.repo,
+    labels: o.labels,
+    issueOn: o.issueOn,
+    now: o.now ?? new Date(),
+    ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+  };
   const plan = await planWithHistory(gh, records, reading, options, o, log);
 
   const errors = reading.errors;
@@ -234,7 +288,14 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
   const skippedForCap: string[] = [];
   for (const p of plan) {
     const key = p.followed && p.number ? trackedKey(p.repo, p.number) : p.repo.toLowerCase();
-    const row: IssueRow = { endpoint: p.endpoint, action: p.action, number: p.number ?? null, url: p.url ?? null, repo: p.repo, reason: p.reason };
+    const row: IssueRow = {
+      endpoint: p.endpoint,
+      action: p.action,
+      number: p.number ?? null,
+      url: p.url ?? null,
+      repo: p.repo,
+      reason: p.reason,
+    };
     rows.push(row);
     const skip = (reason: string) => {
       if (p.action !== 'skipped' && p.writes.length) row.planned = p.action;
@@ -260,7 +321,11 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
         skip(`dry-run: a real run would not open it: ${problem}`);
         continue;
       }
-      log.info(logSafe(`dry-run: ${oneLine(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`));
+      log.info(
+        logSafe(
+          `dry-run: ${oneLine(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`,
+        ),
+      );
       skip(`dry-run: ${p.reason}`);
       continue;
     }
@@ -281,7 +346,10 @@ export async function syncIssues(records: readonly ResultRecord[], o: IssueOptio
   }
   if (skippedForCap.length) {
     log.warning(
-      `max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap.slice(0, 10).map((n) => oneLine(n, 60)).join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`,
+      `max-issue-writes (${o.maxWrites}) reached: skipped ${skippedForCap.length} endpoint${skippedForCap.length === 1 ? '' : 's'} (${skippedForCap
+        .slice(0, 10)
+        .map((n) => oneLine(n, 60))
+        .join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`,
     );
   }
   return { rows, errors: [...new Set(errors)], writes, plan };

@@ -124,13 +124,41 @@ export interface VercelProvider {
 
 /** `@ai-sdk/*` packages are versioned together; the tables were read at this release line. */
 export const VERCEL_AI_VERSION = '@ai-sdk/provider-utils 4 / providers 3–4 (ai 6)';
-export const VERCEL_AI_SOURCE = 'vercel/ai packages/<provider>/src/<provider>-provider.ts (getHeaders), packages/provider-utils/src/with-user-agent-suffix.ts, post-to-api.ts';
+export const VERCEL_AI_SOURCE =
+  'vercel/ai packages/<provider>/src/<provider>-provider.ts (getHeaders), packages/provider-utils/src/with-user-agent-suffix.ts, post-to-api.ts';
 
 export const VERCEL_PROVIDERS: readonly VercelProvider[] = [
-  { provider: 'openai', package: '@ai-sdk/openai', style: 'openai', authHeader: 'Authorization', headers: [['Authorization', `Bearer ${KEY}`]] },
-  { provider: 'openai-compatible', package: '@ai-sdk/openai-compatible', style: 'openai', authHeader: 'Authorization', headers: [['Authorization', `Bearer ${KEY}`]] },
-  { provider: 'anthropic', package: '@ai-sdk/anthropic', style: 'anthropic', authHeader: 'x-api-key', headers: [['anthropic-version', '2023-06-01'], ['x-api-key', KEY]] },
-  { provider: 'google', package: '@ai-sdk/google', style: 'gemini', authHeader: 'x-goog-api-key', headers: [['x-goog-api-key', KEY]] },
+  {
+    provider: 'openai',
+    package: '@ai-sdk/openai',
+    style: 'openai',
+    authHeader: 'Authorization',
+    headers: [['Authorization', `Bearer ${KEY}`]],
+  },
+  {
+    provider: 'openai-compatible',
+    package: '@ai-sdk/openai-compatible',
+    style: 'openai',
+    authHeader: 'Authorization',
+    headers: [['Authorization', `Bearer ${KEY}`]],
+  },
+  {
+    provider: 'anthropic',
+    package: '@ai-sdk/anthropic',
+    style: 'anthropic',
+    authHeader: 'x-api-key',
+    headers: [
+      ['anthropic-version', '2023-06-01'],
+      ['x-api-key', KEY],
+    ],
+  },
+  {
+    provider: 'google',
+    package: '@ai-sdk/google',
+    style: 'gemini',
+    authHeader: 'x-goog-api-key',
+    headers: [['x-goog-api-key', KEY]],
+  },
   { provider: 'azure', package: '@ai-sdk/azure', style: 'openai', authHeader: 'api-key', headers: [['api-key', KEY]] },
 ];
 
@@ -139,7 +167,10 @@ export function vercelTable(p: VercelProvider): PresetTable {
     name: `vercel-ai/${p.provider}`,
     sdk: p.package,
     version: VERCEL_AI_VERSION,
-    source: VERCEL_AI_SOURCE.replace(/<provider>/g, p.provider === 'openai-compatible' ? 'openai-compatible' : p.provider),
+    source: VERCEL_AI_SOURCE.replace(
+      /<provider>/g,
+      p.provider === 'openai-compatible' ? 'openai-compatible' : p.provider,
+    ),
     style: p.style,
     authHeader: p.authHeader,
     headers: [
@@ -149,7 +180,9 @@ export function vercelTable(p: VercelProvider): PresetTable {
     ],
     notes:
       p.provider === 'anthropic'
-        ? ['Does not send anthropic-dangerous-direct-browser-access: add it with `headers:` (or createAnthropic({headers})) or Anthropic answers without CORS headers.']
+        ? [
+            'Does not send anthropic-dangerous-direct-browser-access: add it with `headers:` (or createAnthropic({headers})) or Anthropic answers without CORS headers.',
+          ]
         : [],
   };
 }

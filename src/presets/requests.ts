@@ -2,12 +2,27 @@
 // client library would make: method, headers with values, body.
 import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Browser, HeaderLine } from '../types.js';
-import { ANTHROPIC_SDK, FETCH, GOOGLE_GENAI, OPENAI_SDK, VALUE_VERSIONS, VERCEL_PROVIDERS, vercelTable, type ApiStyle, type PresetTable } from './catalog.js';
+import {
+  ANTHROPIC_SDK,
+  type ApiStyle,
+  FETCH,
+  GOOGLE_GENAI,
+  OPENAI_SDK,
+  type PresetTable,
+  VALUE_VERSIONS,
+  VERCEL_PROVIDERS,
+  vercelTable,
+} from './catalog.js';
 
 export { API_STYLES, type ApiStyle, type PresetTable } from './catalog.js';
 
-
-export const PRESETS: readonly PresetTable[] = [FETCH, OPENAI_SDK, ANTHROPIC_SDK, GOOGLE_GENAI, ...VERCEL_PROVIDERS.map(vercelTable)];
+export const PRESETS: readonly PresetTable[] = [
+  FETCH,
+  OPENAI_SDK,
+  ANTHROPIC_SDK,
+  GOOGLE_GENAI,
+  ...VERCEL_PROVIDERS.map(vercelTable),
+];
 
 export const CLIENT_NAMES: readonly string[] = PRESETS.map((p) => p.name);
 
@@ -18,7 +33,8 @@ export function findPreset(name: string): PresetTable | undefined {
 /** Why a client name is refused, or null when it is known. */
 export function clientProblem(name: string): string | null {
   if (findPreset(name)) return null;
-  if (name === 'vercel-ai') return `vercel-ai needs its provider: ${VERCEL_PROVIDERS.map((p) => `vercel-ai/${p.provider}`).join(', ')}`;
+  if (name === 'vercel-ai')
+    return `vercel-ai needs its provider: ${VERCEL_PROVIDERS.map((p) => `vercel-ai/${p.provider}`).join(', ')}`;
   return `unknown client ${JSON.stringify(name)} (expected one of: ${CLIENT_NAMES.join(', ')})`;
 }
 
@@ -36,7 +52,10 @@ export const STYLES: Record<ApiStyle, StyleInfo> = {
     paths: ['/chat/completions', '/responses', '/models'],
     defaultModel: 'gpt-4o-mini',
     authHeader: 'authorization',
-    fetchHeaders: [['authorization', `Bearer {key}`], ['content-type', 'application/json']],
+    fetchHeaders: [
+      ['authorization', `Bearer {key}`],
+      ['content-type', 'application/json'],
+    ],
   },
   anthropic: {
     paths: ['/v1/messages'],
@@ -53,7 +72,10 @@ export const STYLES: Record<ApiStyle, StyleInfo> = {
     paths: ['/v1beta/models/{model}:generateContent', '/v1beta/models/{model}:streamGenerateContent?alt=sse'],
     defaultModel: 'gemini-2.5-flash',
     authHeader: 'x-goog-api-key',
-    fetchHeaders: [['x-goog-api-key', '{key}'], ['content-type', 'application/json']],
+    fetchHeaders: [
+      ['x-goog-api-key', '{key}'],
+      ['content-type', 'application/json'],
+    ],
   },
 };
 
@@ -96,7 +118,10 @@ export function routeBody(route: Route, style: ApiStyle, model: string, stream: 
       return JSON.stringify({ model, max_tokens: 1, messages: ping, ...s });
     case 'generate':
     case 'stream-generate':
-      return JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'ping' }] }], generationConfig: { maxOutputTokens: 1 } });
+      return JSON.stringify({
+        contents: [{ role: 'user', parts: [{ text: 'ping' }] }],
+        generationConfig: { maxOutputTokens: 1 },
+      });
     case 'chat':
       return JSON.stringify({ model, messages: ping, max_tokens: 1, ...s });
     default:
@@ -188,17 +213,20 @@ export function presetRequest(input: PresetInput): PresetRequest {
     // The anthropic SDK passes a timeout (so sends X-Stainless-Timeout) on messages.create only;
     // a base URL without a known route stands for that call.
     const timed = route === 'messages' || route === 'other';
-    const base = table.headers.filter(([n]) => table.name !== 'anthropic-sdk' || timed || n.toLowerCase() !== 'x-stainless-timeout');
+    const base = table.headers.filter(
+      ([n]) => table.name !== 'anthropic-sdk' || timed || n.toLowerCase() !== 'x-stainless-timeout',
+    );
     headers = addHeaders(
       base.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine),
       input.headers ?? [],
     );
   }
   if (input.auth) headers = withKey(headers, table.authHeader ?? info.authHeader, key);
-  const method = route === 'models' ? 'GET' : input.method ?? 'POST';
+  const method = route === 'models' ? 'GET' : (input.method ?? 'POST');
   const stream = Boolean(input.auth) && routeStreams(route, style);
   const model = input.model ?? info.defaultModel;
-  const body = method === 'GET' || method === 'HEAD' ? undefined : input.body ?? routeBody(route, style, model, stream);
+  const body =
+    method === 'GET' || method === 'HEAD' ? undefined : (input.body ?? routeBody(route, style, model, stream));
   // Clients set content-type for the body they send; with none there is nothing to describe.
   if (body === undefined) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
   return { method, headers, ...(body !== undefined ? { body } : {}), style, stream };

@@ -1,6 +1,7 @@
 // The CI gate: which verdicts fail the step, and what a known failure means.
-import type { ResultRecord } from './record.js';
+
 import type { Verdict } from '../types.js';
+import type { ResultRecord } from './record.js';
 
 export interface Counts {
   total: number;

@@ -58,7 +58,8 @@ export function expandGlob(pattern: string, fs: DirReader): string[] {
     if (part === '**') {
       if (last) return;
       walk(base, i + 1, depth);
-      for (const d of list(base)) if (d.isDirectory() && !d.name.startsWith('.')) walk(join(base, d.name), i, depth + 1);
+      for (const d of list(base))
+        if (d.isDirectory() && !d.name.startsWith('.')) walk(join(base, d.name), i, depth + 1);
       return;
     }
     if (!MAGIC.test(part)) {
@@ -102,5 +103,8 @@ export function expandPatterns(patterns: readonly string[], fs: DirReader): stri
 
 /** The merge-reports input: one pattern per line or comma-separated. */
 export function splitPatterns(text: string): string[] {
-  return text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

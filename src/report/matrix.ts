@@ -4,7 +4,6 @@ import { column, html, logSafe, oneLine } from '../text.js';
 import { firstProblem, ICON } from './cells.js';
 import type { ResultRecord } from './record.js';
 
-
 export interface Matrix {
   clients: string[];
   rows: { label: string; cells: Map<string, ResultRecord> }[];
@@ -39,7 +38,12 @@ function why(r: ResultRecord): string {
 export function renderMatrixMarkdown(records: readonly ResultRecord[]): string {
   const m = buildMatrix(records);
   if (!m) return '';
-  const out = ['### By client', '', `| Provider | ${m.clients.map((c) => html(c)).join(' | ')} |`, `|---|${m.clients.map(() => '---').join('|')}|`];
+  const out = [
+    '### By client',
+    '',
+    `| Provider | ${m.clients.map((c) => html(c)).join(' | ')} |`,
+    `|---|${m.clients.map(() => '---').join('|')}|`,
+  ];
   for (const row of m.rows) {
     const cells = m.clients.map((c) => {
       const r = row.cells.get(c);
@@ -58,10 +62,17 @@ export function renderMatrixText(records: readonly ResultRecord[]): string {
   const label = (s: string) => column(s, 64);
   const width = Math.max(8, ...m.rows.map((r) => label(r.label).length));
   const cell = (r: ResultRecord | undefined) => (r ? r.verdict.toUpperCase() + (why(r) ? ` ${why(r)}` : '') : '-');
-  const colWidth = m.clients.map((c) => Math.min(48, Math.max(column(c, 30).length, ...m.rows.map((row) => cell(row.cells.get(c)).length))));
-  const lines = ['By client:', `  ${'provider'.padEnd(width)}  ${m.clients.map((c, i) => column(c, 30).padEnd(colWidth[i]!)).join('  ')}`.trimEnd()];
+  const colWidth = m.clients.map((c) =>
+    Math.min(48, Math.max(column(c, 30).length, ...m.rows.map((row) => cell(row.cells.get(c)).length))),
+  );
+  const lines = [
+    'By client:',
+    `  ${'provider'.padEnd(width)}  ${m.clients.map((c, i) => column(c, 30).padEnd(colWidth[i]!)).join('  ')}`.trimEnd(),
+  ];
   for (const row of m.rows) {
-    lines.push(`  ${label(row.label).padEnd(width)}  ${m.clients.map((c, i) => column(cell(row.cells.get(c)), 48).padEnd(colWidth[i]!)).join('  ')}`.trimEnd());
+    lines.push(
+      `  ${label(row.label).padEnd(width)}  ${m.clients.map((c, i) => column(cell(row.cells.get(c)), 48).padEnd(colWidth[i]!)).join('  ')}`.trimEnd(),
+    );
   }
   return lines.map(logSafe).join('\n');
 }

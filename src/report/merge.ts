@@ -1,7 +1,8 @@
 // Putting shards' reports back together: one report, one gate, and a refusal
 // when a shard is missing, doubled, or from another split or version.
-import { MergeError } from '../errors.js';
+
 import { formatShard, type Shard } from '../config/shard.js';
+import { MergeError } from '../errors.js';
 import { REPORT_VERSION, type Report, type ResultRecord } from './record.js';
 
 /** A report as a shard writes it: the plain report, and which shard it covers. */
@@ -29,18 +30,27 @@ export function parseReport(src: ReportSource): ShardReport {
   }
   if (!isObject(value) || value.tool !== 'cors-gate') throw new MergeError(`${src.file}: not a cors-gate report`);
   if (value.version !== REPORT_VERSION) {
-    throw new MergeError(`${src.file}: report version ${JSON.stringify(value.version)}, this cors-gate reads version ${REPORT_VERSION}: use the same cors-gate version for every shard and the merge`);
+    throw new MergeError(
+      `${src.file}: report version ${JSON.stringify(value.version)}, this cors-gate reads version ${REPORT_VERSION}: use the same cors-gate version for every shard and the merge`,
+    );
   }
   if (!Array.isArray(value.results)) throw new MergeError(`${src.file}: results is not a list`);
   value.results.forEach((r, i) => {
     if (!isObject(r) || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.verdict !== 'string') {
       throw new MergeError(`${src.file}: results[${i}] is not a result record (id, name, verdict)`);
     }
-    if (!['pass', 'warn', 'fail', 'error'].includes(r.verdict)) throw new MergeError(`${src.file}: results[${i}] has an unknown verdict ${JSON.stringify(r.verdict)}`);
+    if (!['pass', 'warn', 'fail', 'error'].includes(r.verdict))
+      throw new MergeError(`${src.file}: results[${i}] has an unknown verdict ${JSON.stringify(r.verdict)}`);
   });
   if (value.shard !== undefined) {
     const s = value.shard as Partial<Shard>;
-    if (!isObject(s) || !Number.isInteger(s.index) || !Number.isInteger(s.count) || s.index! < 1 || s.index! > s.count!) {
+    if (
+      !isObject(s) ||
+      !Number.isInteger(s.index) ||
+      !Number.isInteger(s.count) ||
+      s.index! < 1 ||
+      s.index! > s.count!
+    ) {
       throw new MergeError(`${src.file}: shard ${JSON.stringify(value.shard)} is not i/n`);
     }
   }
@@ -63,14 +73,20 @@ export function mergeReports(sources: readonly ReportSource[]): Report {
       const before = seen.get(r.id);
       if (before) {
         const where = before.file === file ? `twice in ${file}` : `in both ${before.file} and ${file}`;
-        throw new MergeError(`endpoint ${JSON.stringify(r.name)} (id ${r.id}) is ${where}: each endpoint must come from exactly one report (were the same shard's results uploaded twice, or shards run with different configs?)`);
+        throw new MergeError(
+          `endpoint ${JSON.stringify(r.name)} (id ${r.id}) is ${where}: each endpoint must come from exactly one report (were the same shard's results uploaded twice, or shards run with different configs?)`,
+        );
       }
       seen.set(r.id, { file, name: r.name });
       results.push(r);
     }
   }
   checkShardSet(reports);
-  const generatedAt = reports.map((r) => String(r.report.generatedAt ?? '')).sort().at(-1) || new Date(0).toISOString();
+  const generatedAt =
+    reports
+      .map((r) => String(r.report.generatedAt ?? ''))
+      .sort()
+      .at(-1) || new Date(0).toISOString();
   // Shards hold their endpoints in config order; together they go back to the order of the whole config.
   if (results.every((r) => typeof r.position === 'number')) results.sort((a, b) => a.position! - b.position!);
   return { version: REPORT_VERSION, tool: 'cors-gate', generatedAt, results };
@@ -80,7 +96,10 @@ function checkShardSet(reports: { file: string; report: ShardReport }[]): void {
   const sharded = reports.filter((r) => r.report.shard);
   if (sharded.length === 0) return;
   const counts = new Set(sharded.map((r) => r.report.shard!.count));
-  if (counts.size > 1) throw new MergeError(`the reports come from different splits (${[...counts].map((n) => `/${n}`).join(', ')}): merge the shards of one run`);
+  if (counts.size > 1)
+    throw new MergeError(
+      `the reports come from different splits (${[...counts].map((n) => `/${n}`).join(', ')}): merge the shards of one run`,
+    );
   const count = [...counts][0]!;
   const byIndex = new Map<number, string>();
   for (const { file, report } of sharded) {
@@ -90,5 +109,6 @@ function checkShardSet(reports: { file: string; report: ShardReport }[]): void {
   }
   const missing: string[] = [];
   for (let i = 1; i <= count; i++) if (!byIndex.has(i)) missing.push(`${i}/${count}`);
-  if (missing.length) throw new MergeError(`no report for shard ${missing.join(', ')}: every shard's report is needed for the gate`);
+  if (missing.length)
+    throw new MergeError(`no report for shard ${missing.join(', ')}: every shard's report is needed for the gate`);
 }

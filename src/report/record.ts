@@ -51,7 +51,9 @@ export interface Report {
 }
 
 function lines(headers: readonly HeaderLine[], secrets: readonly string[]): HeaderLine[] {
-  const out = headers.slice(0, MAX_LINES).map(([n, v]) => [cut(redact(n, secrets), 256), cut(redact(v, secrets), MAX_VALUE)] as HeaderLine);
+  const out = headers
+    .slice(0, MAX_LINES)
+    .map(([n, v]) => [cut(redact(n, secrets), 256), cut(redact(v, secrets), MAX_VALUE)] as HeaderLine);
   if (headers.length > MAX_LINES) out.push(['cors-gate-note', `${headers.length - MAX_LINES} more header lines cut`]);
   return out;
 }
@@ -108,7 +110,10 @@ export function newReport(records: ResultRecord[]): Report {
 }
 
 export function buildReport(results: readonly CheckResult[], extraSecrets: readonly string[] = []): Report {
-  const secrets = reportSecrets(results.map((r) => r.endpoint), extraSecrets);
+  const secrets = reportSecrets(
+    results.map((r) => r.endpoint),
+    extraSecrets,
+  );
   return newReport(results.map((r) => toRecord(r, secrets)));
 }
 

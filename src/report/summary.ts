@@ -2,11 +2,11 @@
 // each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
 // so details are shortened first, the table last, with a line saying what was left out.
 import { code, html, oneLine, pre } from '../text.js';
-import type { GateDecision } from './gate.js';
-import type { ExchangeRecord, ResultRecord } from './record.js';
-import { curlCommand } from './curl.js';
 import { corsHeaders, firstProblem, ICON, neededHeaders, verdictLabel } from './cells.js';
+import { curlCommand } from './curl.js';
+import type { GateDecision } from './gate.js';
 import { renderMatrixMarkdown } from './matrix.js';
+import type { ExchangeRecord, ResultRecord } from './record.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the lines after the table and GitHub's own framing. */
@@ -54,8 +54,13 @@ export function exchangeText(ex: ExchangeRecord): string {
 
 function details(r: ResultRecord): string {
   const parts: string[] = [];
-  parts.push(`<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))} — ${html(problemCode(r) || r.verdict)}</summary>`, '');
-  parts.push(`<p>${code(`${r.method} ${r.url}`, 400)} from origin ${code(r.origin)}${r.credentials === 'include' ? ', credentials: include' : ''}</p>`);
+  parts.push(
+    `<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))} — ${html(problemCode(r) || r.verdict)}</summary>`,
+    '',
+  );
+  parts.push(
+    `<p>${code(`${r.method} ${r.url}`, 400)} from origin ${code(r.origin)}${r.credentials === 'include' ? ', credentials: include' : ''}</p>`,
+  );
   parts.push('<ul>');
   for (const f of r.findings) {
     if (f.level === 'info' && f.code === 'MaxAge') continue;
@@ -71,7 +76,9 @@ function details(r: ResultRecord): string {
   if (sent) parts.push('<p>Reproduce:</p>', pre(curlCommand(sent.request.method, r.url, sent.request.headers), 4000));
   parts.push('</details>', '');
   const text = parts.join('\n');
-  return text.length > DETAIL_LIMIT ? `<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n` : text;
+  return text.length > DETAIL_LIMIT
+    ? `<details><summary>${ICON[r.verdict]} ${html(oneLine(r.name, 200))}</summary>\n\nDetails too long for the summary; see the JSON report.\n</details>\n`
+    : text;
 }
 
 export function headline(d: GateDecision): string {
@@ -95,9 +102,16 @@ export function renderSummary(input: SummaryInput): string {
   const limit = (input.limit ?? SUMMARY_LIMIT) - MARGIN;
   const c = decision.counts;
   const head: string[] = [];
-  head.push(`## cors-gate: ${headline(decision)}${input.shard ? ` (shard ${input.shard.index}/${input.shard.count})` : ''}`, '');
-  head.push(`✅ ${c.passed} pass · ⚠️ ${c.warned} warn · ❌ ${c.failed} fail · 🔌 ${c.errored} error — gate ${decision.ok ? '**passed**' : '**failed**'} (fail-on: ${decision.failOn.length ? decision.failOn.join(', ') : 'never'})`, '');
-  for (const r of decision.nowPassing) head.push(`> [!NOTE]\n> ${html(oneLine(r.name, 200))} now passes: drop \`expect: fail\` from its config.`, '');
+  head.push(
+    `## cors-gate: ${headline(decision)}${input.shard ? ` (shard ${input.shard.index}/${input.shard.count})` : ''}`,
+    '',
+  );
+  head.push(
+    `✅ ${c.passed} pass · ⚠️ ${c.warned} warn · ❌ ${c.failed} fail · 🔌 ${c.errored} error — gate ${decision.ok ? '**passed**' : '**failed**'} (fail-on: ${decision.failOn.length ? decision.failOn.join(', ') : 'never'})`,
+    '',
+  );
+  for (const r of decision.nowPassing)
+    head.push(`> [!NOTE]\n> ${html(oneLine(r.name, 200))} now passes: drop \`expect: fail\` from its config.`, '');
   const rows: string[] = ['| # | Endpoint | Status | Verdict | CORS headers |', '|---|---|---|---|---|'];
   let size = Buffer.byteLength(head.join('\n')) + 200;
   let rowsLeftOut = 0;
@@ -132,8 +146,14 @@ export function renderSummary(input: SummaryInput): string {
     detailParts.push(d);
   }
   const notes: string[] = [];
-  if (rowsLeftOut) notes.push(`${rowsLeftOut} table rows left out to stay under GitHub's 1 MiB summary limit; the JSON report has every endpoint.`);
-  if (detailsLeftOut) notes.push(`Details of ${detailsLeftOut} endpoints left out to stay under GitHub's 1 MiB summary limit; the JSON report has them.`);
+  if (rowsLeftOut)
+    notes.push(
+      `${rowsLeftOut} table rows left out to stay under GitHub's 1 MiB summary limit; the JSON report has every endpoint.`,
+    );
+  if (detailsLeftOut)
+    notes.push(
+      `Details of ${detailsLeftOut} endpoints left out to stay under GitHub's 1 MiB summary limit; the JSON report has them.`,
+    );
   const out = [...head, ...rows, '', ...tail];
   if (detailParts.length) out.push('### Details', '', ...detailParts);
   if (notes.length) out.push('', ...notes.map((n) => `_${n}_`));

@@ -1,8 +1,8 @@
 // The terminal table for the CLI and the action log. Server text is made visible
 // and bounded, and no line can start a workflow command.
 import { column, logSafe, oneLine } from '../text.js';
-import type { GateDecision } from './gate.js';
 import { firstProblem, problems } from './cells.js';
+import type { GateDecision } from './gate.js';
 import type { ResultRecord } from './record.js';
 import { headline } from './summary.js';
 
@@ -30,9 +30,16 @@ export function renderTable(records: readonly ResultRecord[], decision: GateDeci
   }
   const c = decision.counts;
   lines.push('');
-  lines.push(logSafe(`${headline(decision)}: ${c.passed} pass, ${c.warned} warn, ${c.failed} fail, ${c.errored} error. Gate ${decision.ok ? 'passed' : 'failed'}.`));
-  lines.push('PRE/ACT: the preflight\'s and the actual request\'s status (- not sent; a code such as ECONNREFUSED when there was no answer).');
-  for (const r of decision.nowPassing) lines.push(logSafe(`note: ${oneLine(r.name, 80)} now passes: drop expect: fail`));
+  lines.push(
+    logSafe(
+      `${headline(decision)}: ${c.passed} pass, ${c.warned} warn, ${c.failed} fail, ${c.errored} error. Gate ${decision.ok ? 'passed' : 'failed'}.`,
+    ),
+  );
+  lines.push(
+    "PRE/ACT: the preflight's and the actual request's status (- not sent; a code such as ECONNREFUSED when there was no answer).",
+  );
+  for (const r of decision.nowPassing)
+    lines.push(logSafe(`note: ${oneLine(r.name, 80)} now passes: drop expect: fail`));
   return lines.join('\n');
 }
 
@@ -41,7 +48,11 @@ export function renderFindings(records: readonly ResultRecord[]): string {
   const lines: string[] = [];
   for (const r of records) {
     if (r.verdict === 'pass') continue;
-    lines.push(logSafe(`${MARK[r.verdict].trim()} ${oneLine(r.name, 80)} (${oneLine(r.url, 200)}, origin ${oneLine(r.origin, 100)})`));
+    lines.push(
+      logSafe(
+        `${MARK[r.verdict].trim()} ${oneLine(r.name, 80)} (${oneLine(r.url, 200)}, origin ${oneLine(r.origin, 100)})`,
+      ),
+    );
     for (const f of problems(r)) lines.push(logSafe(`    ${f.code}: ${oneLine(f.message, 400)}`));
   }
   return lines.join('\n');

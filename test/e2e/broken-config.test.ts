@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
 import { parseConfig } from '../../src/config/load.js';
-import { cleanup, CLI, commandLines, run, runAction, startCounter, type Counter } from '../hostile/harness.js';
+import { ConfigError } from '../../src/errors.js';
+import { CLI, type Counter, cleanup, commandLines, run, runAction, startCounter } from '../hostile/harness.js';
 import { BROKEN, type Broken } from './broken-configs.js';
 
 let counter: Counter;
@@ -19,7 +19,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cors-gate-broken-'));
 });
 afterAll(async () => {
-  console.log(`${BROKEN.length} broken configs; slowest refusal: parse ${slowest.parse.toFixed(0)} ms, CLI ${slowest.cli.toFixed(0)} ms, action ${slowest.action.toFixed(0)} ms (process start included)`);
+  console.log(
+    `${BROKEN.length} broken configs; slowest refusal: parse ${slowest.parse.toFixed(0)} ms, CLI ${slowest.cli.toFixed(0)} ms, action ${slowest.action.toFixed(0)} ms (process start included)`,
+  );
   await counter?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,10 +1,11 @@
 // Responses the strict HTTP parser refuses but browsers read: a space before a
 // header's colon, folded header lines. Real raw-socket servers on 127.0.0.1.
-import { createServer, type Server } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseHeadLeniently } from '../../src/check/lenient.js';
 import { checkEndpoints } from '../../src/check/check.js';
+import { parseHeadLeniently } from '../../src/check/lenient.js';
 import type { Endpoint } from '../../src/types.js';
 
 const servers: Server[] = [];
@@ -23,15 +24,28 @@ async function rawServer(answer: (method: string) => string): Promise<string> {
 }
 
 const endpoint = (url: string): Endpoint => ({
-  id: 'l', name: 'l', url, origin: 'https://app.example', method: 'GET', credentials: 'omit', actual: true, browser: 'chromium', secrets: [],
+  id: 'l',
+  name: 'l',
+  url,
+  origin: 'https://app.example',
+  method: 'GET',
+  credentials: 'omit',
+  actual: true,
+  browser: 'chromium',
+  secrets: [],
   headers: [['authorization', 'Bearer cors-gate-probe']],
 });
 
 describe('lenient reading', () => {
   it('parses a space before the colon and folded lines as browsers do', () => {
-    expect(parseHeadLeniently('HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin : *\r\nX-Folded: a\r\n b\r\n')).toEqual({
+    expect(
+      parseHeadLeniently('HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin : *\r\nX-Folded: a\r\n b\r\n'),
+    ).toEqual({
       status: 204,
-      headers: [['Access-Control-Allow-Origin', '*'], ['X-Folded', 'a b']],
+      headers: [
+        ['Access-Control-Allow-Origin', '*'],
+        ['X-Folded', 'a b'],
+      ],
     });
     expect(parseHeadLeniently('garbage\r\n')).toBeNull();
   });

@@ -9,7 +9,14 @@ import type { Endpoint } from '../../src/types.js';
 const ORIGIN = 'https://app.example';
 const servers: Server[] = [];
 
-async function serve(handler: (method: string, path: string, headers: IncomingHttpHeaders, base: string) => { status: number; headers: Record<string, string>; delayMs?: number }) {
+async function serve(
+  handler: (
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    base: string,
+  ) => { status: number; headers: Record<string, string>; delayMs?: number },
+) {
   let base = '';
   const server = createServer((req, res) => {
     req.resume();
@@ -23,15 +30,34 @@ async function serve(handler: (method: string, path: string, headers: IncomingHt
 }
 
 afterEach(async () => {
-  for (const s of servers.splice(0)) await new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); });
+  for (const s of servers.splice(0))
+    await new Promise<void>((r) => {
+      s.closeAllConnections();
+      s.close(() => r());
+    });
 });
 
-const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'authorization, content-type, x-api-key' };
+const cors = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'authorization, content-type, x-api-key',
+};
 
 function endpoint(url: string, over: Partial<Endpoint> = {}): Endpoint {
   return {
-    id: 'r', name: 'r', url, origin: ORIGIN, method: 'POST', credentials: 'omit', actual: true, browser: 'chromium', secrets: [],
-    headers: [['authorization', 'Bearer cors-gate-probe'], ['content-type', 'application/json']],
+    id: 'r',
+    name: 'r',
+    url,
+    origin: ORIGIN,
+    method: 'POST',
+    credentials: 'omit',
+    actual: true,
+    browser: 'chromium',
+    secrets: [],
+    headers: [
+      ['authorization', 'Bearer cors-gate-probe'],
+      ['content-type', 'application/json'],
+    ],
     ...over,
   };
 }
@@ -43,9 +69,25 @@ describe('redirects of the actual request', () => {
       seen.push(headers);
       return { status: method === 'OPTIONS' ? 204 : 200, headers: cors };
     });
-    const a = await serve((method) => (method === 'OPTIONS' ? { status: 204, headers: cors } : { status: 307, headers: { ...cors, location: `${b}/next` } }));
+    const a = await serve((method) =>
+      method === 'OPTIONS'
+        ? { status: 204, headers: cors }
+        : { status: 307, headers: { ...cors, location: `${b}/next` } },
+    );
     const key = 'sk-live-REALKEY-1234567890';
-    const [result] = await checkEndpoints([endpoint(`${a}/v1`, { headers: [['authorization', `Bearer ${key}`], ['x-api-key', key], ['content-type', 'application/json']], secrets: [key] })], { timeoutMs: 2000, concurrency: 2 });
+    const [result] = await checkEndpoints(
+      [
+        endpoint(`${a}/v1`, {
+          headers: [
+            ['authorization', `Bearer ${key}`],
+            ['x-api-key', key],
+            ['content-type', 'application/json'],
+          ],
+          secrets: [key],
+        }),
+      ],
+      { timeoutMs: 2000, concurrency: 2 },
+    );
     expect(result!.evaluation.verdict).toBe('pass');
     expect(seen.length).toBeGreaterThan(0);
     for (const h of seen) {
@@ -77,7 +119,10 @@ describe('redirects of the actual request', () => {
 
   it('a Location with a user name and password is refused (RedirectContainsCredentials)', async () => {
     const a = await serve((method, _path, _h, base) =>
-      method === 'OPTIONS' ? { status: 204, headers: cors } : { status: 307, headers: { ...cors, location: base.replace('http://', 'http://user:pass@') + '/x' } });
+      method === 'OPTIONS'
+        ? { status: 204, headers: cors }
+        : { status: 307, headers: { ...cors, location: base.replace('http://', 'http://user:pass@') + '/x' } },
+    );
     const [result] = await checkEndpoints([endpoint(`${a}/v1`)], { timeoutMs: 2000, concurrency: 2 });
     expect(result!.evaluation).toMatchObject({ verdict: 'fail' });
     expect(result!.evaluation.findings[0]!.code).toBe('RedirectContainsCredentials');
@@ -87,7 +132,9 @@ describe('redirects of the actual request', () => {
     const a = await serve((method, path, _h, base) => {
       if (method === 'OPTIONS') return { status: 204, headers: cors };
       const n = Number(path.slice(1)) || 0;
-      return n < 3 ? { status: 308, headers: { ...cors, location: `${base}/${n + 1}` } } : { status: 200, headers: cors };
+      return n < 3
+        ? { status: 308, headers: { ...cors, location: `${base}/${n + 1}` } }
+        : { status: 200, headers: cors };
     });
     const [result] = await checkEndpoints([endpoint(`${a}/0`)], { timeoutMs: 2000, concurrency: 2 });
     expect(result!.evaluation.verdict).toBe('pass');

@@ -28,7 +28,11 @@ beforeAll(async () => {
     const cors = allow ? { 'Access-Control-Allow-Origin': ORIGIN } : {};
     req.resume();
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'authorization, content-type' });
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'authorization, content-type',
+      });
       res.end();
     } else {
       res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
@@ -37,8 +41,16 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const lines = ['defaults:', `  origin: ${ORIGIN}`, '  method: POST', '  headers: [authorization, content-type]', '  actual: true', 'endpoints:'];
-  for (let i = 0; i < N; i++) lines.push(`  - name: api-${i}`, `    url: ${base}/${blocked(i) ? 'blocked' : 'open'}/${i}/v1/chat/completions`);
+  const lines = [
+    'defaults:',
+    `  origin: ${ORIGIN}`,
+    '  method: POST',
+    '  headers: [authorization, content-type]',
+    '  actual: true',
+    'endpoints:',
+  ];
+  for (let i = 0; i < N; i++)
+    lines.push(`  - name: api-${i}`, `    url: ${base}/${blocked(i) ? 'blocked' : 'open'}/${i}/v1/chat/completions`);
   writeFileSync(config, lines.join('\n') + '\n');
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
@@ -74,7 +86,16 @@ describe('sharded run and merge', () => {
     expect(whole.code).toBe(1);
     full = JSON.parse(whole.stdout);
     for (const i of [1, 2, 3]) {
-      const r = await cli('--config', config, '--shard', `${i}/3`, '--format', 'json', '--report-file', join(dir, `report-${i}.json`));
+      const r = await cli(
+        '--config',
+        config,
+        '--shard',
+        `${i}/3`,
+        '--format',
+        'json',
+        '--report-file',
+        join(dir, `report-${i}.json`),
+      );
       expect([0, 1]).toContain(r.code);
       expect(readJson(join(dir, `report-${i}.json`))).toEqual(JSON.parse(r.stdout));
     }
@@ -90,15 +111,30 @@ describe('sharded run and merge', () => {
   });
 
   it('merges the reports into one report and one gate (files as arguments)', async () => {
-    const r = await cli('merge', join(dir, 'report-1.json'), join(dir, 'report-2.json'), join(dir, 'report-3.json'), '--format', 'json');
+    const r = await cli(
+      'merge',
+      join(dir, 'report-1.json'),
+      join(dir, 'report-2.json'),
+      join(dir, 'report-3.json'),
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(1);
     const merged = JSON.parse(r.stdout);
     const verdicts = (x: typeof full) => Object.fromEntries(x.results.map((e) => [e.id, e.verdict]));
     expect(verdicts(merged)).toEqual(verdicts(full));
     // In the order of the whole config, as one job would list them.
     expect(merged.results.map((e: { name: string }) => e.name)).toEqual(full.results.map((e) => e.name));
-    expect(merged.results.filter((e: { verdict: string }) => e.verdict === 'fail').map((e: { name: string }) => e.name).sort()).toEqual(
-      Array.from({ length: N }, (_, i) => i).filter(blocked).map((i) => `api-${i}`).sort(),
+    expect(
+      merged.results
+        .filter((e: { verdict: string }) => e.verdict === 'fail')
+        .map((e: { name: string }) => e.name)
+        .sort(),
+    ).toEqual(
+      Array.from({ length: N }, (_, i) => i)
+        .filter(blocked)
+        .map((i) => `api-${i}`)
+        .sort(),
     );
   });
 
@@ -117,7 +153,13 @@ describe('sharded run and merge', () => {
   });
 
   it('refuses duplicates and a missing shard with a clear error', async () => {
-    const dup = await cli('merge', join(dir, 'report-1.json'), join(dir, 'report-1.json'), join(dir, 'report-2.json'), join(dir, 'report-3.json'));
+    const dup = await cli(
+      'merge',
+      join(dir, 'report-1.json'),
+      join(dir, 'report-1.json'),
+      join(dir, 'report-2.json'),
+      join(dir, 'report-3.json'),
+    );
     // The same path twice is one file; a copy of it is a duplicate.
     expect(dup.code).toBe(1);
     writeFileSync(join(dir, 'copy-of-1.json'), readFileSync(join(dir, 'report-1.json')));
@@ -143,7 +185,14 @@ describe('sharded run and merge', () => {
     const output = join(runner, 'output.txt');
     writeFileSync(summary, '');
     writeFileSync(output, '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: runner, 'INPUT_MERGE-REPORTS': 'report-*.json', 'INPUT_FAIL-ON': 'fail,error' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: output,
+      RUNNER_TEMP: runner,
+      'INPUT_MERGE-REPORTS': 'report-*.json',
+      'INPUT_FAIL-ON': 'fail,error',
+    };
     const r = await run([ACTION], env, dir);
     expect(r.code).toBe(1);
     const outputs = readFileSync(output, 'utf8');
@@ -151,7 +200,12 @@ describe('sharded run and merge', () => {
     const failed = full.results.filter((x) => x.verdict === 'fail').length;
     expect(value('total')).toBe(String(N));
     expect(value('failed')).toBe(String(failed));
-    expect(JSON.parse(value('failed-endpoints')!).sort()).toEqual(full.results.filter((x) => x.verdict === 'fail').map((x) => x.name).sort());
+    expect(JSON.parse(value('failed-endpoints')!).sort()).toEqual(
+      full.results
+        .filter((x) => x.verdict === 'fail')
+        .map((x) => x.name)
+        .sort(),
+    );
     const merged = readJson(value('report-file')!);
     expect(merged.results).toHaveLength(N);
     expect(readFileSync(summary, 'utf8')).toContain('api-10');
@@ -163,7 +217,12 @@ describe('sharded run and merge', () => {
     const runner = mkdtempSync(join(dir, 'runner-'));
     const output = join(runner, 'output.txt');
     writeFileSync(output, '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_OUTPUT: output, RUNNER_TEMP: runner, 'INPUT_MERGE-REPORTS': 'report-1.json\nreport-3.json' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GITHUB_OUTPUT: output,
+      RUNNER_TEMP: runner,
+      'INPUT_MERGE-REPORTS': 'report-1.json\nreport-3.json',
+    };
     const r = await run([ACTION], env, dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::.*no report for shard 2\/3/);
@@ -173,11 +232,22 @@ describe('sharded run and merge', () => {
     const runner = mkdtempSync(join(dir, 'runner-'));
     const output = join(runner, 'output.txt');
     writeFileSync(output, '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_OUTPUT: output, RUNNER_TEMP: runner, INPUT_CONFIG: config, INPUT_SHARD: '2/3', 'INPUT_FAIL-ON': 'never' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GITHUB_OUTPUT: output,
+      RUNNER_TEMP: runner,
+      INPUT_CONFIG: config,
+      INPUT_SHARD: '2/3',
+      'INPUT_FAIL-ON': 'never',
+    };
     const r = await run([ACTION], env, dir);
     expect(r.code).toBe(0);
     const report = readJson(join(runner, 'cors-gate-report.json'));
     expect(report.shard).toEqual({ index: 2, count: 3 });
-    expect(report.results.map((x: { id: string }) => x.id).sort()).toEqual(readJson(join(dir, 'report-2.json')).results.map((x: { id: string }) => x.id).sort());
+    expect(report.results.map((x: { id: string }) => x.id).sort()).toEqual(
+      readJson(join(dir, 'report-2.json'))
+        .results.map((x: { id: string }) => x.id)
+        .sort(),
+    );
   });
 });

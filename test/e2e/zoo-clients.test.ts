@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SDK_ZOO, ZOO, startZoo, type Zoo } from '../support/zoo.js';
 import { CLI, runNode } from '../support/spawn.js';
+import { SDK_ZOO, startZoo, ZOO, type Zoo } from '../support/zoo.js';
 
 let zoo: Zoo;
 let dir: string;
@@ -103,7 +103,9 @@ describe('provider × client verdicts against the zoo', () => {
   });
 
   it('names the reason each client is blocked', () => {
-    expect(blockedBy('Gemini-like /v1beta/models/gemini-2.5-flash:generateContent · openai-sdk')).toBe('PreflightMissingAllowOriginHeader');
+    expect(blockedBy('Gemini-like /v1beta/models/gemini-2.5-flash:generateContent · openai-sdk')).toBe(
+      'PreflightMissingAllowOriginHeader',
+    );
     expect(blockedBy('Fireworks-like · openai-sdk')).toBe('HeaderDisallowedByPreflightResponse');
     expect(blockedBy('Anthropic-like /v1/messages · vercel-ai/anthropic')).toBe('MissingAllowOriginHeader');
     // Only the headers that survive the browser are asked for: Chromium never lists user-agent.
@@ -113,7 +115,12 @@ describe('provider × client verdicts against the zoo', () => {
   });
 
   it('the zoo saw the SDK headers on the wire', () => {
-    const sdkPreflight = zoo.requests.find((q) => q.method === 'OPTIONS' && q.path.startsWith('/ollama') && q.headers.some(([n, v]) => n === 'Access-Control-Request-Headers' && v.includes('x-stainless-lang')));
+    const sdkPreflight = zoo.requests.find(
+      (q) =>
+        q.method === 'OPTIONS' &&
+        q.path.startsWith('/ollama') &&
+        q.headers.some(([n, v]) => n === 'Access-Control-Request-Headers' && v.includes('x-stainless-lang')),
+    );
     expect(sdkPreflight).toBeDefined();
   });
 
@@ -122,6 +129,8 @@ describe('provider × client verdicts against the zoo', () => {
     expect(table).toMatch(/\n {2}Fireworks-like +PASS +- +- +FAIL HeaderDisallowedByPreflightResponse +PASS/);
     expect(markdown).toContain('### By client');
     expect(markdown).toContain('| Provider | fetch | google-genai | vercel-ai/google | openai-sdk |');
-    expect(markdown).toMatch(/\| Anthropic-like \/v1\/messages \| ✅ pass \|[ |]*\| ✅ pass \| ❌ fail<br>MissingAllowOriginHeader \|\n/);
+    expect(markdown).toMatch(
+      /\| Anthropic-like \/v1\/messages \| ✅ pass \|[ |]*\| ✅ pass \| ❌ fail<br>MissingAllowOriginHeader \|\n/,
+    );
   });
 });

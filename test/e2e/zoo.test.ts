@@ -1,12 +1,13 @@
 // The five providers of the original report, reproduced on 127.0.0.1, checked
 // through the built CLI and the built action exactly as users run them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startZoo, zooConfig, type Zoo } from '../support/zoo.js';
-import { CLI, runAction, runNode } from '../support/spawn.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/record.js';
+import { CLI, runAction, runNode } from '../support/spawn.js';
+import { startZoo, type Zoo, zooConfig } from '../support/zoo.js';
 
 let zoo: Zoo;
 let config: string;
@@ -26,7 +27,13 @@ describe('CLI against the provider zoo', () => {
     const report = JSON.parse(ran.stdout) as Report;
     expect(report.version).toBe(1);
     const verdicts = Object.fromEntries(report.results.map((r) => [r.name, r.verdict]));
-    expect(verdicts).toEqual({ OpenRouter: 'pass', 'Azure AI Foundry': 'pass', ModelStream: 'pass', 'NVIDIA NIM': 'fail', 'OpenCode Zen': 'fail' });
+    expect(verdicts).toEqual({
+      OpenRouter: 'pass',
+      'Azure AI Foundry': 'pass',
+      ModelStream: 'pass',
+      'NVIDIA NIM': 'fail',
+      'OpenCode Zen': 'fail',
+    });
     const nvidia = report.results.find((r) => r.name === 'NVIDIA NIM')!;
     expect(nvidia.findings[0]!.code).toBe('PreflightMissingAllowOriginHeader');
     expect(nvidia.preflight!.status).toBe(200);
@@ -98,7 +105,13 @@ describe('action against the provider zoo, run as the runner runs it', () => {
   it('expect: fail keeps a known failure from failing the gate, and says when it passes again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cors-gate-expect-'));
     const file = join(dir, 'c.yml');
-    writeFileSync(file, zooConfig(zoo.url).replace('/nvidia/v1/chat/completions', '/nvidia/v1/chat/completions\n    expect: fail').replace('/openrouter/api/v1/chat/completions', '/openrouter/api/v1/chat/completions\n    expect: fail').replace('/zen/zen/v1/chat/completions', '/zen/zen/v1/chat/completions\n    expect: fail'));
+    writeFileSync(
+      file,
+      zooConfig(zoo.url)
+        .replace('/nvidia/v1/chat/completions', '/nvidia/v1/chat/completions\n    expect: fail')
+        .replace('/openrouter/api/v1/chat/completions', '/openrouter/api/v1/chat/completions\n    expect: fail')
+        .replace('/zen/zen/v1/chat/completions', '/zen/zen/v1/chat/completions\n    expect: fail'),
+    );
     const ran = await runAction({ config: file });
     expect(ran.code).toBe(0);
     expect(ran.summary).toContain('❌ fail (expected)');
@@ -133,7 +146,9 @@ describe('CLI edge cases', () => {
   it('a reader that stops early does not make it crash', async () => {
     const { spawn } = await import('node:child_process');
     const code = await new Promise<number | null>((done) => {
-      const child = spawn(process.execPath, [CLI, '--config', config, '--format', 'json', '--fail-on', 'never'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, '--config', config, '--format', 'json', '--fail-on', 'never'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       child.stdout.once('data', () => child.stdout.destroy());

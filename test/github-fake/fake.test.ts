@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
 import { getOctokit } from '@actions/github';
-import { faults, openapiSource, type GitHubFake } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { faults, type GitHubFake, openapiSource } from './server.js';
 import { useGitHubFake } from './use.js';
 
 const REPO = 'acme/widgets';
@@ -19,7 +19,10 @@ const octokit = () => getOctokit(fake.token, { baseUrl: fake.url });
 async function call(method: string, path: string, body?: unknown, token: string | null = fake.token) {
   const res = await fetch(fake.url + path, {
     method,
-    headers: { ...(token ? { authorization: `token ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `token ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
@@ -33,10 +36,24 @@ describe('extracted description', () => {
     expect(openapiSource.version).toMatch(/^\d+\.\d+\.\d+$/);
     const ids = Object.values(doc.paths).flatMap((item: any) => Object.values(item).map((op: any) => op.operationId));
     expect(ids.sort()).toEqual([
-      'git/create-commit', 'git/create-ref', 'git/create-tree', 'git/get-ref',
-      'issues/add-labels', 'issues/create', 'issues/create-comment', 'issues/get', 'issues/list-comments', 'issues/list-for-repo',
-      'issues/remove-all-labels', 'issues/remove-label', 'issues/set-labels', 'issues/update', 'issues/update-comment',
-      'repos/create-or-update-file-contents', 'repos/get', 'repos/get-content',
+      'git/create-commit',
+      'git/create-ref',
+      'git/create-tree',
+      'git/get-ref',
+      'issues/add-labels',
+      'issues/create',
+      'issues/create-comment',
+      'issues/get',
+      'issues/list-comments',
+      'issues/list-for-repo',
+      'issues/remove-all-labels',
+      'issues/remove-label',
+      'issues/set-labels',
+      'issues/update',
+      'issues/update-comment',
+      'repos/create-or-update-file-contents',
+      'repos/get',
+      'repos/get-content',
     ]);
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('"$ref"');
@@ -57,12 +74,19 @@ describe('listing', () => {
         `<${fake.url}/repos/${REPO}/issues?state=all&per_page=100&page=3>; rel="last"`,
     );
     const middle = await call('GET', `/repos/${REPO}/issues?state=all&per_page=100&page=2`);
-    expect(middle.headers.get('link')).toMatch(/page=1>; rel="prev", .*page=3>; rel="next", .*page=3>; rel="last", .*page=1>; rel="first"$/);
+    expect(middle.headers.get('link')).toMatch(
+      /page=1>; rel="prev", .*page=3>; rel="next", .*page=3>; rel="last", .*page=1>; rel="first"$/,
+    );
     const last = await call('GET', `/repos/${REPO}/issues?state=all&per_page=100&page=3`);
     expect(last.body).toHaveLength(50);
     expect(last.headers.get('link')).not.toContain('rel="next"');
 
-    const all = await octokit().paginate(octokit().rest.issues.listForRepo, { owner: 'acme', repo: 'widgets', state: 'all', per_page: 100 });
+    const all = await octokit().paginate(octokit().rest.issues.listForRepo, {
+      owner: 'acme',
+      repo: 'widgets',
+      state: 'all',
+      per_page: 100,
+    });
     expect(all).toHaveLength(250);
     expect(new Set(all.map((i) => i.number)).size).toBe(250);
     // GitHub's default order is newest first.
@@ -86,7 +110,11 @@ describe('listing', () => {
     fake.seedIssue(REPO, { title: 'both', labels: ['cors-gate', 'Provider:x'] });
     fake.seedIssue(REPO, { title: 'one', labels: ['cors-gate'] });
     fake.seedPullRequest(REPO, { title: 'pr', labels: ['cors-gate', 'provider:x'] });
-    const { data } = await octokit().rest.issues.listForRepo({ owner: 'acme', repo: 'widgets', labels: 'cors-gate,provider:x' });
+    const { data } = await octokit().rest.issues.listForRepo({
+      owner: 'acme',
+      repo: 'widgets',
+      labels: 'cors-gate,provider:x',
+    });
     expect(data.map((i) => i.title).sort()).toEqual(['both', 'pr']);
     const pr = data.find((i) => i.title === 'pr')!;
     expect(pr.pull_request?.url).toBe(`${fake.url}/repos/${REPO}/pulls/${pr.number}`);
@@ -131,13 +159,30 @@ describe('label operations', () => {
     const gh = octokit();
     fake.setRepo(REPO, { labels: ['CORS-gate'] });
     const { number } = fake.seedIssue(REPO, { labels: ['a'] });
-    const added = await gh.rest.issues.addLabels({ owner: 'acme', repo: 'widgets', issue_number: number, labels: ['cors-gate', 'b', 'A'] });
+    const added = await gh.rest.issues.addLabels({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: number,
+      labels: ['cors-gate', 'b', 'A'],
+    });
     expect(names(added.data)).toEqual(['a', 'CORS-gate', 'b']);
-    const set = await gh.rest.issues.setLabels({ owner: 'acme', repo: 'widgets', issue_number: number, labels: ['c', 'b'] });
+    const set = await gh.rest.issues.setLabels({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: number,
+      labels: ['c', 'b'],
+    });
     expect(names(set.data)).toEqual(['c', 'b']);
-    const removed = await gh.rest.issues.removeLabel({ owner: 'acme', repo: 'widgets', issue_number: number, name: 'C' });
+    const removed = await gh.rest.issues.removeLabel({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: number,
+      name: 'C',
+    });
     expect(names(removed.data)).toEqual(['b']);
-    await expect(gh.rest.issues.removeLabel({ owner: 'acme', repo: 'widgets', issue_number: number, name: 'zzz' })).rejects.toMatchObject({
+    await expect(
+      gh.rest.issues.removeLabel({ owner: 'acme', repo: 'widgets', issue_number: number, name: 'zzz' }),
+    ).rejects.toMatchObject({
       status: 404,
       response: { data: { message: 'Label does not exist' } },
     });
@@ -168,21 +213,56 @@ describe('a user who is not a collaborator', () => {
   beforeEach(() => fake.setRepo(REPO, { collaborator: false }));
 
   it('opens issues, but labels and assignees are dropped silently', async () => {
-    const r = await call('POST', `/repos/${REPO}/issues`, { title: 't', labels: ['cors-gate'], assignees: ['someone'] });
-    expect(r).toMatchObject({ status: 201, body: { labels: [], assignees: [], assignee: null, user: { login: 'github-actions[bot]' } } });
-    expect((await call('GET', `/repos/${REPO}`)).body.permissions).toEqual({ admin: false, maintain: false, push: false, triage: false, pull: true });
+    const r = await call('POST', `/repos/${REPO}/issues`, {
+      title: 't',
+      labels: ['cors-gate'],
+      assignees: ['someone'],
+    });
+    expect(r).toMatchObject({
+      status: 201,
+      body: { labels: [], assignees: [], assignee: null, user: { login: 'github-actions[bot]' } },
+    });
+    expect((await call('GET', `/repos/${REPO}`)).body.permissions).toEqual({
+      admin: false,
+      maintain: false,
+      push: false,
+      triage: false,
+      pull: true,
+    });
   });
 
   it('edits, comments on, closes and reopens its own issue', async () => {
     const gh = octokit();
     const { data: issue } = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'mine' });
-    const edited = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: issue.number, title: 'still mine', body: 'b' });
+    const edited = await gh.rest.issues.update({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: issue.number,
+      title: 'still mine',
+      body: 'b',
+    });
     expect(edited.data).toMatchObject({ title: 'still mine', body: 'b' });
-    const comment = await gh.rest.issues.createComment({ owner: 'acme', repo: 'widgets', issue_number: issue.number, body: 'c' });
+    const comment = await gh.rest.issues.createComment({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: issue.number,
+      body: 'c',
+    });
     await gh.rest.issues.updateComment({ owner: 'acme', repo: 'widgets', comment_id: comment.data.id, body: 'c2' });
-    const closed = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: issue.number, state: 'closed', state_reason: 'not_planned' });
+    const closed = await gh.rest.issues.update({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
     expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
-    const reopened = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: issue.number, state: 'open' });
+    const reopened = await gh.rest.issues.update({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: issue.number,
+      state: 'open',
+    });
     expect(reopened.data).toMatchObject({ state: 'open', state_reason: 'reopened' });
     expect(fake.comments(REPO, issue.number).map((c) => c.body)).toEqual(['c2']);
   });
@@ -194,7 +274,9 @@ describe('a user who is not a collaborator', () => {
       expect((await call('PATCH', `/repos/${REPO}/issues/${theirs.number}`, body)).status).toBe(403);
     }
     expect((await call('PATCH', `/repos/${REPO}/issues/comments/${their.id}`, { body: 'x' })).status).toBe(403);
-    expect((await call('POST', `/repos/${REPO}/issues/${theirs.number}/comments`, { body: 'me too' })).status).toBe(201);
+    expect((await call('POST', `/repos/${REPO}/issues/${theirs.number}/comments`, { body: 'me too' })).status).toBe(
+      201,
+    );
     expect(fake.issues(REPO)[0]).toMatchObject({ title: 'theirs', state: 'open', comments: 2 });
     expect(fake.comments(REPO, theirs.number)[0].body).toBe('hello');
   });
@@ -223,7 +305,9 @@ describe('a user who is not a collaborator', () => {
     // Sending it again without labels is safe: the refused create left nothing behind.
     expect((await call('POST', `/repos/${REPO}/issues`, { title: 'b' })).status).toBe(201);
     fake.setRepo(REPO, { refuseUnknownLabels: false });
-    expect((await call('POST', `/repos/${REPO}/issues`, { title: 'c', labels: ['provider:y'] })).body.labels).toEqual([]);
+    expect((await call('POST', `/repos/${REPO}/issues`, { title: 'c', labels: ['provider:y'] })).body.labels).toEqual(
+      [],
+    );
   });
 });
 
@@ -260,7 +344,9 @@ describe('read-only token', () => {
         body: JSON.stringify({ title: 't' }),
       });
       expect(post.status).toBe(403);
-      expect((await fetch(`${ro.url}/repos/any/repo/issues`, { headers: { authorization: `token ${ro.token}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${ro.url}/repos/any/repo/issues`, { headers: { authorization: `token ${ro.token}` } })).status,
+      ).toBe(200);
       expect(ro.issues('any/repo')).toEqual([]);
     });
   });
@@ -272,12 +358,18 @@ describe('listing by creator', () => {
     fake.seedIssue(REPO, { title: 'mine closed', labels: ['cors-gate'], state: 'closed' });
     fake.seedIssue(REPO, { title: 'mine unlabelled' });
     fake.seedIssue(REPO, { title: 'theirs', labels: ['cors-gate'], user: 'maintainer' });
-    const titles = async (query: string) => (await call('GET', `/repos/${REPO}/issues?${query}`)).body.map((i: any) => i.title).sort();
+    const titles = async (query: string) =>
+      (await call('GET', `/repos/${REPO}/issues?${query}`)).body.map((i: any) => i.title).sort();
     expect(await titles('creator=github-actions%5Bbot%5D&labels=cors-gate')).toEqual(['mine']);
     expect(await titles('creator=GitHub-Actions%5Bbot%5D&labels=cors-gate&state=all')).toEqual(['mine', 'mine closed']);
     expect(await titles('creator=maintainer&state=all')).toEqual(['theirs']);
     expect(await titles('creator=nobody')).toEqual([]);
-    const { data } = await octokit().rest.issues.listForRepo({ owner: 'acme', repo: 'widgets', creator: 'github-actions[bot]', state: 'all' });
+    const { data } = await octokit().rest.issues.listForRepo({
+      owner: 'acme',
+      repo: 'widgets',
+      creator: 'github-actions[bot]',
+      state: 'all',
+    });
     expect(data.map((i) => i.title).sort()).toEqual(['mine', 'mine closed', 'mine unlabelled']);
   });
 });
@@ -288,17 +380,46 @@ describe('issue lifecycle through Octokit', () => {
     const repo = await gh.rest.repos.get({ owner: 'acme', repo: 'widgets' });
     expect(repo.data.full_name).toBe(REPO);
 
-    const created = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'CORS broken', body: 'details', labels: ['cors-gate'] });
+    const created = await gh.rest.issues.create({
+      owner: 'acme',
+      repo: 'widgets',
+      title: 'CORS broken',
+      body: 'details',
+      labels: ['cors-gate'],
+    });
     expect(created.status).toBe(201);
-    expect(created.data).toMatchObject({ number: 1, state: 'open', state_reason: null, comments: 0, user: { login: 'github-actions[bot]' } });
+    expect(created.data).toMatchObject({
+      number: 1,
+      state: 'open',
+      state_reason: null,
+      comments: 0,
+      user: { login: 'github-actions[bot]' },
+    });
     expect(created.data.labels).toMatchObject([{ name: 'cors-gate' }]);
 
-    const comment = await gh.rest.issues.createComment({ owner: 'acme', repo: 'widgets', issue_number: 1, body: 'still broken' });
-    await gh.rest.issues.updateComment({ owner: 'acme', repo: 'widgets', comment_id: comment.data.id, body: 'still broken (edited)' });
+    const comment = await gh.rest.issues.createComment({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: 1,
+      body: 'still broken',
+    });
+    await gh.rest.issues.updateComment({
+      owner: 'acme',
+      repo: 'widgets',
+      comment_id: comment.data.id,
+      body: 'still broken (edited)',
+    });
     const comments = await gh.rest.issues.listComments({ owner: 'acme', repo: 'widgets', issue_number: 1 });
     expect(comments.data.map((c) => c.body)).toEqual(['still broken (edited)']);
 
-    const closed = await gh.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 1, state: 'closed', state_reason: 'completed', body: 'fixed' });
+    const closed = await gh.rest.issues.update({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: 1,
+      state: 'closed',
+      state_reason: 'completed',
+      body: 'fixed',
+    });
     expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'completed', comments: 1, body: 'fixed' });
     expect(closed.data.closed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
@@ -330,7 +451,10 @@ describe('issue lifecycle through Octokit', () => {
     fake.setRepo('acme/locked', { forbidden: true });
     expect((await call('GET', '/repos/acme/hidden/issues')).status).toBe(404);
     const forbidden = await call('POST', '/repos/acme/locked/issues', { title: 't' });
-    expect(forbidden).toMatchObject({ status: 403, body: { message: 'Resource not accessible by integration', status: '403' } });
+    expect(forbidden).toMatchObject({
+      status: 403,
+      body: { message: 'Resource not accessible by integration', status: '403' },
+    });
     expect(fake.issues('acme/locked')).toEqual([]);
     expect(fake.violations).toEqual([]);
   });
@@ -347,14 +471,56 @@ describe('request validation', () => {
   it.each([
     ['labels as a string', 'POST', `/repos/${REPO}/issues`, { title: 't', labels: 'a' }, /labels must be array/],
     ['missing title', 'POST', `/repos/${REPO}/issues`, { body: 'b' }, /must have required property 'title'/],
-    ['unknown state_reason', 'PATCH', `/repos/${REPO}/issues/1`, { state: 'closed', state_reason: 'bogus' }, /state_reason must be equal to one of the allowed values/],
-    ['misspelt property', 'PATCH', `/repos/${REPO}/issues/1`, { stateReason: 'completed' }, /must NOT have additional properties 'stateReason'/],
+    [
+      'unknown state_reason',
+      'PATCH',
+      `/repos/${REPO}/issues/1`,
+      { state: 'closed', state_reason: 'bogus' },
+      /state_reason must be equal to one of the allowed values/,
+    ],
+    [
+      'misspelt property',
+      'PATCH',
+      `/repos/${REPO}/issues/1`,
+      { stateReason: 'completed' },
+      /must NOT have additional properties 'stateReason'/,
+    ],
     ['comment without body', 'POST', `/repos/${REPO}/issues/1/comments`, {}, /required property 'body'/],
-    ['misspelt property in a body of several shapes', 'PUT', `/repos/${REPO}/issues/1/labels`, { labels: ['a'], label: 'b' }, /must NOT have additional properties 'label'/],
-    ['non-numeric issue number', 'GET', `/repos/${REPO}/issues/abc`, undefined, /path parameter \/issue_number must be integer/],
-    ['unknown state filter', 'GET', `/repos/${REPO}/issues?state=opened`, undefined, /query parameter \/state must be equal to one of the allowed values/],
-    ['misspelt query parameter', 'GET', `/repos/${REPO}/issues?label=x`, undefined, /must NOT have additional properties 'label'/],
-    ['repeated query parameter', 'GET', `/repos/${REPO}/issues?labels=a&labels=b`, undefined, /'labels' given more than once/],
+    [
+      'misspelt property in a body of several shapes',
+      'PUT',
+      `/repos/${REPO}/issues/1/labels`,
+      { labels: ['a'], label: 'b' },
+      /must NOT have additional properties 'label'/,
+    ],
+    [
+      'non-numeric issue number',
+      'GET',
+      `/repos/${REPO}/issues/abc`,
+      undefined,
+      /path parameter \/issue_number must be integer/,
+    ],
+    [
+      'unknown state filter',
+      'GET',
+      `/repos/${REPO}/issues?state=opened`,
+      undefined,
+      /query parameter \/state must be equal to one of the allowed values/,
+    ],
+    [
+      'misspelt query parameter',
+      'GET',
+      `/repos/${REPO}/issues?label=x`,
+      undefined,
+      /must NOT have additional properties 'label'/,
+    ],
+    [
+      'repeated query parameter',
+      'GET',
+      `/repos/${REPO}/issues?labels=a&labels=b`,
+      undefined,
+      /'labels' given more than once/,
+    ],
     ['broken JSON', 'POST', `/repos/${REPO}/issues`, '{"title":', /not JSON/],
   ])('%s is answered 500 and recorded', async (_name, method, path, body, pattern) => {
     fake.seedIssue(REPO, { title: 'existing' });
@@ -368,7 +534,12 @@ describe('request validation', () => {
   });
 
   it('rejects a bad call made through Octokit', async () => {
-    const bad = octokit().rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 1, state_reason: 'bogus' as never });
+    const bad = octokit().rest.issues.update({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: 1,
+      state_reason: 'bogus' as never,
+    });
     await expect(bad).rejects.toMatchObject({ status: 500 });
     expect(fake.takeViolations().join('\n')).toMatch(/issues\/update.*state_reason/);
   });
@@ -401,7 +572,7 @@ describe('response validation', () => {
 
   it('catches a wrongly typed field deep in a list response', async () => {
     fake.seedIssue(REPO, { labels: ['a'] });
-    fake.corruptNextResponse('GET', `/repos/${REPO}/issues`, (list: any[]) => (list[0].labels[0].id = 'seven', list));
+    fake.corruptNextResponse('GET', `/repos/${REPO}/issues`, (list: any[]) => ((list[0].labels[0].id = 'seven'), list));
     await call('GET', `/repos/${REPO}/issues`);
     const found = fake.takeViolations();
     expect(found).toHaveLength(1);
@@ -436,7 +607,9 @@ describe('faults and tokens', () => {
     expect(r.headers.get('retry-after')).toBe('1');
     expect(r.body.message).toMatch(/\bsecondary rate\b/i);
     fake.failNext('POST', /\/issues$/, faults.secondaryRateLimit());
-    const err = await octokit().rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'a' }).catch((e) => e);
+    const err = await octokit()
+      .rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'a' })
+      .catch((e) => e);
     expect(err.status).toBe(403);
     expect(err.message).toMatch(/secondary rate limit/);
     expect(fake.issues(REPO)).toEqual([]);
@@ -444,7 +617,9 @@ describe('faults and tokens', () => {
 
   it('injects 401 bad credentials', async () => {
     fake.failNext('GET', /.*/, faults.badCredentials());
-    const err = await octokit().rest.repos.get({ owner: 'acme', repo: 'widgets' }).catch((e) => e);
+    const err = await octokit()
+      .rest.repos.get({ owner: 'acme', repo: 'widgets' })
+      .catch((e) => e);
     expect(err.status).toBe(401);
     expect(err.message).toMatch(/Bad credentials/);
   });
@@ -453,10 +628,15 @@ describe('faults and tokens', () => {
     const path = `/repos/${REPO}`;
     const bearer = await fetch(fake.url + path, { headers: { authorization: `Bearer ${fake.token}` } });
     expect(bearer.status).toBe(200);
-    expect((await call('GET', path, undefined, 'wrong')).body).toMatchObject({ message: 'Bad credentials', status: '401' });
+    expect((await call('GET', path, undefined, 'wrong')).body).toMatchObject({
+      message: 'Bad credentials',
+      status: '401',
+    });
     expect((await call('GET', path, undefined, null)).status).toBe(401);
     const other = getOctokit('nope', { baseUrl: fake.url });
-    await expect(other.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'x' })).rejects.toMatchObject({ status: 401 });
+    await expect(other.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 'x' })).rejects.toMatchObject({
+      status: 401,
+    });
     expect(fake.issues(REPO)).toEqual([]);
     expect(fake.violations).toEqual([]);
   });
@@ -487,7 +667,10 @@ describe('between tests', () => {
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** What git itself makes of some files: blob shas, the root tree, and a commit of it. */
-function realGit(files: Record<string, string>, commit?: { message: string; name: string; email: string; date: string; parents?: string[] }) {
+function realGit(
+  files: Record<string, string>,
+  commit?: { message: string; name: string; email: string; date: string; parents?: string[] },
+) {
   const dir = mkdtempSync(join(tmpdir(), 'fake-git-'));
   const git = (args: string[], input?: string, env: Record<string, string> = {}) =>
     execFileSync('git', args, { cwd: dir, input, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
@@ -501,7 +684,14 @@ function realGit(files: Record<string, string>, commit?: { message: string; name
   const tree = git(['write-tree']);
   if (!commit) return { blobs, tree };
   const when = `${Math.floor(Date.parse(commit.date) / 1000)} +0000`;
-  const who = { GIT_AUTHOR_NAME: commit.name, GIT_AUTHOR_EMAIL: commit.email, GIT_AUTHOR_DATE: when, GIT_COMMITTER_NAME: commit.name, GIT_COMMITTER_EMAIL: commit.email, GIT_COMMITTER_DATE: when };
+  const who = {
+    GIT_AUTHOR_NAME: commit.name,
+    GIT_AUTHOR_EMAIL: commit.email,
+    GIT_AUTHOR_DATE: when,
+    GIT_COMMITTER_NAME: commit.name,
+    GIT_COMMITTER_EMAIL: commit.email,
+    GIT_COMMITTER_DATE: when,
+  };
   // Parents must exist for commit-tree; a root commit needs none.
   return { blobs, tree, commit: git(['commit-tree', tree], commit.message, who) };
 }
@@ -512,27 +702,60 @@ describe('Contents API', () => {
   it('creates, reads and updates a file; shas are git blob shas and each write is a commit on the branch', async () => {
     const gh = octokit();
     const path = 'data/history.json';
-    await expect(gh.rest.repos.getContent({ ...repo, path })).rejects.toMatchObject({ status: 404, response: { data: { message: 'Not Found' } } });
+    await expect(gh.rest.repos.getContent({ ...repo, path })).rejects.toMatchObject({
+      status: 404,
+      response: { data: { message: 'Not Found' } },
+    });
 
     const first = '{"runs":[1]}\n';
-    const created = await gh.rest.repos.createOrUpdateFileContents({ ...repo, path, message: 'cors-gate: history', content: b64(first) });
+    const created = await gh.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path,
+      message: 'cors-gate: history',
+      content: b64(first),
+    });
     expect(created.status).toBe(201);
-    expect(created.data.content).toMatchObject({ path, name: 'history.json', size: first.length, sha: realGit({ [path]: first }).blobs[path], type: 'file' });
+    expect(created.data.content).toMatchObject({
+      path,
+      name: 'history.json',
+      size: first.length,
+      sha: realGit({ [path]: first }).blobs[path],
+      type: 'file',
+    });
     const main = fake.branch(REPO)!;
-    expect(created.data.commit).toMatchObject({ sha: main.sha, message: 'cors-gate: history', author: { name: 'github-actions[bot]' } });
+    expect(created.data.commit).toMatchObject({
+      sha: main.sha,
+      message: 'cors-gate: history',
+      author: { name: 'github-actions[bot]' },
+    });
     expect(created.data.commit.parents!.map((p) => p.sha)).toEqual([main.log[1]!.sha]);
 
     const got = await gh.rest.repos.getContent({ ...repo, path, ref: 'main' });
     const file = got.data as { type: string; encoding: string; content: string; sha: string; size: number };
-    expect(file).toMatchObject({ type: 'file', encoding: 'base64', sha: created.data.content!.sha, size: first.length });
+    expect(file).toMatchObject({
+      type: 'file',
+      encoding: 'base64',
+      sha: created.data.content!.sha,
+      size: first.length,
+    });
     expect(Buffer.from(file.content, 'base64').toString()).toBe(first);
 
     const second = '{"runs":[1,2]}\n';
-    const updated = await gh.rest.repos.createOrUpdateFileContents({ ...repo, path, message: 'cors-gate: history 2', content: b64(second), sha: file.sha });
+    const updated = await gh.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path,
+      message: 'cors-gate: history 2',
+      content: b64(second),
+      sha: file.sha,
+    });
     expect(updated.status).toBe(200);
     expect(updated.data.commit.parents!.map((p) => p.sha)).toEqual([main.sha]);
     expect(fake.branch(REPO)).toMatchObject({ files: { 'README.md': '# widgets\n', [path]: second } });
-    expect(fake.branch(REPO)!.log.map((c) => c.message)).toEqual(['cors-gate: history 2', 'cors-gate: history', 'Initial commit']);
+    expect(fake.branch(REPO)!.log.map((c) => c.message)).toEqual([
+      'cors-gate: history 2',
+      'cors-gate: history',
+      'Initial commit',
+    ]);
   });
 
   it('sends base64 in lines of 60 characters, as GitHub does', async () => {
@@ -548,7 +771,11 @@ describe('Contents API', () => {
   it('leaves a file over 1 MB out of the JSON: content "" and encoding "none"', async () => {
     fake.seedFile(REPO, 'huge.json', 'y'.repeat(1024 * 1024 + 1));
     fake.seedFile(REPO, 'edge.json', 'y'.repeat(1024 * 1024));
-    expect((await call('GET', `/repos/${REPO}/contents/huge.json`)).body).toMatchObject({ size: 1024 * 1024 + 1, content: '', encoding: 'none' });
+    expect((await call('GET', `/repos/${REPO}/contents/huge.json`)).body).toMatchObject({
+      size: 1024 * 1024 + 1,
+      content: '',
+      encoding: 'none',
+    });
     expect((await call('GET', `/repos/${REPO}/contents/edge.json`)).body).toMatchObject({ encoding: 'base64' });
   });
 
@@ -556,7 +783,10 @@ describe('Contents API', () => {
     fake.seedFile(REPO, 'data/a.json', '1');
     fake.seedFile(REPO, 'data/deeper/b.json', '2');
     const r = await call('GET', `/repos/${REPO}/contents/data`);
-    expect(r.body.map((e: any) => [e.type, e.path])).toEqual([['file', 'data/a.json'], ['dir', 'data/deeper']]);
+    expect(r.body.map((e: any) => [e.type, e.path])).toEqual([
+      ['file', 'data/a.json'],
+      ['dir', 'data/deeper'],
+    ]);
     expect(r.body[1]).toMatchObject({ download_url: null, size: 0 });
   });
 
@@ -572,30 +802,48 @@ describe('Contents API', () => {
     const missing = await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two') });
     expect(missing).toMatchObject({ status: 422, body: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' } });
     const stale = 'f'.repeat(40);
-    const conflict = await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two'), sha: stale });
+    const conflict = await call('PUT', `/repos/${REPO}/contents/h.json`, {
+      message: 'm',
+      content: b64('two'),
+      sha: stale,
+    });
     expect(conflict).toMatchObject({ status: 409, body: { message: `h.json does not match ${stale}` } });
     expect(fake.branch(REPO)!.sha).toBe(before);
-    expect((await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two'), sha })).status).toBe(200);
+    expect(
+      (await call('PUT', `/repos/${REPO}/contents/h.json`, { message: 'm', content: b64('two'), sha })).status,
+    ).toBe(200);
     // A sha sent for a file that does not exist yet is ignored.
-    expect((await call('PUT', `/repos/${REPO}/contents/new.json`, { message: 'm', content: b64('x'), sha: stale })).status).toBe(201);
+    expect(
+      (await call('PUT', `/repos/${REPO}/contents/new.json`, { message: 'm', content: b64('x'), sha: stale })).status,
+    ).toBe(201);
   });
 
   it('answers 404 for a branch that does not exist, on read and on write', async () => {
     const read = await call('GET', `/repos/${REPO}/contents/README.md?ref=nope`);
     expect(read).toMatchObject({ status: 404, body: { message: 'No commit found for the ref nope' } });
-    const write = await call('PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: b64('x'), branch: 'nope' });
+    const write = await call('PUT', `/repos/${REPO}/contents/x.json`, {
+      message: 'm',
+      content: b64('x'),
+      branch: 'nope',
+    });
     expect(write.status).toBe(404);
     expect(fake.branch(REPO, 'nope')).toBeUndefined();
     expect(Object.keys(fake.branch(REPO)!.files)).toEqual(['README.md']);
   });
 
   it('rejects content that is not base64, and a file where a directory is', async () => {
-    expect((await call('PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: 'not base64!' })).status).toBe(422);
+    expect((await call('PUT', `/repos/${REPO}/contents/x.json`, { message: 'm', content: 'not base64!' })).status).toBe(
+      422,
+    );
     fake.seedFile(REPO, 'outer/data/a.json', '1');
     const before = fake.branch(REPO)!.sha;
     const dir = (await call('GET', `/repos/${REPO}/contents/outer`)).body[0];
     expect(dir).toMatchObject({ type: 'dir', path: 'outer/data' });
-    const put = await call('PUT', `/repos/${REPO}/contents/outer/data`, { message: 'm', content: b64('x'), sha: dir.sha });
+    const put = await call('PUT', `/repos/${REPO}/contents/outer/data`, {
+      message: 'm',
+      content: b64('x'),
+      sha: dir.sha,
+    });
     expect(put).toMatchObject({ status: 422, body: { message: 'outer/data is a directory' } });
     expect(fake.branch(REPO)!.sha).toBe(before);
   });
@@ -621,7 +869,11 @@ describe('Contents API', () => {
       ['POST', `/repos/${REPO}/git/commits`, { message: 'm', tree: 'a'.repeat(40) }],
       ['POST', `/repos/${REPO}/git/refs`, { ref: 'refs/heads/x', sha: before }],
     ] as const) {
-      expect([method, path, await call(method, path, body)]).toMatchObject([method, path, { status: 403, body: { message } }]);
+      expect([method, path, await call(method, path, body)]).toMatchObject([
+        method,
+        path,
+        { status: 403, body: { message } },
+      ]);
     }
     expect(fake.branch(REPO)!.sha).toBe(before);
     expect((await call('GET', `/repos/${REPO}/contents/README.md`)).status).toBe(200);
@@ -634,30 +886,50 @@ describe('git data API: a data branch with no history', () => {
   it('builds a root commit from inline content, points a new branch at it, then reads and writes it through the Contents API', async () => {
     const gh = octokit();
     const main = await gh.rest.git.getRef({ ...repo, ref: 'heads/main' });
-    expect(main.data).toMatchObject({ ref: 'refs/heads/main', object: { type: 'commit', sha: fake.branch(REPO)!.sha } });
+    expect(main.data).toMatchObject({
+      ref: 'refs/heads/main',
+      object: { type: 'commit', sha: fake.branch(REPO)!.sha },
+    });
     await expect(gh.rest.git.getRef({ ...repo, ref: 'heads/cors-gate-data' })).rejects.toMatchObject({ status: 404 });
 
     // 'runs.json' sorts before the tree 'runs': git compares a tree's name as 'runs/'.
     const files = { 'history.json': '{"runs":[]}\n', 'runs/README.md': 'Kept by cors-gate.\n', 'runs.json': '[]\n' };
     const tree = await gh.rest.git.createTree({
       ...repo,
-      tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644' as const, type: 'blob' as const, content })),
+      tree: Object.entries(files).map(([path, content]) => ({
+        path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content,
+      })),
     });
     expect(tree.status).toBe(201);
     const date = '2026-11-20T12:00:00Z';
     const who = { name: 'cors-gate', email: 'cors-gate@example.com', date };
-    const commit = await gh.rest.git.createCommit({ ...repo, message: 'cors-gate: start the history\n', tree: tree.data.sha, parents: [], author: who });
+    const commit = await gh.rest.git.createCommit({
+      ...repo,
+      message: 'cors-gate: start the history\n',
+      tree: tree.data.sha,
+      parents: [],
+      author: who,
+    });
     expect(commit.status).toBe(201);
     expect(commit.data).toMatchObject({ parents: [], tree: { sha: tree.data.sha }, author: who, committer: who });
     // The shas are git's own.
     const git = realGit(files, { message: 'cors-gate: start the history\n', ...who });
     expect([tree.data.sha, commit.data.sha]).toEqual([git.tree, git.commit]);
-    expect(tree.data.tree.map((e) => [e.path, e.type, e.mode])).toEqual([['history.json', 'blob', '100644'], ['runs.json', 'blob', '100644'], ['runs', 'tree', '040000']]);
+    expect(tree.data.tree.map((e) => [e.path, e.type, e.mode])).toEqual([
+      ['history.json', 'blob', '100644'],
+      ['runs.json', 'blob', '100644'],
+      ['runs', 'tree', '040000'],
+    ]);
 
     const ref = await gh.rest.git.createRef({ ...repo, ref: 'refs/heads/cors-gate-data', sha: commit.data.sha });
     expect(ref.status).toBe(201);
     expect(ref.data).toMatchObject({ ref: 'refs/heads/cors-gate-data', object: { sha: commit.data.sha } });
-    await expect(gh.rest.git.createRef({ ...repo, ref: 'refs/heads/cors-gate-data', sha: commit.data.sha })).rejects.toMatchObject({
+    await expect(
+      gh.rest.git.createRef({ ...repo, ref: 'refs/heads/cors-gate-data', sha: commit.data.sha }),
+    ).rejects.toMatchObject({
       status: 422,
       response: { data: { message: 'Reference already exists' } },
     });
@@ -668,10 +940,22 @@ describe('git data API: a data branch with no history', () => {
     expect(file.sha).toBe(git.blobs['history.json']);
     await expect(gh.rest.repos.getContent({ ...repo, path: 'history.json' })).rejects.toMatchObject({ status: 404 });
 
-    const put = await gh.rest.repos.createOrUpdateFileContents({ ...repo, path: 'history.json', branch: 'cors-gate-data', message: 'run 1', content: b64('{"runs":[1]}\n'), sha: file.sha });
+    const put = await gh.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path: 'history.json',
+      branch: 'cors-gate-data',
+      message: 'run 1',
+      content: b64('{"runs":[1]}\n'),
+      sha: file.sha,
+    });
     expect(put.status).toBe(200);
-    expect(fake.branch(REPO, 'cors-gate-data')).toMatchObject({ files: { ...files, 'history.json': '{"runs":[1]}\n' } });
-    expect(fake.branch(REPO, 'cors-gate-data')!.log.map((c) => c.message)).toEqual(['run 1', 'cors-gate: start the history\n']);
+    expect(fake.branch(REPO, 'cors-gate-data')).toMatchObject({
+      files: { ...files, 'history.json': '{"runs":[1]}\n' },
+    });
+    expect(fake.branch(REPO, 'cors-gate-data')!.log.map((c) => c.message)).toEqual([
+      'run 1',
+      'cors-gate: start the history\n',
+    ]);
     expect(Object.keys(fake.branch(REPO)!.files)).toEqual(['README.md']);
   });
 
@@ -701,11 +985,26 @@ describe('git data API: a data branch with no history', () => {
 
   it.each([
     ['a commit of a tree that does not exist', 'POST', 'git/commits', { message: 'm', tree: 'a'.repeat(40) }],
-    ['a commit with a parent that does not exist', 'POST', 'git/commits', { message: 'm', tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', parents: ['b'.repeat(40)] }],
+    [
+      'a commit with a parent that does not exist',
+      'POST',
+      'git/commits',
+      { message: 'm', tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', parents: ['b'.repeat(40)] },
+    ],
     ['a ref name without refs/ and two slashes', 'POST', 'git/refs', { ref: 'heads/x', sha: 'MAIN' }],
     ['a ref to an object that does not exist', 'POST', 'git/refs', { ref: 'refs/heads/x', sha: 'c'.repeat(40) }],
-    ['a tree entry with both sha and content', 'POST', 'git/trees', { tree: [{ path: 'x', mode: '100644', type: 'blob', content: 'x', sha: 'd'.repeat(40) }] }],
-    ['a tree entry naming a blob that does not exist', 'POST', 'git/trees', { tree: [{ path: 'x', mode: '100644', type: 'blob', sha: 'd'.repeat(40) }] }],
+    [
+      'a tree entry with both sha and content',
+      'POST',
+      'git/trees',
+      { tree: [{ path: 'x', mode: '100644', type: 'blob', content: 'x', sha: 'd'.repeat(40) }] },
+    ],
+    [
+      'a tree entry naming a blob that does not exist',
+      'POST',
+      'git/trees',
+      { tree: [{ path: 'x', mode: '100644', type: 'blob', sha: 'd'.repeat(40) }] },
+    ],
     ['a base_tree that does not exist', 'POST', 'git/trees', { base_tree: 'e'.repeat(40), tree: [] }],
   ])('refuses %s with 422', async (_name, method, path, body: any) => {
     // The empty tree exists in every repo once an empty tree was made.

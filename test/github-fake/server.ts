@@ -3,8 +3,8 @@
 // own OpenAPI description (openapi-issues.json, cut by scripts/extract-openapi.mjs),
 // so a client call that passes here has the shape the real API accepts.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -73,7 +73,10 @@ export interface RepoOptions {
 }
 
 export type PermissionShape = 'write' | 'all-false' | 'missing' | 'read';
-const PERMISSIONS: Record<Exclude<PermissionShape, 'missing'>, Record<'admin' | 'maintain' | 'push' | 'triage' | 'pull', boolean>> = {
+const PERMISSIONS: Record<
+  Exclude<PermissionShape, 'missing'>,
+  Record<'admin' | 'maintain' | 'push' | 'triage' | 'pull', boolean>
+> = {
   write: { admin: false, maintain: false, push: true, triage: true, pull: true },
   'all-false': { admin: false, maintain: false, push: false, triage: false, pull: false },
   read: { admin: false, maintain: false, push: false, triage: false, pull: true },
@@ -164,7 +167,11 @@ const error = (status: number, message: string, extra: object = {}) => ({
 export const faults = {
   serverError: (over: Partial<Fault> = {}): Fault => ({ ...error(500, 'Server Error'), ...over }),
   /** The write happens, but the client sees a 500: a blind retry duplicates it. */
-  appliedButServerError: (over: Partial<Fault> = {}): Fault => ({ ...error(500, 'Server Error'), applyThenFail: true, ...over }),
+  appliedButServerError: (over: Partial<Fault> = {}): Fault => ({
+    ...error(500, 'Server Error'),
+    applyThenFail: true,
+    ...over,
+  }),
   secondaryRateLimit: (over: Partial<Fault> = {}): Fault => ({
     status: 403,
     headers: { 'retry-after': '1' },
@@ -208,7 +215,13 @@ const operations: Operation[] = Object.entries(spec.paths as Record<string, Json
 
 // Two validators: parameters arrive as strings and need coercion; bodies must not be coerced.
 const addFormats = ((addFormatsModule as Json).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-const ajvOptions = { strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true } as const;
+const ajvOptions = {
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  allErrors: true,
+  allowUnionTypes: true,
+} as const;
 const bodyAjv = addFormats(new Ajv(ajvOptions));
 const paramAjv = addFormats(new Ajv({ ...ajvOptions, coerceTypes: true }));
 const compiled = new Map<string, ValidateFunction>();
@@ -219,7 +232,12 @@ function validator(key: string, ajv: Ajv, schema: () => Schema): ValidateFunctio
 }
 function describe(errors: ErrorObject[] | null | undefined, what: string): string {
   const lines = (errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` '${e.params.additionalProperty}'` : e.keyword === 'enum' ? ` ${JSON.stringify(e.params.allowedValues)}` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` '${e.params.additionalProperty}'`
+        : e.keyword === 'enum'
+          ? ` ${JSON.stringify(e.params.allowedValues)}`
+          : '';
     return `${what}${e.instancePath} ${e.message}${extra}`;
   });
   return [...new Set(lines)].slice(0, 6).join('; ');
@@ -298,7 +316,9 @@ interface Matcher {
   left: number;
 }
 const matches = (m: Matcher, method: string, path: string) =>
-  m.left > 0 && (m.method === '*' || m.method.toUpperCase() === method) && (typeof m.path === 'string' ? m.path === path : m.path.test(path));
+  m.left > 0 &&
+  (m.method === '*' || m.method.toUpperCase() === method) &&
+  (typeof m.path === 'string' ? m.path === path : m.path.test(path));
 
 export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   const token = options.token ?? 'test-token';
@@ -319,13 +339,42 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     if (!repo && create) {
       const [owner, name] = fullName.split('/');
       if (!owner || !name) throw new Error(`repo must be "owner/name", got ${fullName}`);
-      repo = { id: ++nextId, owner, name, forbidden: false, missing: false, readOnly: false, push: true, collaborator: true, refuseUnknownLabels: false,
-        private: false, issues: [], comments: [], labels: new Map(), objects: new Map(), refs: new Map() };
+      repo = {
+        id: ++nextId,
+        owner,
+        name,
+        forbidden: false,
+        missing: false,
+        readOnly: false,
+        push: true,
+        collaborator: true,
+        refuseUnknownLabels: false,
+        private: false,
+        issues: [],
+        comments: [],
+        labels: new Map(),
+        objects: new Map(),
+        refs: new Map(),
+      };
       repos.set(key, repo);
       // Like a repository created with a README: the default branch exists and has one commit.
       const initial = { name: 'GitHub', email: 'noreply@github.com', date: '2020-01-01T00:00:00Z' };
-      const tree = withPath(repo, null, ['README.md'], { mode: '100644', type: 'blob', sha: putObject(repo, { type: 'blob', data: Buffer.from(`# ${name}\n`) }) });
-      repo.refs.set(`refs/heads/${DEFAULT_BRANCH}`, putObject(repo, { type: 'commit', tree, parents: [], message: 'Initial commit', author: initial, committer: initial }));
+      const tree = withPath(repo, null, ['README.md'], {
+        mode: '100644',
+        type: 'blob',
+        sha: putObject(repo, { type: 'blob', data: Buffer.from(`# ${name}\n`) }),
+      });
+      repo.refs.set(
+        `refs/heads/${DEFAULT_BRANCH}`,
+        putObject(repo, {
+          type: 'commit',
+          tree,
+          parents: [],
+          message: 'Initial commit',
+          author: initial,
+          committer: initial,
+        }),
+      );
     }
     return repo;
   }
@@ -338,7 +387,9 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       // git orders entries by name, a tree's name compared as if it ended in '/'; its mode is written '40000'.
       const key = (e: TreeEntry) => (e.type === 'tree' ? `${e.name}/` : e.name);
       o.entries.sort((a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b))));
-      body = Buffer.concat(o.entries.flatMap((e) => [Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.name}\0`), Buffer.from(e.sha, 'hex')]));
+      body = Buffer.concat(
+        o.entries.flatMap((e) => [Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.name}\0`), Buffer.from(e.sha, 'hex')]),
+      );
     } else {
       const sig = (s: Signature) => `${s.name} <${s.email}> ${Math.floor(Date.parse(s.date) / 1000)} +0000`;
       body = Buffer.from(
@@ -363,14 +414,16 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       if (entry) entries.push({ name: head, ...entry });
     } else {
       const sub = withPath(r, old?.type === 'tree' ? old.sha : null, rest, entry);
-      if (objectOf(r, sub, 'tree')!.entries.length) entries.push({ name: head, mode: '040000', type: 'tree', sha: sub });
+      if (objectOf(r, sub, 'tree')!.entries.length)
+        entries.push({ name: head, mode: '040000', type: 'tree', sha: sub });
     }
     return putObject(r, { type: 'tree', entries });
   }
   function lookup(r: Repo, treeSha: string, path: string[]): TreeEntry | undefined {
     let entry: TreeEntry = { name: '', mode: '040000', type: 'tree', sha: treeSha };
     for (const name of path) {
-      const found = entry.type === 'tree' ? objectOf(r, entry.sha, 'tree')!.entries.find((e) => e.name === name) : undefined;
+      const found =
+        entry.type === 'tree' ? objectOf(r, entry.sha, 'tree')!.entries.find((e) => e.name === name) : undefined;
       if (!found) return undefined;
       entry = found;
     }
@@ -390,9 +443,19 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     return r.refs.get(`refs/heads/${ref}`) ?? r.refs.get(`refs/tags/${ref}`);
   }
   /** Author of what the token commits when the request names nobody: the token's user. */
-  const tokenSignature = (): Signature => ({ name: me, email: `${me === 'github-actions[bot]' ? 41898282 : userId(me)}+${me}@users.noreply.github.com`, date: now() });
+  const tokenSignature = (): Signature => ({
+    name: me,
+    email: `${me === 'github-actions[bot]' ? 41898282 : userId(me)}+${me}@users.noreply.github.com`,
+    date: now(),
+  });
   const signature = (s: Json, fallback: Signature): Signature =>
-    s ? { name: String(s.name), email: String(s.email), date: s.date && !Number.isNaN(Date.parse(s.date)) ? iso(new Date(s.date)) : fallback.date } : fallback;
+    s
+      ? {
+          name: String(s.name),
+          email: String(s.email),
+          date: s.date && !Number.isNaN(Date.parse(s.date)) ? iso(new Date(s.date)) : fallback.date,
+        }
+      : fallback;
   const splitPath = (path: string) => path.split('/').filter(Boolean);
 
   // --- rendering, shaped like GitHub's JSON -------------------------------
@@ -401,11 +464,27 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const u = `${api}/users/${encodeURIComponent(login)}`;
     const id = login === 'github-actions[bot]' ? 41898282 : userId(login);
     return {
-      login, id, node_id: nodeId('U', id), avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`, gravatar_id: '',
-      url: u, html_url: login.endsWith('[bot]') ? `https://github.com/apps/${login.slice(0, -5)}` : `https://github.com/${encodeURIComponent(login)}`, followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
-      gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`, subscriptions_url: `${u}/subscriptions`,
-      organizations_url: `${u}/orgs`, repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`,
-      received_events_url: `${u}/received_events`, type: login.endsWith('[bot]') ? 'Bot' : 'User', user_view_type: 'public', site_admin: false,
+      login,
+      id,
+      node_id: nodeId('U', id),
+      avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+      gravatar_id: '',
+      url: u,
+      html_url: login.endsWith('[bot]')
+        ? `https://github.com/apps/${login.slice(0, -5)}`
+        : `https://github.com/${encodeURIComponent(login)}`,
+      followers_url: `${u}/followers`,
+      following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`,
+      starred_url: `${u}/starred{/owner}{/repo}`,
+      subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`,
+      events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      user_view_type: 'public',
+      site_admin: false,
     };
   };
   const full = (r: Repo) => `${r.owner}/${r.name}`;
@@ -420,42 +499,121 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   };
   const setLabels = (r: Repo, issue: StoredIssue, names: string[]) => {
     const seen = new Set<string>();
-    issue.labels = names.map((n) => defineLabel(r, n).name).filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
+    issue.labels = names
+      .map((n) => defineLabel(r, n).name)
+      .filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
   };
   const label = (r: Repo, name: string) => {
     const { id } = defineLabel(r, name);
-    return { id, node_id: nodeId('LA', id), url: `${api}/repos/${full(r)}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null };
+    return {
+      id,
+      node_id: nodeId('LA', id),
+      url: `${api}/repos/${full(r)}/labels/${encodeURIComponent(name)}`,
+      name,
+      color: 'ededed',
+      default: false,
+      description: null,
+    };
   };
   const renderIssue = (r: Repo, i: StoredIssue) => {
     const base = `${api}/repos/${full(r)}/issues/${i.number}`;
     const html = `https://github.com/${full(r)}/${i.isPull ? 'pull' : 'issues'}/${i.number}`;
     return {
-      url: base, repository_url: `${api}/repos/${full(r)}`, labels_url: `${base}/labels{/name}`, comments_url: `${base}/comments`,
-      events_url: `${base}/events`, html_url: html, id: i.id, node_id: nodeId(i.isPull ? 'PR' : 'I', i.id), number: i.number,
-      title: i.title, user: user(i.user), labels: i.labels.map((n) => label(r, n)), state: i.state, locked: i.locked,
-      assignee: i.assignees[0] ? user(i.assignees[0]) : null, assignees: i.assignees.map(user), milestone: null,
-      comments: r.comments.filter((c) => c.issue === i.number).length, created_at: i.created_at, updated_at: i.updated_at,
-      closed_at: i.closed_at, author_association: association(r, i.user), active_lock_reason: null, body: i.body,
-      closed_by: null, timeline_url: `${base}/timeline`, performed_via_github_app: null, state_reason: i.state_reason,
+      url: base,
+      repository_url: `${api}/repos/${full(r)}`,
+      labels_url: `${base}/labels{/name}`,
+      comments_url: `${base}/comments`,
+      events_url: `${base}/events`,
+      html_url: html,
+      id: i.id,
+      node_id: nodeId(i.isPull ? 'PR' : 'I', i.id),
+      number: i.number,
+      title: i.title,
+      user: user(i.user),
+      labels: i.labels.map((n) => label(r, n)),
+      state: i.state,
+      locked: i.locked,
+      assignee: i.assignees[0] ? user(i.assignees[0]) : null,
+      assignees: i.assignees.map(user),
+      milestone: null,
+      comments: r.comments.filter((c) => c.issue === i.number).length,
+      created_at: i.created_at,
+      updated_at: i.updated_at,
+      closed_at: i.closed_at,
+      author_association: association(r, i.user),
+      active_lock_reason: null,
+      body: i.body,
+      closed_by: null,
+      timeline_url: `${base}/timeline`,
+      performed_via_github_app: null,
+      state_reason: i.state_reason,
       ...(i.isPull
-        ? { draft: false, pull_request: { url: `${api}/repos/${full(r)}/pulls/${i.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: null } }
+        ? {
+            draft: false,
+            pull_request: {
+              url: `${api}/repos/${full(r)}/pulls/${i.number}`,
+              html_url: html,
+              diff_url: `${html}.diff`,
+              patch_url: `${html}.patch`,
+              merged_at: null,
+            },
+          }
         : {}),
     };
   };
   const renderComment = (r: Repo, c: StoredComment) => ({
-    url: `${api}/repos/${full(r)}/issues/comments/${c.id}`, html_url: `https://github.com/${full(r)}/issues/${c.issue}#issuecomment-${c.id}`,
-    issue_url: `${api}/repos/${full(r)}/issues/${c.issue}`, id: c.id, node_id: nodeId('IC', c.id), user: user(c.user),
-    created_at: c.created_at, updated_at: c.updated_at, author_association: association(r, c.user), body: c.body, performed_via_github_app: null,
+    url: `${api}/repos/${full(r)}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${full(r)}/issues/${c.issue}#issuecomment-${c.id}`,
+    issue_url: `${api}/repos/${full(r)}/issues/${c.issue}`,
+    id: c.id,
+    node_id: nodeId('IC', c.id),
+    user: user(c.user),
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: association(r, c.user),
+    body: c.body,
+    performed_via_github_app: null,
   });
   const TEMPLATED: Record<string, string> = {
-    archive: '{archive_format}{/ref}', assignees: 'assignees{/user}', blobs: 'git/blobs{/sha}', branches: 'branches{/branch}',
-    collaborators: 'collaborators{/collaborator}', comments: 'comments{/number}', commits: 'commits{/sha}', compare: 'compare/{base}...{head}',
-    contents: 'contents/{+path}', git_commits: 'git/commits{/sha}', git_refs: 'git/refs{/sha}', git_tags: 'git/tags{/sha}',
-    issue_comment: 'issues/comments{/number}', issue_events: 'issues/events{/number}', issues: 'issues{/number}', keys: 'keys{/key_id}',
-    labels: 'labels{/name}', milestones: 'milestones{/number}', notifications: 'notifications{?since,all,participating}',
-    pulls: 'pulls{/number}', releases: 'releases{/id}', statuses: 'statuses/{sha}', trees: 'git/trees{/sha}',
+    archive: '{archive_format}{/ref}',
+    assignees: 'assignees{/user}',
+    blobs: 'git/blobs{/sha}',
+    branches: 'branches{/branch}',
+    collaborators: 'collaborators{/collaborator}',
+    comments: 'comments{/number}',
+    commits: 'commits{/sha}',
+    compare: 'compare/{base}...{head}',
+    contents: 'contents/{+path}',
+    git_commits: 'git/commits{/sha}',
+    git_refs: 'git/refs{/sha}',
+    git_tags: 'git/tags{/sha}',
+    issue_comment: 'issues/comments{/number}',
+    issue_events: 'issues/events{/number}',
+    issues: 'issues{/number}',
+    keys: 'keys{/key_id}',
+    labels: 'labels{/name}',
+    milestones: 'milestones{/number}',
+    notifications: 'notifications{?since,all,participating}',
+    pulls: 'pulls{/number}',
+    releases: 'releases{/id}',
+    statuses: 'statuses/{sha}',
+    trees: 'git/trees{/sha}',
   };
-  const PLAIN = ['contributors', 'deployments', 'downloads', 'events', 'forks', 'hooks', 'languages', 'merges', 'stargazers', 'subscribers', 'subscription', 'tags', 'teams'];
+  const PLAIN = [
+    'contributors',
+    'deployments',
+    'downloads',
+    'events',
+    'forks',
+    'hooks',
+    'languages',
+    'merges',
+    'stargazers',
+    'subscribers',
+    'subscription',
+    'tags',
+    'teams',
+  ];
   const renderRepo = (r: Repo) => {
     const base = `${api}/repos/${full(r)}`;
     const urls = Object.fromEntries([
@@ -466,13 +624,47 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const t = '2020-01-01T00:00:00Z';
     const shape = r.permissions ?? (canTriage(r) ? 'write' : 'read');
     return {
-      id: r.id, node_id: nodeId('R', r.id), name: r.name, full_name: full(r), private: r.private, owner: user(r.owner),
-      html_url: `https://github.com/${full(r)}`, description: null, fork: false, url: base, ...urls,
-      git_url: `git://github.com/${full(r)}.git`, ssh_url: `git@github.com:${full(r)}.git`, clone_url: `https://github.com/${full(r)}.git`,
-      svn_url: `https://github.com/${full(r)}`, mirror_url: null, homepage: null, language: 'TypeScript', size: 1, forks: 0, forks_count: 0,
-      stargazers_count: 0, watchers: 0, watchers_count: 0, subscribers_count: 0, network_count: 0, open_issues: open, open_issues_count: open,
-      default_branch: 'main', has_issues: true, has_projects: false, has_wiki: false, has_pages: false, has_discussions: false,
-      archived: false, disabled: false, visibility: r.private ? 'private' : 'public', license: null, pushed_at: t, created_at: t, updated_at: t,
+      id: r.id,
+      node_id: nodeId('R', r.id),
+      name: r.name,
+      full_name: full(r),
+      private: r.private,
+      owner: user(r.owner),
+      html_url: `https://github.com/${full(r)}`,
+      description: null,
+      fork: false,
+      url: base,
+      ...urls,
+      git_url: `git://github.com/${full(r)}.git`,
+      ssh_url: `git@github.com:${full(r)}.git`,
+      clone_url: `https://github.com/${full(r)}.git`,
+      svn_url: `https://github.com/${full(r)}`,
+      mirror_url: null,
+      homepage: null,
+      language: 'TypeScript',
+      size: 1,
+      forks: 0,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers: 0,
+      watchers_count: 0,
+      subscribers_count: 0,
+      network_count: 0,
+      open_issues: open,
+      open_issues_count: open,
+      default_branch: 'main',
+      has_issues: true,
+      has_projects: false,
+      has_wiki: false,
+      has_pages: false,
+      has_discussions: false,
+      archived: false,
+      disabled: false,
+      visibility: r.private ? 'private' : 'public',
+      license: null,
+      pushed_at: t,
+      created_at: t,
+      updated_at: t,
       ...(shape === 'missing' ? {} : { permissions: { ...PERMISSIONS[shape] } }),
     };
   };
@@ -489,7 +681,13 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const html = `https://github.com/${full(r)}/${dir ? 'tree' : 'blob'}/${encodePath(ref)}/${encodePath(path)}`;
     const inline = data !== undefined && data.length <= MAX_INLINE_CONTENT;
     return {
-      name: path.split('/').pop()!, path, sha: e.sha, size: data?.length ?? 0, url, html_url: html, git_url: git,
+      name: path.split('/').pop()!,
+      path,
+      sha: e.sha,
+      size: data?.length ?? 0,
+      url,
+      html_url: html,
+      git_url: git,
       download_url: dir ? null : `https://raw.githubusercontent.com/${full(r)}/${encodePath(ref)}/${encodePath(path)}`,
       type: dir ? 'dir' : 'file',
       ...(withContent ? { content: inline ? base64Lines(data!) : '', encoding: inline ? 'base64' : 'none' } : {}),
@@ -499,17 +697,28 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   const renderCommit = (r: Repo, sha: string) => {
     const c = objectOf(r, sha, 'commit')!;
     return {
-      sha, node_id: `C_kwDO${Buffer.from(sha, 'hex').toString('base64url')}`, url: `${repoApi(r)}/git/commits/${sha}`,
-      html_url: `https://github.com/${full(r)}/commit/${sha}`, author: c.author, committer: c.committer, message: c.message,
+      sha,
+      node_id: `C_kwDO${Buffer.from(sha, 'hex').toString('base64url')}`,
+      url: `${repoApi(r)}/git/commits/${sha}`,
+      html_url: `https://github.com/${full(r)}/commit/${sha}`,
+      author: c.author,
+      committer: c.committer,
+      message: c.message,
       tree: { sha: c.tree, url: `${repoApi(r)}/git/trees/${c.tree}` },
-      parents: c.parents.map((p) => ({ sha: p, url: `${repoApi(r)}/git/commits/${p}`, html_url: `https://github.com/${full(r)}/commit/${p}` })),
+      parents: c.parents.map((p) => ({
+        sha: p,
+        url: `${repoApi(r)}/git/commits/${p}`,
+        html_url: `https://github.com/${full(r)}/commit/${p}`,
+      })),
       verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
     };
   };
   const renderRef = (r: Repo, ref: string) => {
     const sha = r.refs.get(ref)!;
     return {
-      ref, node_id: `REF_kwDO${Buffer.from(ref).toString('base64url')}`, url: `${repoApi(r)}/git/${ref}`,
+      ref,
+      node_id: `REF_kwDO${Buffer.from(ref).toString('base64url')}`,
+      url: `${repoApi(r)}/git/${ref}`,
       object: { type: 'commit', sha, url: `${repoApi(r)}/git/commits/${sha}` },
     };
   };
@@ -518,7 +727,11 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   const findIssue = (r: Repo, n: number) => r.issues.find((i) => i.number === n);
   const tooLong = (resource: string, field: string, value: unknown) =>
     typeof value === 'string' && value.length > MAX_BODY
-      ? error(422, 'Validation Failed', { errors: [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${MAX_BODY} characters)` }] })
+      ? error(422, 'Validation Failed', {
+          errors: [
+            { resource, code: 'custom', field, message: `${field} is too long (maximum is ${MAX_BODY} characters)` },
+          ],
+        })
       : undefined;
   const canTriage = (r: Repo) => r.push && r.collaborator;
   const isMe = (login: string) => login.toLowerCase() === me.toLowerCase();
@@ -532,34 +745,47 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   // The wording of the 422 answers given with this (bad content, git objects that do not exist) is
   // not confirmed; 422 is what the description documents for a request GitHub cannot carry out.
   const unprocessable = (message: string) => error(422, message);
-  const labelNames = (labels: Json[]) => labels.map((l) => (typeof l === 'string' ? l : String(l.name ?? ''))).filter(Boolean);
+  const labelNames = (labels: Json[]) =>
+    labels.map((l) => (typeof l === 'string' ? l : String(l.name ?? ''))).filter(Boolean);
 
   function paginate<T>(items: T[], query: Record<string, string>, path: string): Reply {
     const perPageAsked = Number(query.per_page ?? 30);
     const perPage = Math.min(100, perPageAsked >= 1 ? Math.floor(perPageAsked) : 30);
     const page = Math.max(1, Math.floor(Number(query.page ?? 1)) || 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
-    const link = (p: number, rel: string) => `<${api}${path}?${new URLSearchParams({ ...query, page: String(p) })}>; rel="${rel}"`;
+    const link = (p: number, rel: string) =>
+      `<${api}${path}?${new URLSearchParams({ ...query, page: String(p) })}>; rel="${rel}"`;
     const rels = [
       ...(page > 1 ? [link(page - 1, 'prev')] : []),
       ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
       ...(page > 1 ? [link(1, 'first')] : []),
     ];
-    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: rels.length ? { link: rels.join(', ') } : {} };
+    return {
+      status: 200,
+      body: items.slice((page - 1) * perPage, page * perPage),
+      headers: rels.length ? { link: rels.join(', ') } : {},
+    };
   }
 
   function applyIssueFields(r: Repo, issue: StoredIssue, b: Json) {
     if (b.title !== undefined && b.title !== null) issue.title = String(b.title);
     if (b.body !== undefined) issue.body = b.body;
     if (canTriage(r) && Array.isArray(b.labels)) setLabels(r, issue, labelNames(b.labels));
-    if (canTriage(r) && Array.isArray(b.assignees)) issue.assignees = b.assignees.map((a: Json) => (typeof a === 'string' ? a : a.login));
+    if (canTriage(r) && Array.isArray(b.assignees))
+      issue.assignees = b.assignees.map((a: Json) => (typeof a === 'string' ? a : a.login));
   }
 
-  const handlers: Record<string, (r: Repo, p: Record<string, string>, q: Record<string, string>, b: Json, path: string) => Reply> = {
+  const handlers: Record<
+    string,
+    (r: Repo, p: Record<string, string>, q: Record<string, string>, b: Json, path: string) => Reply
+  > = {
     'repos/get': (r) => ({ status: 200, body: renderRepo(r) }),
     'issues/list-for-repo': (r, _p, q, _b, path) => {
       const state = q.state ?? 'open';
-      const wanted = (q.labels ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+      const wanted = (q.labels ?? '')
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
       const key = q.sort === 'updated' ? 'updated_at' : q.sort === 'comments' ? 'comments' : 'created_at';
       const dir = q.direction === 'asc' ? 1 : -1;
       const items = r.issues
@@ -577,15 +803,27 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       return issue ? { status: 200, body: renderIssue(r, issue) } : error(404, 'Not Found');
     },
     'issues/create': (r, _p, _q, b) => {
-      if (String(b.title).trim() === '') return error(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+      if (String(b.title).trim() === '')
+        return error(422, 'Validation Failed', {
+          errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }],
+        });
       const fail = tooLong('Issue', 'body', b.body);
       if (fail) return fail;
-      if (r.refuseUnknownLabels && !canTriage(r) && Array.isArray(b.labels) && labelNames(b.labels).some((n) => !r.labels.has(n.toLowerCase()))) {
+      if (
+        r.refuseUnknownLabels &&
+        !canTriage(r) &&
+        Array.isArray(b.labels) &&
+        labelNames(b.labels).some((n) => !r.labels.has(n.toLowerCase()))
+      ) {
         return noRights();
       }
       const issue = addIssue(r, { user: me }, false);
       applyIssueFields(r, issue, b);
-      return { status: 201, body: renderIssue(r, issue), headers: { location: `${api}/repos/${full(r)}/issues/${issue.number}` } };
+      return {
+        status: 201,
+        body: renderIssue(r, issue),
+        headers: { location: `${api}/repos/${full(r)}/issues/${issue.number}` },
+      };
     },
     'issues/update': (r, p, _q, b) => {
       const issue = findIssue(r, Number(p.issue_number));
@@ -605,8 +843,16 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       issue.updated_at = t;
       return { status: 200, body: renderIssue(r, issue) };
     },
-    'issues/add-labels': (r, p, _q, b) => labelWrite(r, p, (issue) => setLabels(r, issue, [...issue.labels, ...labelNames(b.labels ?? [])])),
-    'issues/set-labels': (r, p, _q, b) => labelWrite(r, p, (issue) => setLabels(r, issue, labelNames(b.labels ?? []))),
+    'issues/add-labels': (r, p, _q, b) =>
+      labelWrite(r, p, (issue) => {
+        setLabels(r, issue, [...issue.labels, ...labelNames(b.labels ?? [])]);
+        return undefined;
+      }),
+    'issues/set-labels': (r, p, _q, b) =>
+      labelWrite(r, p, (issue) => {
+        setLabels(r, issue, labelNames(b.labels ?? []));
+        return undefined;
+      }),
     'issues/remove-all-labels': (r, p) => {
       const reply = labelWrite(r, p, (issue) => void (issue.labels = []));
       return reply.status === 200 ? { status: 204 } : reply;
@@ -626,7 +872,10 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       const e = lookup(r, objectOf(r, commit, 'commit')!.tree, splitPath(path));
       if (!e || !path) return error(404, 'Not Found');
       if (e.type === 'blob') return { status: 200, body: renderContent(r, path, e, ref, true) };
-      return { status: 200, body: objectOf(r, e.sha, 'tree')!.entries.map((x) => renderContent(r, `${path}/${x.name}`, x, ref, false)) };
+      return {
+        status: 200,
+        body: objectOf(r, e.sha, 'tree')!.entries.map((x) => renderContent(r, `${path}/${x.name}`, x, ref, false)),
+      };
     },
     'repos/create-or-update-file-contents': (r, p, _q, b) => {
       const refused = gitWriteRefused(r);
@@ -652,14 +901,25 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       const committer = signature(b.committer, tokenSignature());
       const author = signature(b.author, committer);
       const commit = putObject(r, {
-        type: 'commit', tree: withPath(r, tree, path, { mode: old?.mode ?? '100644', type: 'blob', sha: blob }), parents: [head],
-        message: b.message, author, committer,
+        type: 'commit',
+        tree: withPath(r, tree, path, { mode: old?.mode ?? '100644', type: 'blob', sha: blob }),
+        parents: [head],
+        message: b.message,
+        author,
+        committer,
       });
       r.refs.set(`refs/heads/${branch}`, commit);
-      const content = renderContent(r, path.join('/'), { name: '', mode: '100644', type: 'blob', sha: blob }, branch, false);
+      const content = renderContent(
+        r,
+        path.join('/'),
+        { name: '', mode: '100644', type: 'blob', sha: blob },
+        branch,
+        false,
+      );
       return { status: old ? 200 : 201, body: { content, commit: renderCommit(r, commit) } };
     },
-    'git/get-ref': (r, p) => (r.refs.has(`refs/${p.ref}`) ? { status: 200, body: renderRef(r, `refs/${p.ref}`) } : error(404, 'Not Found')),
+    'git/get-ref': (r, p) =>
+      r.refs.has(`refs/${p.ref}`) ? { status: 200, body: renderRef(r, `refs/${p.ref}`) } : error(404, 'Not Found'),
     'git/create-ref': (r, _p, _q, b) => {
       const refused = gitWriteRefused(r);
       if (refused) return refused;
@@ -676,13 +936,16 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     'git/create-tree': (r, _p, _q, b) => {
       const refused = gitWriteRefused(r);
       if (refused) return refused;
-      if (b.base_tree !== undefined && !objectOf(r, b.base_tree, 'tree')) return unprocessable('base_tree is not a valid tree oid');
+      if (b.base_tree !== undefined && !objectOf(r, b.base_tree, 'tree'))
+        return unprocessable('base_tree is not a valid tree oid');
       let tree = b.base_tree ?? putObject(r, { type: 'tree', entries: [] });
       for (const e of b.tree as Json[]) {
         const path = splitPath(e.path ?? '');
-        if (!path.length || !e.mode || !e.type) return unprocessable('Must supply a valid tree.path, tree.mode and tree.type');
+        if (!path.length || !e.mode || !e.type)
+          return unprocessable('Must supply a valid tree.path, tree.mode and tree.type');
         // Documented: "Use either tree.sha or content ... Using both ... will return an error."
-        if (e.content !== undefined && e.sha !== undefined) return unprocessable('Must supply either tree.sha or tree.content, not both');
+        if (e.content !== undefined && e.sha !== undefined)
+          return unprocessable('Must supply either tree.sha or tree.content, not both');
         if (e.type === 'commit' || e.mode === '160000') return unprocessable('github-fake does not model submodules');
         if (e.sha === null) {
           // Removes the path (meaningful with base_tree).
@@ -690,7 +953,8 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
           continue;
         }
         const isTree = e.type === 'tree';
-        if (isTree !== (e.mode === '040000')) return unprocessable(`tree.mode ${e.mode} does not fit tree.type ${e.type}`);
+        if (isTree !== (e.mode === '040000'))
+          return unprocessable(`tree.mode ${e.mode} does not fit tree.type ${e.type}`);
         let sha: string;
         if (e.content !== undefined) {
           if (isTree) return unprocessable('tree.content is for blobs');
@@ -700,7 +964,10 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
         tree = withPath(r, tree, path, { mode: e.mode, type: e.type, sha });
       }
       const entries = objectOf(r, tree, 'tree')!.entries.map((e) => ({
-        path: e.name, mode: e.mode, type: e.type, sha: e.sha,
+        path: e.name,
+        mode: e.mode,
+        type: e.type,
+        sha: e.sha,
         ...(e.type === 'blob' ? { size: objectOf(r, e.sha, 'blob')!.data.length } : {}),
         url: `${repoApi(r)}/git/${e.type === 'blob' ? 'blobs' : 'trees'}/${e.sha}`,
       }));
@@ -713,16 +980,26 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       if (!objectOf(r, b.tree, 'tree')) return unprocessable('Tree SHA does not exist');
       // Documented: "If omitted or empty, the commit will be written as a root commit."
       const parents: string[] = b.parents ?? [];
-      if (parents.some((sha) => !objectOf(r, sha, 'commit'))) return unprocessable('Parent SHA does not exist or is not a commit object');
+      if (parents.some((sha) => !objectOf(r, sha, 'commit')))
+        return unprocessable('Parent SHA does not exist or is not a commit object');
       const author = signature(b.author, tokenSignature());
-      const sha = putObject(r, { type: 'commit', tree: b.tree, parents, message: b.message, author, committer: signature(b.committer, author) });
+      const sha = putObject(r, {
+        type: 'commit',
+        tree: b.tree,
+        parents,
+        message: b.message,
+        author,
+        committer: signature(b.committer, author),
+      });
       const body = renderCommit(r, sha);
       return { status: 201, body, headers: { location: body.url } };
     },
     'issues/list-comments': (r, p, q, _b, path) => {
       const n = Number(p.issue_number);
       if (!findIssue(r, n)) return error(404, 'Not Found');
-      const items = r.comments.filter((c) => c.issue === n && (!q.since || c.updated_at >= q.since)).map((c) => renderComment(r, c));
+      const items = r.comments
+        .filter((c) => c.issue === n && (!q.since || c.updated_at >= q.since))
+        .map((c) => renderComment(r, c));
       return paginate(items, q, path);
     },
     'issues/create-comment': (r, p, _q, b) => {
@@ -762,10 +1039,20 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const t = now();
     const state = seed.state ?? 'open';
     const issue: StoredIssue = {
-      id: ++nextId, number, title: seed.title ?? `Issue ${number}`, body: seed.body ?? null, state,
-      state_reason: seed.state_reason ?? (state === 'closed' ? 'completed' : null), labels: seed.labels ?? [], assignees: seed.assignees ?? [],
-      user: seed.user ?? me, locked: seed.locked ?? false, created_at: seed.created_at ?? t, updated_at: seed.updated_at ?? seed.created_at ?? t,
-      closed_at: seed.closed_at ?? (state === 'closed' ? t : null), isPull,
+      id: ++nextId,
+      number,
+      title: seed.title ?? `Issue ${number}`,
+      body: seed.body ?? null,
+      state,
+      state_reason: seed.state_reason ?? (state === 'closed' ? 'completed' : null),
+      labels: seed.labels ?? [],
+      assignees: seed.assignees ?? [],
+      user: seed.user ?? me,
+      locked: seed.locked ?? false,
+      created_at: seed.created_at ?? t,
+      updated_at: seed.updated_at ?? seed.created_at ?? t,
+      closed_at: seed.closed_at ?? (state === 'closed' ? t : null),
+      isPull,
     };
     setLabels(r, issue, issue.labels);
     r.issues.push(issue);
@@ -781,7 +1068,14 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   }
 
   // --- validation against the description ------------------------------------
-  function checkRequest(op: Operation, pathValues: Record<string, string>, query: Record<string, string>, repeated: string[], body: unknown, hasBody: boolean): string[] {
+  function checkRequest(
+    op: Operation,
+    pathValues: Record<string, string>,
+    query: Record<string, string>,
+    repeated: string[],
+    body: unknown,
+    hasBody: boolean,
+  ): string[] {
     const found: string[] = [];
     const params = (where: string, values: Record<string, string>, closed: boolean) => {
       const declared = (op.def.parameters as Json[]).filter((p) => p.in === where);
@@ -825,16 +1119,29 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   function anyOfAlternatives(node: Json): Json {
     if (Array.isArray(node)) return node.map(anyOfAlternatives);
     if (node === null || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k === 'oneOf' ? 'anyOf' : k, k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([n, x]) => [n, anyOfAlternatives(x)])) : anyOfAlternatives(v)]));
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k === 'oneOf' ? 'anyOf' : k,
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(v as Json).map(([n, x]) => [n, anyOfAlternatives(x)]))
+          : anyOfAlternatives(v),
+      ]),
+    );
   }
   function checkResponse(op: Operation, reply: Reply): string | undefined {
     const declared = op.def.responses[String(reply.status)];
     let schema = declared?.content?.['application/json']?.schema;
     if (!schema && reply.status >= 400) schema = { ...spec.components.schemas['basic-error'], required: ['message'] };
-    if (!declared && reply.status < 400) return `${op.method} ${op.template} (${op.id}): status ${reply.status} is not a declared response`;
-    if (!schema) return reply.body === undefined ? undefined : `${op.method} ${op.template} (${op.id}): status ${reply.status} declares no body`;
+    if (!declared && reply.status < 400)
+      return `${op.method} ${op.template} (${op.id}): status ${reply.status} is not a declared response`;
+    if (!schema)
+      return reply.body === undefined
+        ? undefined
+        : `${op.method} ${op.template} (${op.id}): status ${reply.status} declares no body`;
     const fn = validator(`${op.id} ${declared ? reply.status : 'error'}`, bodyAjv, () => anyOfAlternatives(schema));
-    return fn(reply.body) ? undefined : `${op.method} ${op.template} (${op.id}): response ${reply.status} ${describe(fn.errors, 'body')}`;
+    return fn(reply.body)
+      ? undefined
+      : `${op.method} ${op.template} (${op.id}): response ${reply.status} ${describe(fn.errors, 'body')}`;
   }
 
   // --- the request pipeline --------------------------------------------------
@@ -862,7 +1169,10 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const bad = checkRequest(op, pathValues, rec.query, repeated, body, raw.length > 0);
     if (bad.length) {
       violations.push(...bad);
-      return { status: 500, body: { message: `github-fake: request does not match GitHub's OpenAPI description: ${bad.join(' | ')}` } };
+      return {
+        status: 500,
+        body: { message: `github-fake: request does not match GitHub's OpenAPI description: ${bad.join(' | ')}` },
+      };
     }
 
     const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
@@ -892,7 +1202,8 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     const r = repoFor(`${p.owner}/${p.repo}`, options.autoCreateRepos ?? true);
     if (!r || r.missing) return error(404, 'Not Found');
     if (r.forbidden) return error(403, 'Resource not accessible by integration');
-    if ((options.readOnly || r.readOnly) && op.method !== 'GET') return error(403, 'Resource not accessible by integration');
+    if ((options.readOnly || r.readOnly) && op.method !== 'GET')
+      return error(403, 'Resource not accessible by integration');
     const handler = handlers[op.id];
     if (!handler) {
       const v = `${op.method} ${op.template} (${op.id}): in the description subset but the fake does not implement it`;
@@ -913,7 +1224,14 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     req.on('end', () => {
       const url = new URL(req.url ?? '/', api);
       const method = (req.method ?? 'GET').toUpperCase();
-      const rec: RecordedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, headers: req.headers, status: 0 };
+      const rec: RecordedRequest = {
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: undefined,
+        headers: req.headers,
+        status: 0,
+      };
       const raw = Buffer.concat(chunks).toString('utf8');
       if (raw.length) rec.body = raw;
       requests.push(rec);
@@ -968,8 +1286,10 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       const r = Object.assign(repoOrThrow(fullName), o);
       for (const name of labels ?? []) defineLabel(r, name);
     },
-    seedIssue: (fullName, seed = {}) => renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, false)),
-    seedPullRequest: (fullName, seed = {}) => renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, true)),
+    seedIssue: (fullName, seed = {}) =>
+      renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, false)),
+    seedPullRequest: (fullName, seed = {}) =>
+      renderIssue(repoOrThrow(fullName), addIssue(repoOrThrow(fullName), seed, true)),
     seedComment: (fullName, n, body, login = me) => {
       const r = repoOrThrow(fullName);
       const issue = findIssue(r, n);
@@ -988,9 +1308,23 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       const r = repoOrThrow(fullName);
       const head = r.refs.get(`refs/heads/${branch}`);
       const blob = putObject(r, { type: 'blob', data: Buffer.from(content) });
-      const tree = withPath(r, head ? objectOf(r, head, 'commit')!.tree : null, splitPath(path), { mode: '100644', type: 'blob', sha: blob });
+      const tree = withPath(r, head ? objectOf(r, head, 'commit')!.tree : null, splitPath(path), {
+        mode: '100644',
+        type: 'blob',
+        sha: blob,
+      });
       const who = tokenSignature();
-      r.refs.set(`refs/heads/${branch}`, putObject(r, { type: 'commit', tree, parents: head ? [head] : [], message: `Add ${path}`, author: who, committer: who }));
+      r.refs.set(
+        `refs/heads/${branch}`,
+        putObject(r, {
+          type: 'commit',
+          tree,
+          parents: head ? [head] : [],
+          message: `Add ${path}`,
+          author: who,
+          committer: who,
+        }),
+      );
       return blob;
     },
     branch: (fullName, name = DEFAULT_BRANCH) => {

@@ -1,7 +1,7 @@
 // One GitHub fake per test file, checked after every test: a request or response
 // outside GitHub's OpenAPI description fails the test that caused it, not a later one.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startGitHubFake, type GitHubFake, type GitHubFakeOptions } from './server.js';
+import { type GitHubFake, type GitHubFakeOptions, startGitHubFake } from './server.js';
 
 /**
  * Starts the fake before the file's tests and stops it after them. After each test it

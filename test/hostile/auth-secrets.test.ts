@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, cleanup, runAction, runNode } from '../support/spawn.js';
 import { SDK_ZOO, startZoo, type Zoo } from '../support/zoo.js';
-import { cleanup, CLI, runAction, runNode } from '../support/spawn.js';
 
 const KEY = 'sk-cors-gate-test-9f2c71e4b0';
 const FILE_KEY = 'sk-literal-in-file-51aa07';
@@ -56,12 +56,24 @@ describe('auth: one real streaming request, the key masked everywhere', () => {
     );
     const report = join(dir, 'report.json');
     const env = { ZOO_KEY: KEY };
-    const json = await runNode(CLI, ['--config', file, '--format', 'json', '--fail-on', 'never', '--report-file', report], env);
+    const json = await runNode(
+      CLI,
+      ['--config', file, '--format', 'json', '--fail-on', 'never', '--report-file', report],
+      env,
+    );
     const table = await runNode(CLI, ['--config', file, '--fail-on', 'never'], env);
     const md = await runNode(CLI, ['--config', file, '--format', 'markdown', '--fail-on', 'never'], env);
     expect(json.code).toBe(0);
     rows = (JSON.parse(json.stdout) as { results: Row[] }).results;
-    outputs.push(json.stdout, json.stderr, table.stdout, table.stderr, md.stdout, md.stderr, readFileSync(report, 'utf8'));
+    outputs.push(
+      json.stdout,
+      json.stderr,
+      table.stdout,
+      table.stderr,
+      md.stdout,
+      md.stderr,
+      readFileSync(report, 'utf8'),
+    );
   });
 
   it('sent the real key and asked for a stream', () => {
@@ -69,18 +81,28 @@ describe('auth: one real streaming request, the key masked everywhere', () => {
     // Three POSTs with the env key per run (two chat rows and the no-ACAO one), three runs.
     expect(sent.length).toBe(9);
     expect(sent.every((q) => JSON.parse(q.body!).stream === true)).toBe(true);
-    expect(zoo.requests.some((q) => q.method === 'GET' && q.path === '/stream/v1/models' && q.headers.some(([, v]) => v === `Bearer ${KEY}`))).toBe(true);
+    expect(
+      zoo.requests.some(
+        (q) => q.method === 'GET' && q.path === '/stream/v1/models' && q.headers.some(([, v]) => v === `Bearer ${KEY}`),
+      ),
+    ).toBe(true);
     expect(zoo.requests.some((q) => q.headers.some(([, v]) => v === `Bearer ${FILE_KEY}`))).toBe(true);
   });
 
   it('judges the event stream and lists the headers a page can read', () => {
     const chat = rows.find((r) => r.name === 'Streamer /chat/completions · openai-sdk')!;
     expect(chat.verdict).toBe('pass');
-    expect(chat.findings.find((f) => f.code === 'EventStream')?.message).toMatch(/^200 text\/event-stream with Access-Control-Allow-Origin: \*/);
-    expect(chat.findings.find((f) => f.code === 'ExposedHeaders')?.message).toContain('x-request-id, x-ratelimit-remaining-requests');
+    expect(chat.findings.find((f) => f.code === 'EventStream')?.message).toMatch(
+      /^200 text\/event-stream with Access-Control-Allow-Origin: \*/,
+    );
+    expect(chat.findings.find((f) => f.code === 'ExposedHeaders')?.message).toContain(
+      'x-request-id, x-ratelimit-remaining-requests',
+    );
     const models = rows.find((r) => r.name === 'Streamer /models')!;
     expect(models.findings.map((f) => f.code)).toContain('AuthenticatedResponse');
-    expect(models.findings.find((f) => f.code === 'ExposedHeaders')?.message).toMatch(/^No Access-Control-Expose-Headers/);
+    expect(models.findings.find((f) => f.code === 'ExposedHeaders')?.message).toMatch(
+      /^No Access-Control-Expose-Headers/,
+    );
     const noAcao = rows.find((r) => r.name === 'Stream without ACAO')!;
     expect(noAcao.verdict).toBe('fail');
     expect(noAcao.findings[0]!.code).toBe('MissingAllowOriginHeader');
@@ -145,9 +167,17 @@ describe('credential headers written in the config are masked', () => {
     try {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       const masks = r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
-      for (const s of SECRETS) expect(masks.some((l) => l.includes(s)), s).toBe(true);
-      const log = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
-      for (const text of [log, r.stderr, r.summary, r.report ?? '', r.output]) for (const s of SECRETS) expect(text).not.toContain(s);
+      for (const s of SECRETS)
+        expect(
+          masks.some((l) => l.includes(s)),
+          s,
+        ).toBe(true);
+      const log = r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
+      for (const text of [log, r.stderr, r.summary, r.report ?? '', r.output])
+        for (const s of SECRETS) expect(text).not.toContain(s);
       expect(r.report).toContain('Bearer ***');
     } finally {
       cleanup(r);

@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkEndpoints } from '../../src/check/check.js';
 import { parseConfig } from '../../src/config/load.js';
 import { buildReport, type Report } from '../../src/report/record.js';
-import { checkEndpoints } from '../../src/check/check.js';
 import type { CheckResult } from '../../src/types.js';
 import { startZoo, type Zoo } from '../support/zoo.js';
-import { startAll, type BadSet } from './servers.js';
+import { type BadSet, startAll } from './servers.js';
 
 const TIMEOUT_MS = 1500;
 
@@ -48,13 +48,15 @@ function reasonOf(r: CheckResult): string {
 }
 
 function configFor(cases: { name: string; url: string }[], extra = ''): string {
-  return [
-    'defaults:',
-    '  origin: https://example.com',
-    '  headers: [authorization, content-type]',
-    'endpoints:',
-    ...cases.map((c) => `  - name: ${JSON.stringify(c.name)}\n    url: ${c.url}${extra}`),
-  ].join('\n') + '\n';
+  return (
+    [
+      'defaults:',
+      '  origin: https://example.com',
+      '  headers: [authorization, content-type]',
+      'endpoints:',
+      ...cases.map((c) => `  - name: ${JSON.stringify(c.name)}\n    url: ${c.url}${extra}`),
+    ].join('\n') + '\n'
+  );
 }
 
 let bad: BadSet;
@@ -90,7 +92,15 @@ describe('each bad server alone', () => {
 
   test('bodies are read only up to the limit, and headers are kept bounded in the report', async () => {
     const pick = (n: string) => bad.cases.find((x) => x.name === n)!;
-    const eps = parseConfig({ file: 'bad.yml', text: configFor([pick('endless body'), pick('50 MB body'), pick('5000 header lines'), pick('64 KB header value')]) });
+    const eps = parseConfig({
+      file: 'bad.yml',
+      text: configFor([
+        pick('endless body'),
+        pick('50 MB body'),
+        pick('5000 header lines'),
+        pick('64 KB header value'),
+      ]),
+    });
     const results = await checkEndpoints(eps, { timeoutMs: TIMEOUT_MS, concurrency: 4 });
     const [endless, huge, many, long] = results;
     for (const r of [endless!, huge!]) {
@@ -116,7 +126,10 @@ describe('each bad server alone', () => {
         (n) => `  - name: ${JSON.stringify(n)}\n    url: ${pick(n).url}\n    method: GET\n    headers: []`,
       ),
     ].join('\n');
-    const results = await checkEndpoints(parseConfig({ file: 'get.yml', text }), { timeoutMs: TIMEOUT_MS, concurrency: 4 });
+    const results = await checkEndpoints(parseConfig({ file: 'get.yml', text }), {
+      timeoutMs: TIMEOUT_MS,
+      concurrency: 4,
+    });
     for (const r of results) {
       expect(r.preflight).toBeUndefined();
       expect(r.actual, r.endpoint.name).toBeDefined();
@@ -192,9 +205,20 @@ test('the built CLI checks all bad servers together within bounded time and memo
     const good = { name: 'good (zoo OpenRouter)', url: `${zoo.url}/openrouter/api/v1/chat/completions` };
     writeFileSync(file, configFor([...bad.cases, good]));
     const timeoutS = 3;
-    const m = await runMeasured(['--config', file, '--format', 'json', '--timeout', String(timeoutS), '--concurrency', '16']);
+    const m = await runMeasured([
+      '--config',
+      file,
+      '--format',
+      'json',
+      '--timeout',
+      String(timeoutS),
+      '--concurrency',
+      '16',
+    ]);
     const peakMb = m.peakKb / 1024;
-    console.log(`all ${bad.cases.length} bad servers + 1 good through the CLI: wall ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(1)} MB`);
+    console.log(
+      `all ${bad.cases.length} bad servers + 1 good through the CLI: wall ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${peakMb.toFixed(1)} MB`,
+    );
     expect(m.code, m.stderr).toBe(1);
     const report = JSON.parse(m.stdout) as Report;
     expect(report.results).toHaveLength(bad.cases.length + 1);

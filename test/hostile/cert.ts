@@ -44,7 +44,14 @@ function oid(dotted: string): Buffer {
 /** UTCTime, YYMMDDHHMMSSZ: good for years 1950 to 2049. */
 function utcTime(d: Date): Buffer {
   const iso = d.toISOString(); // 2026-12-01T22:53:07.123Z
-  const s = iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(11, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z';
+  const s =
+    iso.slice(2, 4) +
+    iso.slice(5, 7) +
+    iso.slice(8, 10) +
+    iso.slice(11, 13) +
+    iso.slice(14, 16) +
+    iso.slice(17, 19) +
+    'Z';
   return der(0x17, Buffer.from(s, 'latin1'));
 }
 
@@ -56,7 +63,8 @@ const SUBJECT_ALT_NAME = '2.5.29.17';
 
 function ipv4(ip: string): Buffer {
   const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) throw new Error(`not an IPv4 address: ${ip}`);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+    throw new Error(`not an IPv4 address: ${ip}`);
   return Buffer.from(parts);
 }
 
@@ -85,6 +93,10 @@ export function selfSignedCert(ip = '127.0.0.1', now = new Date()): { key: strin
   );
   const signature = sign('sha256', tbs, privateKey); // DER ECDSA-Sig-Value
   const cert = seq(tbs, algorithm, bits(signature));
-  const pem = (label: string, body: Buffer) => `-----BEGIN ${label}-----\n${body.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
+  const pem = (label: string, body: Buffer) =>
+    `-----BEGIN ${label}-----\n${body
+      .toString('base64')
+      .match(/.{1,64}/g)!
+      .join('\n')}\n-----END ${label}-----\n`;
   return { key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, cert: pem('CERTIFICATE', cert) };
 }

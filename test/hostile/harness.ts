@@ -2,7 +2,7 @@
 // a reader for workflow-command lines, and a request-counting server.
 import { createServer } from 'node:http';
 
-export { ACTION, CLI, cleanup, run, runAction, type ActionRun, type Ran } from '../support/spawn.js';
+export { ACTION, type ActionRun, CLI, cleanup, type Ran, run, runAction } from '../support/spawn.js';
 
 /** Lines a runner would take as workflow commands: any line that starts with `::` once trimmed. */
 export function commandLines(log: string): string[] {
@@ -16,7 +16,8 @@ export function isOwnCommand(line: string, secrets: readonly string[] = []): boo
   const mask = /^::add-mask::(.*)$/.exec(l);
   if (mask) return secrets.includes(mask[1]!);
   // core.setFailed: the gate's verdict or a configuration or input error, in cors-gate's words.
-  if (/^::error::(\d+ endpoints? failed the gate|Configuration error: |Input error: |cors-gate failed: )/.test(l)) return true;
+  if (/^::error::(\d+ endpoints? failed the gate|Configuration error: |Input error: |cors-gate failed: )/.test(l))
+    return true;
   return /^::debug::/.test(l);
 }
 
@@ -32,7 +33,11 @@ export async function startCounter(): Promise<Counter> {
   const server = createServer((req, res) => {
     n++;
     req.resume();
-    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': '*', 'access-control-allow-headers': 'authorization, content-type' });
+    res.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': '*',
+      'access-control-allow-headers': 'authorization, content-type',
+    });
     res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,6 +45,10 @@ export async function startCounter(): Promise<Counter> {
   return {
     url: `http://127.0.0.1:${port}`,
     count: () => n,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

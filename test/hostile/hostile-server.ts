@@ -64,10 +64,26 @@ function answer(s: Socket, head: string): void {
   const route = path!.split('/')[1];
   if (route === 'warn') {
     // Passes in Chromium with a warning, so both exchanges are shown as evidence.
-    if (method === 'OPTIONS') send('204 No Content', [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'POST'], ['Access-Control-Allow-Headers', '*']], false);
-    else send('401 Unauthorized', [['Access-Control-Allow-Origin', '*'], ['Access-Control-Expose-Headers', `x-a, @someone, <img src=x onerror=alert(1)>, ::error::${MARK}`]]);
+    if (method === 'OPTIONS')
+      send(
+        '204 No Content',
+        [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Methods', 'POST'],
+          ['Access-Control-Allow-Headers', '*'],
+        ],
+        false,
+      );
+    else
+      send('401 Unauthorized', [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Expose-Headers', `x-a, @someone, <img src=x onerror=alert(1)>, ::error::${MARK}`],
+      ]);
   } else if (route === 'fail') {
-    send('200 OK', [['Access-Control-Allow-Origin', `::error::${MARK} <script>@someone</script>`], ['X-Legacy', `##[error]${MARK} ##[stop-commands]`]]);
+    send('200 OK', [
+      ['Access-Control-Allow-Origin', `::error::${MARK} <script>@someone</script>`],
+      ['X-Legacy', `##[error]${MARK} ##[stop-commands]`],
+    ]);
   } else if (route === 'fold') {
     s.end(`HTTP/1.1 200 OK\r\nX-Fold: first\r\n ::error::${MARK} folded\r\nContent-Length: 0\r\n\r\n`);
   } else if (route === 'barecr') {
@@ -101,10 +117,11 @@ export async function startHostile(): Promise<HostileServer> {
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

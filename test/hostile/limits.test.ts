@@ -1,23 +1,23 @@
 // GitHub's limits: a step summary over 1 MiB is dropped whole, a step shows 10
 // error and 10 warning annotations and drops the rest silently, an issue body
 // over 65,536 characters is refused. cors-gate stays under each of them.
-import { resultRecord } from '../support/records.js';
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decideGate } from '../../src/report/gate.js';
-import { changeComment, issueBody, resolvedComment, trackingComment } from '../../src/issues/body.js';
+import { checkEndpoints } from '../../src/check/check.js';
 import { parseConfig } from '../../src/config/load.js';
+import { changeComment, issueBody, resolvedComment, trackingComment } from '../../src/issues/body.js';
+import { ISSUE_SECTION_BYTES, renderIssueSection } from '../../src/issues/section.js';
+import { decideGate } from '../../src/report/gate.js';
 import { buildReport, type ResultRecord } from '../../src/report/record.js';
 import { renderSummary, SUMMARY_LIMIT } from '../../src/report/summary.js';
-import { renderIssueSection } from '../../src/issues/section.js';
-import { ISSUE_SECTION_BYTES } from '../../src/issues/section.js';
-import { checkEndpoints } from '../../src/check/check.js';
 import type { Verdict } from '../../src/types.js';
+import { resultRecord } from '../support/records.js';
 import { cleanup, commandLines, runAction } from './harness.js';
-import { hostileConfig, MARK, startHostile, type HostileServer } from './hostile-server.js';
+import { type HostileServer, hostileConfig, MARK, startHostile } from './hostile-server.js';
 import { findAll, inspect } from './render.js';
 
 const MiB = 1024 * 1024;
@@ -27,7 +27,13 @@ function record(i: number, verdict: Verdict): ResultRecord {
   const headers: [string, string][] = [['Access-Control-Allow-Origin', `https://other-${i}.example`]];
   for (let h = 0; h < 40; h++) headers.push([`X-Pad-${h}`, 'p'.repeat(100)]);
   const ex = {
-    request: { method: 'OPTIONS', headers: [['Origin', 'https://example.com'], ['Access-Control-Request-Method', 'POST']] as [string, string][] },
+    request: {
+      method: 'OPTIONS',
+      headers: [
+        ['Origin', 'https://example.com'],
+        ['Access-Control-Request-Method', 'POST'],
+      ] as [string, string][],
+    },
     status: 200,
     headers,
     body: 'b'.repeat(2048),
@@ -40,7 +46,17 @@ function record(i: number, verdict: Verdict): ResultRecord {
     name: `endpoint number ${i}`,
     url: `https://api-${i}.example/v1/chat/completions`,
     verdict,
-    findings: verdict === 'pass' ? [] : [{ code: 'PreflightAllowOriginMismatch', level: verdict === 'warn' ? 'warn' : 'fail', on: 'preflight', message: 'The value is not equal to the supplied origin.' }],
+    findings:
+      verdict === 'pass'
+        ? []
+        : [
+            {
+              code: 'PreflightAllowOriginMismatch',
+              level: verdict === 'warn' ? 'warn' : 'fail',
+              on: 'preflight',
+              message: 'The value is not equal to the supplied origin.',
+            },
+          ],
     fix: [['Access-Control-Allow-Origin', 'https://example.com']],
     preflight: ex,
     actual: verdict === 'pass' ? ex : null,
@@ -56,8 +72,20 @@ function summaryOf(n: number, verdict: Verdict = 'fail'): { text: string; record
 describe('the job summary stays under 1 MiB', () => {
   test('with issues on, the summary and the issues section appended later stay under 1 MiB together', () => {
     const records = Array.from({ length: 4000 }, (_, i) => record(i, 'fail'));
-    const main = renderSummary({ records, decision: decideGate(records, ['fail', 'error']), limit: SUMMARY_LIMIT - ISSUE_SECTION_BYTES });
-    const rows = records.map((r, i) => ({ endpoint: `${r.name} ${'n'.repeat(150)}`, action: 'skipped' as const, number: i, url: null, repo: 'acme/widgets', reason: `| <b>${'r'.repeat(400)}`, planned: 'created' as const }));
+    const main = renderSummary({
+      records,
+      decision: decideGate(records, ['fail', 'error']),
+      limit: SUMMARY_LIMIT - ISSUE_SECTION_BYTES,
+    });
+    const rows = records.map((r, i) => ({
+      endpoint: `${r.name} ${'n'.repeat(150)}`,
+      action: 'skipped' as const,
+      number: i,
+      url: null,
+      repo: 'acme/widgets',
+      reason: `| <b>${'r'.repeat(400)}`,
+      planned: 'created' as const,
+    }));
     const errors = Array.from({ length: 12 }, () => `GitHub said ${'<e>'.repeat(400)}`);
     const section = renderIssueSection({ rows, errors, writes: 0, plan: [] }, false);
     expect(Buffer.byteLength(section)).toBeLessThanOrEqual(ISSUE_SECTION_BYTES);
@@ -130,7 +158,10 @@ describe('end to end: 2,000 failing endpoints through the action', () => {
   test('summary under 1 MiB with a note, at most 10 error and 10 warning annotations, one aggregate first', async () => {
     // 2,000 endpoints from 40 entries of 50 paths each; one in ten is a warn (Chromium-only).
     const paths = Array.from({ length: 50 }, (_, i) => `/p${i}`);
-    const entries = Array.from({ length: 40 }, (_, i) => `  - name: provider ${i}\n    url: ${url}/v${i}\n    paths: [${paths.join(', ')}]\n`).join('');
+    const entries = Array.from(
+      { length: 40 },
+      (_, i) => `  - name: provider ${i}\n    url: ${url}/v${i}\n    paths: [${paths.join(', ')}]\n`,
+    ).join('');
     writeFileSync(join(dir, 'many.yml'), `defaults:\n  origin: https://example.com\nendpoints:\n${entries}`);
     const r = await runAction({ config: join(dir, 'many.yml'), concurrency: '64', timeout: '10' });
     try {
@@ -144,7 +175,9 @@ describe('end to end: 2,000 failing endpoints through the action', () => {
       const warnings = commands.filter((l) => l.startsWith('::warning'));
       expect(errors.length).toBeLessThanOrEqual(10);
       expect(warnings.length).toBeLessThanOrEqual(10);
-      expect(errors[0]).toMatch(/^::error title=cors-gate::2000 blocked by the browser \(of 2000 checked\): .* and 1990 more\. See the job summary\./);
+      expect(errors[0]).toMatch(
+        /^::error title=cors-gate::2000 blocked by the browser \(of 2000 checked\): .* and 1990 more\. See the job summary\./,
+      );
     } finally {
       cleanup(r);
     }
@@ -171,7 +204,10 @@ describe('issue bodies and comments', () => {
   let records: ResultRecord[];
   beforeAll(async () => {
     hostile = await startHostile();
-    const results = await checkEndpoints(parseConfig({ file: 'h.yml', text: hostileConfig(hostile.url) }), { timeoutMs: 5000, concurrency: 6 });
+    const results = await checkEndpoints(parseConfig({ file: 'h.yml', text: hostileConfig(hostile.url) }), {
+      timeoutMs: 5000,
+      concurrency: 6,
+    });
     records = buildReport(results).results;
   });
   afterAll(async () => hostile?.close());
@@ -189,8 +225,16 @@ describe('issue bodies and comments', () => {
 
   test('stay under 65,536 characters, even with the largest evidence the report keeps', () => {
     const big = record(1, 'fail');
-    big.preflight!.headers = Array.from({ length: 200 }, (_, i) => [`Access-Control-X-${i}`, `${MARK} `.repeat(700)] as [string, string]);
-    big.findings = Array.from({ length: 50 }, (_, i) => ({ code: `Code${i}`, level: 'fail' as const, on: 'preflight' as const, message: 'm'.repeat(4000) }));
+    big.preflight!.headers = Array.from(
+      { length: 200 },
+      (_, i) => [`Access-Control-X-${i}`, `${MARK} `.repeat(700)] as [string, string],
+    );
+    big.findings = Array.from({ length: 50 }, (_, i) => ({
+      code: `Code${i}`,
+      level: 'fail' as const,
+      on: 'preflight' as const,
+      message: 'm'.repeat(4000),
+    }));
     big.fix = Array.from({ length: 200 }, (_, i) => [`X-${i}`, 'v'.repeat(4000)] as [string, string]);
     for (const t of [...texts(big), ...records.flatMap(texts)]) expect(t.length).toBeLessThan(65_536);
   });
@@ -201,11 +245,18 @@ describe('issue bodies and comments', () => {
         const page = inspect(t);
         expect(page.foreignTags.filter((x) => x !== 'sub' && x !== 'a')).toEqual([]);
         // The only link is the run URL cors-gate wrote itself.
-        for (const a of findAll(page.root, 'a')) expect(JSON.stringify(a.attrs)).toContain('github.com/o/r/actions/runs/1');
-        expect(page.attributes.filter((a) => !a.startsWith('a[href=https://github.com/o/r/actions/runs/1') && !a.startsWith('code[class=language-'))).toEqual([]);
+        for (const a of findAll(page.root, 'a'))
+          expect(JSON.stringify(a.attrs)).toContain('github.com/o/r/actions/runs/1');
+        expect(
+          page.attributes.filter(
+            (a) =>
+              !a.startsWith('a[href=https://github.com/o/r/actions/runs/1') && !a.startsWith('code[class=language-'),
+          ),
+        ).toEqual([]);
         expect(page.comments.every((c) => c.startsWith(' cors-gate:v1 '))).toBe(true);
         expect(page.nestedInCode).toEqual([]);
-        for (const needle of [MARK, '@someone', '#123', 'evil.example', 'onerror']) expect(page.plainText, `${needle} in ${r.name}`).not.toContain(needle);
+        for (const needle of [MARK, '@someone', '#123', 'evil.example', 'onerror'])
+          expect(page.plainText, `${needle} in ${r.name}`).not.toContain(needle);
       }
     }
   });

@@ -27,7 +27,13 @@ async function startProxy(): Promise<Proxy> {
     forwarded.push(`${req.method} ${req.url}`);
     const target = new URL(req.url!);
     const up = httpRequest(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: { ...req.headers, via: '1.1 test-proxy' } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: { ...req.headers, via: '1.1 test-proxy' },
+      },
       (upRes) => {
         res.writeHead(upRes.statusCode!, upRes.rawHeaders);
         upRes.pipe(res);
@@ -57,10 +63,11 @@ async function startProxy(): Promise<Proxy> {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     forwarded,
     tunnels,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -76,14 +83,21 @@ beforeAll(async () => {
   target = createServer((req, res) => {
     seenVia.push(req.headers.via);
     req.resume();
-    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'authorization, content-type' });
+    res.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'authorization, content-type',
+    });
     res.end();
   });
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
   targetPort = (target.address() as { port: number }).port;
   dir = mkdtempSync(join(tmpdir(), 'cors-gate-proxy-'));
   config = join(dir, 'proxy.yml');
-  writeFileSync(config, `endpoints:\n  - name: behind proxy\n    url: http://127.0.0.1:${targetPort}/v1/chat/completions\n    headers: [authorization, content-type]\n`);
+  writeFileSync(
+    config,
+    `endpoints:\n  - name: behind proxy\n    url: http://127.0.0.1:${targetPort}/v1/chat/completions\n    headers: [authorization, content-type]\n`,
+  );
 });
 afterAll(async () => {
   await proxy?.close();
@@ -161,7 +175,10 @@ describe('HTTPS_PROXY', () => {
   test('is used for https:// targets, through a CONNECT tunnel', async () => {
     // The tunnel reaches a plain-HTTP port, so TLS fails after the tunnel: what counts is that the tunnel was asked for.
     const file = join(dir, 'https.yml');
-    writeFileSync(file, `endpoints:\n  - name: tls behind proxy\n    url: https://127.0.0.1:${targetPort}/v1/chat/completions\n`);
+    writeFileSync(
+      file,
+      `endpoints:\n  - name: tls behind proxy\n    url: https://127.0.0.1:${targetPort}/v1/chat/completions\n`,
+    );
     const report = await check({ HTTPS_PROXY: proxy.url, NO_PROXY: '' }, file);
     expect(proxy.tunnels).toContain(`127.0.0.1:${targetPort}`);
     expect(report.results[0]!.verdict).toBe('error');

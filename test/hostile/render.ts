@@ -21,7 +21,31 @@ interface PNode {
 }
 
 /** The elements cors-gate's own templates produce; anything else came from elsewhere. */
-export const OWN_TAGS = new Set(['h2', 'h3', 'h4', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'br', 'details', 'summary', 'ul', 'ol', 'li', 'b', 'strong', 'em', 'blockquote', 'hr']);
+export const OWN_TAGS = new Set([
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'code',
+  'pre',
+  'br',
+  'details',
+  'summary',
+  'ul',
+  'ol',
+  'li',
+  'b',
+  'strong',
+  'em',
+  'blockquote',
+  'hr',
+]);
 
 export interface Inspection {
   html: string;
@@ -44,7 +68,17 @@ export interface Inspection {
 export function inspect(markdown: string): Inspection {
   const html = renderMarkdown(markdown);
   const root = parseFragment(html) as unknown as PNode;
-  const out: Inspection = { html, foreignTags: [], attributes: [], plainText: '', codeText: '', comments: [], nestedInCode: [], count: {}, root };
+  const out: Inspection = {
+    html,
+    foreignTags: [],
+    attributes: [],
+    plainText: '',
+    codeText: '',
+    comments: [],
+    nestedInCode: [],
+    count: {},
+    root,
+  };
   const walk = (n: PNode, inCode: boolean, parent?: string) => {
     if (n.nodeName === '#text') {
       if (inCode) out.codeText += n.value + '\n';

@@ -10,7 +10,7 @@ import { issueBody } from '../../src/issues/body.js';
 import { curlCommand } from '../../src/report/curl.js';
 import type { Report } from '../../src/report/record.js';
 import { displayUrl, urlSecrets } from '../../src/secrets.js';
-import { cleanup, CLI, commandLines, run, runAction, type ActionRun } from './harness.js';
+import { type ActionRun, CLI, cleanup, commandLines, run, runAction } from './harness.js';
 import { inspect } from './render.js';
 
 const TOKEN = 'ghs_SecretToken_0123456789abcdef';
@@ -35,9 +35,14 @@ beforeAll(async () => {
     req.resume();
     const echo = req.rawHeaders.join(' | ');
     // The preflight lets everything through, so the actual request carries the keys.
-    const preflight = req.method === 'OPTIONS'
-      ? { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'authorization, content-type, x-api-key' }
-      : {};
+    const preflight =
+      req.method === 'OPTIONS'
+        ? {
+            'access-control-allow-origin': '*',
+            'access-control-allow-methods': 'GET, POST',
+            'access-control-allow-headers': 'authorization, content-type, x-api-key',
+          }
+        : {};
     res.writeHead(req.method === 'OPTIONS' ? 204 : 401, {
       ...preflight,
       'x-echo-url': req.url!,
@@ -75,7 +80,14 @@ afterAll(async () => {
 });
 
 function noSecrets(where: string, text: string, secrets = SECRETS): void {
-  for (const s of secrets) expect(text.split('\n').filter((l) => l.includes(s)).map((l) => l.slice(0, 300)), `${s} in ${where}`).toEqual([]);
+  for (const s of secrets)
+    expect(
+      text
+        .split('\n')
+        .filter((l) => l.includes(s))
+        .map((l) => l.slice(0, 300)),
+      `${s} in ${where}`,
+    ).toEqual([]);
 }
 
 describe('the action', () => {
@@ -92,7 +104,9 @@ describe('the action', () => {
   });
 
   test('registers every secret with the runner before printing anything that could hold it', () => {
-    const masks = commandLines(r.stdout).filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+    const masks = commandLines(r.stdout)
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map((l) => l.slice('::add-mask::'.length));
     for (const s of SECRETS) expect(masks, s).toContain(s);
     const lines = r.stdout.split('\n');
     const lastMask = Math.max(...lines.map((l, i) => (l.startsWith('::add-mask::') ? i : -1)));
@@ -101,7 +115,10 @@ describe('the action', () => {
   });
 
   test('no secret in the log (outside the mask commands), summary, report or outputs', () => {
-    const log = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const log = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
     noSecrets('log', log);
     noSecrets('stderr', r.stderr);
     noSecrets('summary', r.summary);
@@ -130,7 +147,10 @@ describe('the action', () => {
   test('issue bodies built from the report hold no secret', () => {
     const report = JSON.parse(r.report!) as Report;
     for (const rec of report.results) {
-      noSecrets('issue body', issueBody(rec, { marker: { id: 'abcdef', fp: 'abcdef', first: '2026-01-01', changed: '2026-01-01' } }));
+      noSecrets(
+        'issue body',
+        issueBody(rec, { marker: { id: 'abcdef', fp: 'abcdef', first: '2026-01-01', changed: '2026-01-01' } }),
+      );
     }
   });
 });
@@ -138,7 +158,20 @@ describe('the action', () => {
 describe('the CLI', () => {
   for (const format of ['table', 'markdown', 'json']) {
     test(`${format} output holds no secret`, async () => {
-      const out = await run([CLI, '--config', join(dir, 'secrets.yml'), '--format', format, '--timeout', '5', '--report-file', join(dir, `r-${format}.json`)], {});
+      const out = await run(
+        [
+          CLI,
+          '--config',
+          join(dir, 'secrets.yml'),
+          '--format',
+          format,
+          '--timeout',
+          '5',
+          '--report-file',
+          join(dir, `r-${format}.json`),
+        ],
+        {},
+      );
       expect(out.code, out.stderr).toBe(1);
       // The CLI is given no GitHub token, so a server that prints one cannot be redacted.
       const known = SECRETS.filter((x) => x !== TOKEN);
@@ -150,8 +183,12 @@ describe('the CLI', () => {
 
 describe('the URL helpers', () => {
   test('displayUrl and urlSecrets cover userinfo and credential query parameters', () => {
-    expect(displayUrl('https://u:p@h.example/x?key=1&api_key=2&apikey=3&token=4&q=5')).toBe('https://***@h.example/x?key=***&api_key=***&apikey=***&token=***&q=5');
-    expect(urlSecrets('https://u%40x:p%2Fw@h.example/?key=a%2Bb&q=keep')).toEqual(expect.arrayContaining(['u%40x', 'u@x', 'p%2Fw', 'p/w', 'a+b', 'a%2Bb']));
+    expect(displayUrl('https://u:p@h.example/x?key=1&api_key=2&apikey=3&token=4&q=5')).toBe(
+      'https://***@h.example/x?key=***&api_key=***&apikey=***&token=***&q=5',
+    );
+    expect(urlSecrets('https://u%40x:p%2Fw@h.example/?key=a%2Bb&q=keep')).toEqual(
+      expect.arrayContaining(['u%40x', 'u@x', 'p%2Fw', 'p/w', 'a+b', 'a%2Bb']),
+    );
     expect(urlSecrets('https://h.example/?q=keep')).toEqual([]);
     expect(curlCommand('GET', displayUrl(`https://h.example/?key=${QUERY_KEY}`), [])).not.toContain(QUERY_KEY);
   });

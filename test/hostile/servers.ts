@@ -67,7 +67,11 @@ function afterHead(s: Socket, fn: () => void): void {
   s.on('data', onData);
 }
 
-function http(name: string, handler: (req: IncomingMessage, res: ServerResponse) => void, options: { maxHeaderSize?: number } = {}): Promise<Bad> {
+function http(
+  name: string,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  options: { maxHeaderSize?: number } = {},
+): Promise<Bad> {
   const server = createHttp({ ...options }, handler);
   server.on('clientError', (_e, s) => s.destroy());
   return listen(server as unknown as Listener, name);
@@ -139,7 +143,8 @@ export const garbageStatus = () =>
 
 export const reset = () => raw('connection reset', (s) => afterHead(s, () => s.resetAndDestroy()));
 
-export const closeAfterStatus = () => raw('close after status line', (s) => afterHead(s, () => s.end('HTTP/1.1 200 OK\r\n')));
+export const closeAfterStatus = () =>
+  raw('close after status line', (s) => afterHead(s, () => s.end('HTTP/1.1 200 OK\r\n')));
 
 export const redirectLoop = () =>
   http('redirect loop', (req, res) => {
@@ -166,7 +171,11 @@ export async function selfSigned(): Promise<Bad> {
   const { key, cert } = selfSignedCert();
   const server = createHttps({ key, cert }, (req, res) => {
     req.resume();
-    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': '*', 'access-control-allow-headers': '*' });
+    res.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': '*',
+      'access-control-allow-headers': '*',
+    });
     res.end();
   });
   server.on('tlsClientError', () => undefined);
@@ -182,8 +191,16 @@ export interface BadSet {
 
 export async function startAll(): Promise<BadSet> {
   const servers = await Promise.all([
-    trickle(), endlessBody(), hugeBody(), manyHeaders(), longHeader(), garbageStatus(),
-    reset(), closeAfterStatus(), redirectLoop(), silent(),
+    trickle(),
+    endlessBody(),
+    hugeBody(),
+    manyHeaders(),
+    longHeader(),
+    garbageStatus(),
+    reset(),
+    closeAfterStatus(),
+    redirectLoop(),
+    silent(),
     selfSigned(),
   ]);
   const cases = servers.map((s) => ({ name: s.name, url: s.url }));

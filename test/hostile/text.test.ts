@@ -1,12 +1,13 @@
 // Server text that tries to become markup, mentions, links or workflow commands
 // stays inert text in every output: the job summary (rendered as Markdown), the
 // action log, the annotations, and the CLI's table, Markdown and JSON.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, CLI, commandLines, isOwnCommand, run, runAction, type ActionRun } from './harness.js';
-import { hostileConfig, MARK, startHostile, type HostileServer } from './hostile-server.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ActionRun, CLI, cleanup, commandLines, isOwnCommand, run, runAction } from './harness.js';
+import { type HostileServer, hostileConfig, MARK, startHostile } from './hostile-server.js';
 import { children, findAll, inspect, RAW_CONTROL } from './render.js';
 
 const TOKEN = 'ghs_hostileTextTestToken0123456789';
@@ -21,7 +22,12 @@ beforeAll(async () => {
   server = await startHostile();
   dir = mkdtempSync(join(tmpdir(), 'cors-gate-text-'));
   writeFileSync(join(dir, 'hostile.yml'), hostileConfig(server.url));
-  action = await runAction({ config: join(dir, 'hostile.yml'), 'github-token': TOKEN, timeout: '5', 'fail-on': 'fail,error' });
+  action = await runAction({
+    config: join(dir, 'hostile.yml'),
+    'github-token': TOKEN,
+    timeout: '5',
+    'fail-on': 'fail,error',
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -75,7 +81,14 @@ describe('the action, run as the runner runs it', () => {
     const report = JSON.parse(action.report!);
     expect(report.results).toHaveLength(ROUTES);
     // The folded and bare-CR responses are malformed HTTP that browsers read anyway: read leniently, they lack ACAO.
-    expect(report.results.map((r: { verdict: string }) => r.verdict)).toEqual(['warn', 'fail', 'fail', 'fail', 'fail', 'fail']);
+    expect(report.results.map((r: { verdict: string }) => r.verdict)).toEqual([
+      'warn',
+      'fail',
+      'fail',
+      'fail',
+      'fail',
+      'fail',
+    ]);
   });
 
   test('the job summary renders no server markup, mention, link or broken structure', () => {
@@ -99,7 +112,12 @@ describe('the action, run as the runner runs it', () => {
 });
 
 test('endpoint names that look like commands or carry control characters cannot issue commands either', async () => {
-  const names = ['::error::NAMED one', '  ::add-mask::NAMED two', '##[warning]NAMED three', '\\u202Eright-to-left NAMED'];
+  const names = [
+    '::error::NAMED one',
+    '  ::add-mask::NAMED two',
+    '##[warning]NAMED three',
+    '\\u202Eright-to-left NAMED',
+  ];
   const text = `endpoints:\n${names.map((n, i) => `  - name: "${n}"\n    url: ${server.url}/${i % 2 ? 'fail' : 'status'}/v1/chat\n`).join('')}`;
   const r = await runAction({ endpoints: text, 'github-token': TOKEN, timeout: '5' });
   try {
@@ -112,12 +130,25 @@ test('endpoint names that look like commands or carry control characters cannot 
   }
   // Line breaks and other control characters in a name are refused before anything is sent; the refusal is as safe.
   for (const bad of ['x\\n::warning::NAMED three', 'bell\\u0007 NAMED\\r::error::after CR']) {
-    const refused = await runAction({ endpoints: `endpoints:\n  - name: "${bad}"\n    url: ${server.url}/fail/v1/chat\n`, 'github-token': TOKEN });
+    const refused = await runAction({
+      endpoints: `endpoints:\n  - name: "${bad}"\n    url: ${server.url}/fail/v1/chat\n`,
+      'github-token': TOKEN,
+    });
     try {
       expect(refused.code).toBe(1);
       expect(refused.stdout).toContain('contains a line break or another control character');
-      checkLog(refused.stdout.split('\n').filter((l) => !l.startsWith('::error')).join('\n'), [TOKEN]);
-      expect(commandLines(refused.stdout).every((l) => isOwnCommand(l, [TOKEN]) || l.startsWith('::error title=cors-gate%3A configuration error'))).toBe(true);
+      checkLog(
+        refused.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::error'))
+          .join('\n'),
+        [TOKEN],
+      );
+      expect(
+        commandLines(refused.stdout).every(
+          (l) => isOwnCommand(l, [TOKEN]) || l.startsWith('::error title=cors-gate%3A configuration error'),
+        ),
+      ).toBe(true);
     } finally {
       cleanup(refused);
     }

@@ -4,7 +4,7 @@ import Bottleneck from 'bottleneck';
 import { request } from 'undici';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMarker } from '../../src/issues/body.js';
-import { syncIssues, type IssueOptions } from '../../src/issues/sync.js';
+import { type IssueOptions, syncIssues } from '../../src/issues/sync.js';
 import type { ResultRecord } from '../../src/report/record.js';
 import { faults, type GitHubFake } from '../github-fake/server.js';
 import { useGitHubFake } from '../github-fake/use.js';
@@ -14,7 +14,10 @@ const REPO = 'acme/widgets';
 const github = useGitHubFake();
 let fake: GitHubFake;
 let logs: string[];
-const log = { info: (l: string) => void logs.push(`info: ${l}`), warning: (l: string) => void logs.push(`warning: ${l}`) };
+const log = {
+  info: (l: string) => void logs.push(`info: ${l}`),
+  warning: (l: string) => void logs.push(`warning: ${l}`),
+};
 
 // The throttling plugin spaces writes 1-3 s apart, as GitHub asks; these tests check
 // what is written, not the spacing, so they use queues without the pause.
@@ -24,8 +27,17 @@ const fastQueues = () => ({
 });
 
 const options = (over: Partial<IssueOptions> = {}): IssueOptions => ({
-  repo: REPO, labels: ['cors-gate'], issueOn: ['fail'], dryRun: false, maxWrites: 20, token: fake.token, apiUrl: fake.url,
-  runUrl: 'https://github.com/acme/widgets/actions/runs/1', now: new Date('2026-11-20T12:00:00Z'), throttle: fastQueues(), ...over,
+  repo: REPO,
+  labels: ['cors-gate'],
+  issueOn: ['fail'],
+  dryRun: false,
+  maxWrites: 20,
+  token: fake.token,
+  apiUrl: fake.url,
+  runUrl: 'https://github.com/acme/widgets/actions/runs/1',
+  now: new Date('2026-11-20T12:00:00Z'),
+  throttle: fastQueues(),
+  ...over,
 });
 const sync = (records: ResultRecord[], over: Partial<IssueOptions> = {}) => syncIssues(records, options(over), log);
 const writesIn = (from: number) => fake.requests.slice(from).filter((r) => r.method !== 'GET');
@@ -38,7 +50,14 @@ beforeEach(() => {
 describe('syncIssues against the GitHub fake', () => {
   it('creates once; an identical second run only lists', async () => {
     const first = await sync([failing('A'), passing('B')]);
-    expect(first.rows).toEqual([expect.objectContaining({ endpoint: 'A', action: 'created', number: 1, url: 'https://github.com/acme/widgets/issues/1' })]);
+    expect(first.rows).toEqual([
+      expect.objectContaining({
+        endpoint: 'A',
+        action: 'created',
+        number: 1,
+        url: 'https://github.com/acme/widgets/issues/1',
+      }),
+    ]);
     expect(first.errors).toEqual([]);
     expect(fake.issues(REPO)[0].labels.map((l: { name: string }) => l.name)).toEqual(['cors-gate']);
     const mark = fake.requests.length;
@@ -67,7 +86,9 @@ describe('syncIssues against the GitHub fake', () => {
     expect(run.rows[0]).toMatchObject({ action: 'created', number: 1 });
     expect(run.errors).toEqual([]);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(logs.join('\n')).toContain('GitHub answered 500 to creating the issue for A, but had created it: acme/widgets#1');
+    expect(logs.join('\n')).toContain(
+      'GitHub answered 500 to creating the issue for A, but had created it: acme/widgets#1',
+    );
     // And the next run sees it.
     expect((await sync([failing('A')])).rows[0]!.action).toBe('unchanged');
     expect(fake.issues(REPO)).toHaveLength(1);
@@ -116,7 +137,11 @@ describe('syncIssues against the GitHub fake', () => {
   it('names the missing permission and the repository on 403 and 404, and writes nothing', async () => {
     fake.setRepo('acme/locked', { forbidden: true });
     fake.setRepo('acme/hidden', { missing: true });
-    const run = await sync([failing('A', { issue: { repo: 'acme/locked' } }), failing('B', { issue: { repo: 'acme/hidden' } }), failing('C')]);
+    const run = await sync([
+      failing('A', { issue: { repo: 'acme/locked' } }),
+      failing('B', { issue: { repo: 'acme/hidden' } }),
+      failing('C'),
+    ]);
     expect(run.errors).toHaveLength(2);
     expect(run.errors[0]).toMatch(/403 .*in acme\/locked.*permissions: issues: write/);
     expect(run.errors[1]).toMatch(/404 .*in acme\/hidden.*permissions: issues: write/);
@@ -129,7 +154,9 @@ describe('syncIssues against the GitHub fake', () => {
     expect(run.rows.map((r) => r.action)).toEqual(['created', 'created', 'skipped']);
     expect(run.rows[2]).toMatchObject({ planned: 'created', reason: 'max-issue-writes (2) reached' });
     expect(run.writes).toBe(2);
-    expect(logs.join('\n')).toContain('max-issue-writes (2) reached: skipped 1 endpoint (C); the next run picks them up.');
+    expect(logs.join('\n')).toContain(
+      'max-issue-writes (2) reached: skipped 1 endpoint (C); the next run picks them up.',
+    );
     // A resolve takes two writes: it is done whole or not at all.
     const resolve = await sync([passing('A'), passing('B')], { maxWrites: 3 });
     expect(resolve.rows.map((r) => r.action)).toEqual(['closed', 'skipped']);
@@ -139,20 +166,35 @@ describe('syncIssues against the GitHub fake', () => {
   it('opens no issue where the token cannot label it, run after run, and says why', async () => {
     const PROVIDER = 'prov/api';
     fake.setRepo(PROVIDER, { push: false });
-    const recs = [failing('A', { issue: { repo: PROVIDER } }), failing('B', { issue: { repo: PROVIDER } }), failing('C')];
+    const recs = [
+      failing('A', { issue: { repo: PROVIDER } }),
+      failing('B', { issue: { repo: PROVIDER } }),
+      failing('C'),
+    ];
     for (let i = 0; i < 3; i++) {
       const mark = fake.requests.length;
       const run = await sync(recs);
-      expect(run.rows.map((r) => `${r.endpoint} ${r.action}`)).toEqual(['A skipped', 'B skipped', 'C ' + (i === 0 ? 'created' : 'unchanged')]);
+      expect(run.rows.map((r) => `${r.endpoint} ${r.action}`)).toEqual([
+        'A skipped',
+        'B skipped',
+        'C ' + (i === 0 ? 'created' : 'unchanged'),
+      ]);
       expect(run.rows[0]).toMatchObject({ planned: 'created' });
       expect(run.errors).toHaveLength(1);
-      expect(run.errors[0]).toMatch(/^Not opening an issue in prov\/api: the token has no triage or push access there, so GitHub would drop the labels \(cors-gate\) and cors-gate could not find its issue again/);
+      expect(run.errors[0]).toMatch(
+        /^Not opening an issue in prov\/api: the token has no triage or push access there, so GitHub would drop the labels \(cors-gate\) and cors-gate could not find its issue again/,
+      );
       expect(run.errors[0]).toContain('issue: {repo: prov/api, number: N}');
       expect(run.errors[0]).toContain('a token with triage access to prov/api');
       const seen = fake.requests.slice(mark).map((r) => `${r.method} ${r.operationId} ${r.path}`);
       // One read of the repository per run, only where a create is planned.
-      expect(seen.filter((r) => r.includes('repos/get'))).toEqual([`GET repos/get /repos/${PROVIDER}`, ...(i === 0 ? [`GET repos/get /repos/${REPO}`] : [])]);
-      expect(seen.filter((r) => r.startsWith('POST'))).toEqual(i === 0 ? [`POST issues/create /repos/${REPO}/issues`] : []);
+      expect(seen.filter((r) => r.includes('repos/get'))).toEqual([
+        `GET repos/get /repos/${PROVIDER}`,
+        ...(i === 0 ? [`GET repos/get /repos/${REPO}`] : []),
+      ]);
+      expect(seen.filter((r) => r.startsWith('POST'))).toEqual(
+        i === 0 ? [`POST issues/create /repos/${REPO}/issues`] : [],
+      );
     }
     expect(fake.issues(PROVIDER)).toEqual([]);
     // Where labels stick, the check costs nothing in a run that opens nothing.
@@ -170,23 +212,43 @@ describe('syncIssues against the GitHub fake', () => {
     });
     const run = await sync([failing('A')]);
     expect(run.rows[0]).toMatchObject({ action: 'created', number: 1 });
-    expect(logs.join('\n')).toMatch(/dropped the labels cors-gate on acme\/widgets#1 .*issue: \{repo: acme\/widgets, number: 1\}/);
+    expect(logs.join('\n')).toMatch(
+      /dropped the labels cors-gate on acme\/widgets#1 .*issue: \{repo: acme\/widgets, number: 1\}/,
+    );
   });
 
   it('a refused write stops the other writes to that repository, not to others', async () => {
     const OTHER = 'acme/other';
-    fake.failNext('POST', `/repos/${REPO}/issues`, { status: 403, times: 100, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
+    fake.failNext('POST', `/repos/${REPO}/issues`, {
+      status: 403,
+      times: 100,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+    });
     const run = await sync([failing('A'), failing('B'), failing('X', { issue: { repo: OTHER } }), failing('C')]);
-    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => `${r.path} ${r.status}`)).toEqual([`/repos/${REPO}/issues 403`, `/repos/${OTHER}/issues 201`]);
-    expect(run.rows.map((r) => `${r.endpoint} ${r.action}`)).toEqual(['A skipped', 'B skipped', 'X created', 'C skipped']);
-    expect(run.rows[1]).toMatchObject({ planned: 'created', reason: 'GitHub refused an earlier write (403): nothing written' });
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => `${r.path} ${r.status}`)).toEqual([
+      `/repos/${REPO}/issues 403`,
+      `/repos/${OTHER}/issues 201`,
+    ]);
+    expect(run.rows.map((r) => `${r.endpoint} ${r.action}`)).toEqual([
+      'A skipped',
+      'B skipped',
+      'X created',
+      'C skipped',
+    ]);
+    expect(run.rows[1]).toMatchObject({
+      planned: 'created',
+      reason: 'GitHub refused an earlier write (403): nothing written',
+    });
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toMatch(/403 .*in acme\/widgets.*permissions: issues: write/);
   });
 
   it('a resolve whose close fails writes no comment; the next run closes and comments once', async () => {
     await sync([failing('A')]);
-    fake.failNext('PATCH', `/repos/${REPO}/issues/1`, { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' } });
+    fake.failNext('PATCH', `/repos/${REPO}/issues/1`, {
+      status: 422,
+      body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' },
+    });
     const a = await sync([passing('A')]);
     expect(a.rows[0]).toMatchObject({ action: 'skipped', planned: 'closed' });
     expect(fake.comments(REPO, 1)).toHaveLength(0);
@@ -199,7 +261,10 @@ describe('syncIssues against the GitHub fake', () => {
 
   it('a resolve whose comment fails keeps the issue closed and never repeats', async () => {
     await sync([failing('A')]);
-    fake.failNext('POST', `/repos/${REPO}/issues/1/comments`, { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' } });
+    fake.failNext('POST', `/repos/${REPO}/issues/1/comments`, {
+      status: 422,
+      body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' },
+    });
     const a = await sync([passing('A')]);
     expect(a.rows[0]).toMatchObject({ action: 'closed', number: 1 });
     expect(logs.join('\n')).toContain('the issue was closed without it');
@@ -215,8 +280,18 @@ describe('syncIssues against the GitHub fake', () => {
     fake.seedIssue(REPO, { title: first.title, body: first.body, labels: ['cors-gate'] });
     fake.seedIssue(REPO, { title: 'hand-filed', body: 'A is broken', labels: ['cors-gate'], user: 'octocat' });
     const run = await sync([failing('A')]);
-    expect(run.rows.map((r) => `${r.action} #${r.number} ${r.reason}`)).toEqual(['closed #2 duplicate of #1', 'unchanged #1 same findings since 2026-11-20']);
-    expect(fake.issues(REPO).map((i: { number: number; state: string; state_reason: string | null }) => `#${i.number} ${i.state} ${i.state_reason}`)).toEqual(['#1 open null', '#2 closed duplicate', '#3 open null']);
+    expect(run.rows.map((r) => `${r.action} #${r.number} ${r.reason}`)).toEqual([
+      'closed #2 duplicate of #1',
+      'unchanged #1 same findings since 2026-11-20',
+    ]);
+    expect(
+      fake
+        .issues(REPO)
+        .map(
+          (i: { number: number; state: string; state_reason: string | null }) =>
+            `#${i.number} ${i.state} ${i.state_reason}`,
+        ),
+    ).toEqual(['#1 open null', '#2 closed duplicate', '#3 open null']);
     expect(fake.comments(REPO, 2).map((c: { body: string }) => c.body.split(',')[0])).toEqual(['Duplicate of #1']);
     expect(fake.comments(REPO, 3)).toEqual([]);
     const mark = fake.requests.length;
@@ -255,7 +330,9 @@ describe('syncIssues against the GitHub fake', () => {
     const run = await sync([failing('A')], { dryRun: true });
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
     expect(run.rows[0]).toMatchObject({ action: 'skipped', planned: 'created', reason: 'dry-run: fails' });
-    expect(logs.join('\n')).toContain('dry-run: A: would create an issue in acme/widgets: CORS: A blocks browser calls');
+    expect(logs.join('\n')).toContain(
+      'dry-run: A: would create an issue in acme/widgets: CORS: A blocks browser calls',
+    );
   });
 
   it('keeps first seen and links the previous issue across a resolve and a regression', async () => {
@@ -276,21 +353,37 @@ describe('syncIssues against the GitHub fake', () => {
 describe('request counts', () => {
   it('50 endpoints: nothing changed, then 5 changed', async () => {
     const names = Array.from({ length: 50 }, (_, i) => `E${i}`);
-    await sync(names.map((n) => failing(n)), { maxWrites: 100 });
+    await sync(
+      names.map((n) => failing(n)),
+      { maxWrites: 100 },
+    );
     expect(fake.issues(REPO)).toHaveLength(50);
 
     let mark = fake.requests.length;
-    const same = await sync(names.map((n) => failing(n)), { maxWrites: 100 });
+    const same = await sync(
+      names.map((n) => failing(n)),
+      { maxWrites: 100 },
+    );
     const unchangedCount = fake.requests.length - mark;
     expect(same.writes).toBe(0);
     expect(fake.requests.slice(mark).every((r) => r.method === 'GET')).toBe(true);
 
     mark = fake.requests.length;
-    const five = await sync(names.map((n, i) => (i < 5 ? changed(n) : failing(n))), { maxWrites: 100 });
+    const five = await sync(
+      names.map((n, i) => (i < 5 ? changed(n) : failing(n))),
+      { maxWrites: 100 },
+    );
     const changedCount = fake.requests.length - mark;
-    const byKind = fake.requests.slice(mark).reduce<Record<string, number>>((m, r) => ({ ...m, [`${r.method} ${r.operationId}`]: (m[`${r.method} ${r.operationId}`] ?? 0) + 1 }), {});
+    const byKind = fake.requests
+      .slice(mark)
+      .reduce<Record<string, number>>(
+        (m, r) => ({ ...m, [`${r.method} ${r.operationId}`]: (m[`${r.method} ${r.operationId}`] ?? 0) + 1 }),
+        {},
+      );
     expect(five.writes).toBe(10);
-    console.log(`GitHub API requests for 50 endpoints: nothing changed ${unchangedCount}; 5 changed ${changedCount} ${JSON.stringify(byKind)}`);
+    console.log(
+      `GitHub API requests for 50 endpoints: nothing changed ${unchangedCount}; 5 changed ${changedCount} ${JSON.stringify(byKind)}`,
+    );
     expect(unchangedCount).toBe(1);
     expect(changedCount).toBe(11);
   });

@@ -2,8 +2,9 @@
 // itself so that any method token reaches it (Node's HTTP parser refuses
 // lower-case `patch`), and writes every response header line byte for byte
 // as the case lists it: order, duplicates and odd casing are the point.
-import net from 'node:net';
+
 import { STATUS_CODES } from 'node:http';
+import net from 'node:net';
 import type { Behaviour, HeaderLine, ParityCase } from './cases.js';
 
 export interface RecordedRequest {
@@ -127,7 +128,9 @@ export async function startCaseServer(cases: readonly ParityCase[], opts: CaseSe
   const sockets = new Set<net.Socket>();
   let base = '';
 
-  function route(req: ParsedRequest): { behaviour: Behaviour; caseId?: string; kind?: RecordedRequest['kind'] } | 'log' {
+  function route(
+    req: ParsedRequest,
+  ): { behaviour: Behaviour; caseId?: string; kind?: RecordedRequest['kind'] } | 'log' {
     const path = req.target.split('?')[0]!;
     const parts = path.split('/').filter(Boolean);
     if (parts[0] !== opts.runId) return { behaviour: NOT_FOUND };

@@ -2,11 +2,11 @@
 // and which CORS error DevTools names when it does not.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { beforeAll, describe } from 'vitest';
-import { chromiumFromEnv, type ChromiumSetup } from '../support/chromium-setup.js';
-import type { ParityCase } from './cases.js';
+import { type ChromiumSetup, chromiumFromEnv } from '../support/chromium-setup.js';
 import type { RecordedRequest } from './case-server.js';
+import type { ParityCase } from './cases.js';
 
 declare module '@vitest/runner' {
   interface TaskMeta {
@@ -50,7 +50,8 @@ export function describeWithChromium(name: string, fn: () => void): void {
 }
 
 export function requireChromium(setup: ChromiumSetup = CHROMIUM): ReadyChromium {
-  if (!setup.ok) throw new Error(`No Chromium for this suite: ${setup.reason}. Set CHROMIUM_PATH to a Chromium executable.`);
+  if (!setup.ok)
+    throw new Error(`No Chromium for this suite: ${setup.reason}. Set CHROMIUM_PATH to a Chromium executable.`);
   return setup;
 }
 

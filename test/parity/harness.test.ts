@@ -3,9 +3,16 @@
 // chromium-observed.json.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaseServer, startCaseServer } from './case-server.js';
 import { CASES, groupCounts, type ParityCase } from './cases.js';
-import { startCaseServer, type CaseServer } from './case-server.js';
-import { browserLabel, describeWithChromium, requireChromium, runInChromium, startPageServer, type ChromiumResult } from './chromium.js';
+import {
+  browserLabel,
+  type ChromiumResult,
+  describeWithChromium,
+  requireChromium,
+  runInChromium,
+  startPageServer,
+} from './chromium.js';
 import { writeObserved } from './observe.js';
 
 /** Sends raw bytes and returns everything the server wrote, or the socket error code. */
@@ -14,7 +21,9 @@ function rawExchange(port: number, request: string): Promise<{ data: string; err
     const chunks: Buffer[] = [];
     const s = net.connect(port, '127.0.0.1', () => s.write(request, 'latin1'));
     s.on('data', (c) => chunks.push(c));
-    s.on('error', (e: NodeJS.ErrnoException) => resolve({ data: Buffer.concat(chunks).toString('latin1'), error: e.code ?? e.message }));
+    s.on('error', (e: NodeJS.ErrnoException) =>
+      resolve({ data: Buffer.concat(chunks).toString('latin1'), error: e.code ?? e.message }),
+    );
     s.on('close', () => resolve({ data: Buffer.concat(chunks).toString('latin1') }));
   });
 }
@@ -34,7 +43,15 @@ const wireCases: ParityCase[] = [
         ['Access-Control-Allow-Headers', '  a b  '],
       ],
     },
-    actual: { status: 401, headers: [['WWW-Authenticate', 'Bearer'], ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']], body: '{"e":1}' },
+    actual: {
+      status: 401,
+      headers: [
+        ['WWW-Authenticate', 'Bearer'],
+        ['Set-Cookie', 'a=1'],
+        ['Set-Cookie', 'b=2'],
+      ],
+      body: '{"e":1}',
+    },
   },
   {
     id: 'reset',
@@ -75,7 +92,10 @@ describe('case server', () => {
   afterAll(() => server.close());
 
   it('writes header lines exactly: order, duplicates, casing, spaces', async () => {
-    const { data } = await rawExchange(port, 'OPTIONS /wire1/dup HTTP/1.1\r\nHost: x\r\nOrigin: http://elsewhere\r\n\r\n');
+    const { data } = await rawExchange(
+      port,
+      'OPTIONS /wire1/dup HTTP/1.1\r\nHost: x\r\nOrigin: http://elsewhere\r\n\r\n',
+    );
     expect(data.startsWith('HTTP/1.1 299 ')).toBe(true);
     const head = data.split('\r\n\r\n')[0]!.split('\r\n').slice(1);
     expect(head).toEqual([
@@ -105,7 +125,10 @@ describe('case server', () => {
   });
 
   it('receives lower-case patch as sent and records it', async () => {
-    const { data } = await rawExchange(port, 'patch /wire1/dup HTTP/1.1\r\nHost: x\r\nX-Odd-Case: 1\r\nContent-Length: 2\r\n\r\n{}');
+    const { data } = await rawExchange(
+      port,
+      'patch /wire1/dup HTTP/1.1\r\nHost: x\r\nX-Odd-Case: 1\r\nContent-Length: 2\r\n\r\n{}',
+    );
     expect(data.startsWith('HTTP/1.1 401 ')).toBe(true);
     const rec = server.requests('dup').at(-1)!;
     expect(rec.method).toBe('patch');
@@ -114,7 +137,10 @@ describe('case server', () => {
   });
 
   it('reads a chunked body', async () => {
-    const { data } = await rawExchange(port, 'PUT /wire1/dup HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n');
+    const { data } = await rawExchange(
+      port,
+      'PUT /wire1/dup HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n',
+    );
     expect(data.startsWith('HTTP/1.1 401 ')).toBe(true);
     expect(server.requests('dup').at(-1)!.body).toBe('abcde');
   });
@@ -141,7 +167,10 @@ describe('case server', () => {
   it('reflects the Origin header for {origin} when no origin is configured', async () => {
     const s = await startCaseServer(wireCases, { runId: 'wire3' });
     try {
-      const r = await rawExchange(Number(new URL(s.url).port), 'OPTIONS /wire3/dup HTTP/1.1\r\nHost: x\r\nOrigin: http://127.0.0.1:7\r\n\r\n');
+      const r = await rawExchange(
+        Number(new URL(s.url).port),
+        'OPTIONS /wire3/dup HTTP/1.1\r\nHost: x\r\nOrigin: http://127.0.0.1:7\r\n\r\n',
+      );
       expect(r.data).toContain('\r\nACCESS-control-allow-ORIGIN: http://127.0.0.1:7\r\n');
     } finally {
       await s.close();
@@ -151,7 +180,9 @@ describe('case server', () => {
 
 describe('Chromium', () => {
   it('is reported missing with a hint to set CHROMIUM_PATH', () => {
-    expect(() => requireChromium({ ok: false, required: false, reason: 'none here' })).toThrow(/none here.*CHROMIUM_PATH/);
+    expect(() => requireChromium({ ok: false, required: false, reason: 'none here' })).toThrow(
+      /none here.*CHROMIUM_PATH/,
+    );
   });
 });
 
@@ -195,7 +226,10 @@ describeWithChromium('Chromium run', () => {
       ['acao-pf-missing', 'PreflightMissingAllowOriginHeader'], // preflight without ACAO
     ];
     for (const [id, corsError] of mustBlock) {
-      expect(CASES.some((c) => c.id === id), id).toBe(true);
+      expect(
+        CASES.some((c) => c.id === id),
+        id,
+      ).toBe(true);
       const r = results.get(id)!;
       expect({ id, allowed: r.allowed, corsError: r.corsError }).toEqual({ id, allowed: false, corsError });
     }
@@ -230,7 +264,12 @@ describeWithChromium('Chromium run', () => {
   it('sent lower-case patch from the page as it was written', () => {
     const lower = CASES.filter((c) => c.request.method === 'patch');
     expect(lower.length).toBeGreaterThan(0);
-    const methods = lower.flatMap((c) => server.requests(c.id).filter((q) => q.kind === 'actual').map((q) => q.method));
+    const methods = lower.flatMap((c) =>
+      server
+        .requests(c.id)
+        .filter((q) => q.kind === 'actual')
+        .map((q) => q.method),
+    );
     expect(methods.length).toBeGreaterThan(0);
     expect(new Set(methods)).toEqual(new Set(['patch']));
   });

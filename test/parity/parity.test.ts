@@ -4,9 +4,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkEndpoints } from '../../src/check/check.js';
 import type { CheckResult, Endpoint } from '../../src/types.js';
+import { type CaseServer, startCaseServer } from './case-server.js';
 import { CASES, groupCounts, type ParityCase } from './cases.js';
-import { startCaseServer, type CaseServer } from './case-server.js';
-import { browserLabel, describeWithChromium, runInChromium, startPageServer, type ChromiumResult, type PageServer } from './chromium.js';
+import {
+  browserLabel,
+  type ChromiumResult,
+  describeWithChromium,
+  type PageServer,
+  runInChromium,
+  startPageServer,
+} from './chromium.js';
 
 export function toEndpoint(c: ParityCase, caseServerUrl: string, origin: string): Endpoint {
   const e: Endpoint = {
@@ -50,11 +57,17 @@ function describeGate(res: CheckResult): string {
 export function compare(c: ParityCase, chrome: ChromiumResult, gate: CheckResult): Disagreement | undefined {
   const v = gate.evaluation.verdict;
   const gateAllows = v === 'pass' || v === 'warn';
-  const row = (why: string): Disagreement => ({ id: c.id, chromium: describeChromium(chrome), corsGate: describeGate(gate), why });
+  const row = (why: string): Disagreement => ({
+    id: c.id,
+    chromium: describeChromium(chrome),
+    corsGate: describeGate(gate),
+    why,
+  });
   if (chrome.allowed !== gateAllows) return row(chrome.allowed ? 'Chromium allowed' : 'Chromium blocked');
   // A CORS block always carries a DevTools error name; without one the capture is broken
   // and the code comparison below would pass on nothing.
-  if (!chrome.allowed && v === 'fail' && !chrome.corsError) return row('Chromium blocked without a CORS error name (DevTools issue capture found nothing)');
+  if (!chrome.allowed && v === 'fail' && !chrome.corsError)
+    return row('Chromium blocked without a CORS error name (DevTools issue capture found nothing)');
   if (chrome.corsError) {
     const firstFail = gate.evaluation.findings.find((f) => f.level === 'fail');
     if (firstFail?.code !== chrome.corsError) return row('first fail finding differs');

@@ -5,10 +5,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
-import { CLIENT_NAMES, fillModel, presetRequest, STYLES, findPreset } from '../../src/presets/requests.js';
 import { checkEndpoints } from '../../src/check/check.js';
-import { browserLabel, describeWithChromium, launchChromium, startPageServer, type PageServer } from './chromium.js';
+import { parseConfig } from '../../src/config/load.js';
+import { CLIENT_NAMES, fillModel, findPreset, presetRequest, STYLES } from '../../src/presets/requests.js';
+import { browserLabel, describeWithChromium, launchChromium, type PageServer, startPageServer } from './chromium.js';
 
 interface Seen {
   method: string;
@@ -33,8 +33,16 @@ describeWithChromium('preset requests are what Chromium sends', () => {
       seen.push({ method: req.method!, path: req.url!, acrh: typeof acrh === 'string' ? acrh : undefined });
       req.resume();
       req.on('end', () => {
-        const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': typeof acrh === 'string' ? acrh : 'content-type' };
-        res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        const cors = {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'GET, POST',
+          'Access-Control-Allow-Headers': typeof acrh === 'string' ? acrh : 'content-type',
+        };
+        res.writeHead(req.method === 'OPTIONS' ? 204 : 200, {
+          ...cors,
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'OPTIONS' ? '' : '{}');
       });
     });
@@ -70,14 +78,18 @@ describeWithChromium('preset requests are what Chromium sends', () => {
           { url, method: req.method, headers: req.headers.map(([n, v]) => [n, v] as [string, string]), body: req.body },
         );
         expect(status).toBe(200);
-        chrome.set(client, seen.find((s) => s.method === 'OPTIONS' && s.path === new URL(url).pathname + new URL(url).search)?.acrh);
+        chrome.set(
+          client,
+          seen.find((s) => s.method === 'OPTIONS' && s.path === new URL(url).pathname + new URL(url).search)?.acrh,
+        );
       }
     } finally {
       await browser.close();
     }
 
     const yaml = ['defaults:', `  origin: ${page.origin}`, 'endpoints:'];
-    for (const [i, client] of CLIENT_NAMES.entries()) yaml.push(`  - name: gate ${client}`, `    url: ${base}/gate-${i}${routeFor(client)}`, `    client: ${client}`);
+    for (const [i, client] of CLIENT_NAMES.entries())
+      yaml.push(`  - name: gate ${client}`, `    url: ${base}/gate-${i}${routeFor(client)}`, `    client: ${client}`);
     const endpoints = parseConfig({ file: 'parity.yml', text: yaml.join('\n') + '\n' });
     const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 4 });
     expect(results.every((r) => r.evaluation.verdict === 'pass')).toBe(true);

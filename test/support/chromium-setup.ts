@@ -55,10 +55,7 @@ export type ChromiumSetup =
       required: boolean;
     };
 
-export type ChromiumChoice =
-  | { kind: 'path'; path: string }
-  | { kind: 'npm' }
-  | { kind: 'none'; reason: string };
+export type ChromiumChoice = { kind: 'path'; path: string } | { kind: 'npm' } | { kind: 'none'; reason: string };
 
 export function chooseChromium(env: NodeJS.ProcessEnv, platform: string, arch: string): ChromiumChoice {
   const path = env.CHROMIUM_PATH?.trim();
@@ -77,7 +74,10 @@ export function chooseChromium(env: NodeJS.ProcessEnv, platform: string, arch: s
  */
 export function shortError(e: unknown, maxLines = 6): string {
   const text = (e instanceof Error ? e.message : String(e)).split('\nCall log:')[0]!;
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return [lines[0] ?? '', ...lines.slice(1).filter((l) => l.includes('[err]'))].slice(0, maxLines).join('\n  ');
 }
 
@@ -127,11 +127,21 @@ export async function prepareChromium(opts: PrepareOptions): Promise<ChromiumSet
   const choice = chooseChromium(env, opts.platform ?? process.platform, opts.arch ?? process.arch);
   if (choice.kind === 'path') {
     if (!existsSync(choice.path)) {
-      return { ok: false, required: true, reason: `CHROMIUM_PATH=${choice.path}: no such file. Point it at a Chromium executable, or unset it to use the npm Chromium (x64 Linux only)` };
+      return {
+        ok: false,
+        required: true,
+        reason: `CHROMIUM_PATH=${choice.path}: no such file. Point it at a Chromium executable, or unset it to use the npm Chromium (x64 Linux only)`,
+      };
     }
     try {
       const browser = await probe(choice.path, USER_CHROMIUM_ARGS);
-      return { ok: true, executablePath: choice.path, args: USER_CHROMIUM_ARGS, browser, source: `CHROMIUM_PATH=${choice.path}` };
+      return {
+        ok: true,
+        executablePath: choice.path,
+        args: USER_CHROMIUM_ARGS,
+        browser,
+        source: `CHROMIUM_PATH=${choice.path}`,
+      };
     } catch (e) {
       return { ok: false, required: true, reason: `CHROMIUM_PATH=${choice.path} did not start:\n  ${shortError(e)}` };
     }
@@ -148,7 +158,12 @@ export async function prepareChromium(opts: PrepareOptions): Promise<ChromiumSet
   } else {
     reason = choice.reason;
   }
-  if (isCI(env)) return { ok: false, required: true, reason: `${reason}. CI is set, so the browser suites fail instead of skipping: set CHROMIUM_PATH to a Chromium executable` };
+  if (isCI(env))
+    return {
+      ok: false,
+      required: true,
+      reason: `${reason}. CI is set, so the browser suites fail instead of skipping: set CHROMIUM_PATH to a Chromium executable`,
+    };
   return { ok: false, required: false, reason };
 }
 
@@ -161,7 +176,12 @@ export function isCI(env: NodeJS.ProcessEnv): boolean {
 /** What the workers read; a run without the global setup has no browser and says why. */
 export function chromiumFromEnv(env: NodeJS.ProcessEnv = process.env): ChromiumSetup {
   const raw = env[CHROMIUM_ENV];
-  if (!raw) return { ok: false, required: false, reason: `${CHROMIUM_ENV} is not set: run the tests with vitest and its config (npm test), whose global setup finds the browser` };
+  if (!raw)
+    return {
+      ok: false,
+      required: false,
+      reason: `${CHROMIUM_ENV} is not set: run the tests with vitest and its config (npm test), whose global setup finds the browser`,
+    };
   return JSON.parse(raw) as ChromiumSetup;
 }
 

@@ -2,7 +2,9 @@
 // merge or plan without checking anything. Callers override what they test.
 import type { ResultRecord } from '../../src/report/record.js';
 
-export function resultRecord(over: Partial<ResultRecord> & Pick<ResultRecord, 'id' | 'name' | 'url' | 'verdict'>): ResultRecord {
+export function resultRecord(
+  over: Partial<ResultRecord> & Pick<ResultRecord, 'id' | 'name' | 'url' | 'verdict'>,
+): ResultRecord {
   return {
     origin: 'https://example.com',
     method: 'POST',

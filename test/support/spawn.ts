@@ -66,12 +66,22 @@ export function parseOutputs(text: string): Record<string, string> {
  * upper-cased, dashes kept). Pass the `dir` of an earlier run to run again in
  * the same workspace; the summary file is then appended to, as on a runner.
  */
-export async function runAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, dir = mkdtempSync(join(tmpdir(), 'cors-gate-action-'))): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+  dir = mkdtempSync(join(tmpdir(), 'cors-gate-action-')),
+): Promise<ActionRun> {
   const summaryFile = join(dir, 'summary.md');
   const outputFile = join(dir, 'output.txt');
   if (!existsSync(summaryFile)) writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
-  const vars: NodeJS.ProcessEnv = { GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, GITHUB_WORKSPACE: dir, GITHUB_ACTIONS: 'true' };
+  const vars: NodeJS.ProcessEnv = {
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_ACTIONS: 'true',
+  };
   for (const [k, v] of Object.entries(inputs)) vars[`INPUT_${k.toUpperCase()}`] = v;
   const ran = await run([ACTION], { ...vars, ...env }, dir);
   const output = readFileSync(outputFile, 'utf8');

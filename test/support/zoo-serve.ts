@@ -3,6 +3,7 @@
 //   node test/support/zoo-serve.ts 8787      # serves .github/cors-gate.ci.yml's URLs
 //   node test/support/zoo-serve.ts 0 /tmp/zoo.yml   # any free port, config written there
 import { writeFileSync } from 'node:fs';
+
 const modulePath = './zoo.ts';
 const { startZoo, zooConfig, ZOO } = (await import(modulePath)) as typeof import('./zoo.js');
 const zoo = await startZoo(ZOO, Number(process.argv[2] ?? 0));

@@ -15,14 +15,25 @@ import {
 
 describe('chooseChromium', () => {
   it('takes CHROMIUM_PATH first, on any platform', () => {
-    expect(chooseChromium({ CHROMIUM_PATH: '/opt/chrome' }, 'darwin', 'arm64')).toEqual({ kind: 'path', path: '/opt/chrome' });
-    expect(chooseChromium({ CHROMIUM_PATH: '/opt/chrome' }, 'linux', 'x64')).toEqual({ kind: 'path', path: '/opt/chrome' });
+    expect(chooseChromium({ CHROMIUM_PATH: '/opt/chrome' }, 'darwin', 'arm64')).toEqual({
+      kind: 'path',
+      path: '/opt/chrome',
+    });
+    expect(chooseChromium({ CHROMIUM_PATH: '/opt/chrome' }, 'linux', 'x64')).toEqual({
+      kind: 'path',
+      path: '/opt/chrome',
+    });
   });
 
   it('uses the npm Chromium on x64 Linux only', () => {
     expect(chooseChromium({}, 'linux', 'x64')).toEqual({ kind: 'npm' });
     expect(chooseChromium({ CHROMIUM_PATH: '  ' }, 'linux', 'x64')).toEqual({ kind: 'npm' });
-    for (const [platform, arch] of [['darwin', 'arm64'], ['darwin', 'x64'], ['linux', 'arm64'], ['win32', 'x64']]) {
+    for (const [platform, arch] of [
+      ['darwin', 'arm64'],
+      ['darwin', 'x64'],
+      ['linux', 'arm64'],
+      ['win32', 'x64'],
+    ]) {
       const c = chooseChromium({}, platform!, arch!);
       expect(c.kind).toBe('none');
       expect(c.kind === 'none' && c.reason).toContain(`${platform}/${arch}`);
@@ -46,7 +57,10 @@ describe('prepareChromium', () => {
   });
 
   it('makes them fail when CHROMIUM_PATH names no file, with or without CI', async () => {
-    for (const env of [{ CHROMIUM_PATH: '/nonexistent/chromium' }, { CHROMIUM_PATH: '/nonexistent/chromium', CI: '1' }]) {
+    for (const env of [
+      { CHROMIUM_PATH: '/nonexistent/chromium' },
+      { CHROMIUM_PATH: '/nonexistent/chromium', CI: '1' },
+    ]) {
       const setup = await prepareChromium({ env, platform: 'linux', arch: 'x64', unpackDir });
       expect(setup).toMatchObject({ ok: false, required: true });
       expect(!setup.ok && setup.reason).toMatch(/^CHROMIUM_PATH=\/nonexistent\/chromium: no such file/);
@@ -86,7 +100,13 @@ describe('isCI', () => {
 
 describe('the browser handed to the workers', () => {
   it('round-trips through the environment', () => {
-    const setup = { ok: true as const, executablePath: '/x/chromium', args: NPM_CHROMIUM_ARGS, browser: 'HeadlessChrome 153.0.8010.0', source: '@sparticuz/chromium' };
+    const setup = {
+      ok: true as const,
+      executablePath: '/x/chromium',
+      args: NPM_CHROMIUM_ARGS,
+      browser: 'HeadlessChrome 153.0.8010.0',
+      source: '@sparticuz/chromium',
+    };
     expect(chromiumFromEnv({ [CHROMIUM_ENV]: JSON.stringify(setup) })).toEqual(setup);
   });
 
@@ -100,17 +120,27 @@ describe('the browser handed to the workers', () => {
     // @sparticuz/chromium's own `args` contain these; with them every cross-origin fetch is allowed.
     for (const args of [NPM_CHROMIUM_ARGS, USER_CHROMIUM_ARGS]) {
       for (const bad of ['--disable-web-security', '--single-process', '--disable-site-isolation-trials']) {
-        expect(args.some((a) => a.startsWith(bad)), bad).toBe(false);
+        expect(
+          args.some((a) => a.startsWith(bad)),
+          bad,
+        ).toBe(false);
       }
     }
   });
 });
 
 describe('no-browser banner', () => {
-  const reason = 'the npm Chromium (@sparticuz/chromium) runs on x64 Linux only and this machine is darwin/arm64, and CHROMIUM_PATH is not set';
+  const reason =
+    'the npm Chromium (@sparticuz/chromium) runs on x64 Linux only and this machine is darwin/arm64, and CHROMIUM_PATH is not set';
   const suites = [
     { file: 'test/parity/parity.test.ts', suite: 'parity with Chromium', tests: 13, reason, failed: false },
-    { file: 'test/presets/parity-presets.test.ts', suite: 'preset requests are what Chromium sends', tests: 1, reason, failed: false },
+    {
+      file: 'test/presets/parity-presets.test.ts',
+      suite: 'preset requests are what Chromium sends',
+      tests: 1,
+      reason,
+      failed: false,
+    },
   ];
 
   it('names each skipped suite, the reason and how to run them', () => {

@@ -8,21 +8,59 @@ import { UsageError } from '../../../src/errors.js';
 import { DEFAULTS, parseIssueOn } from '../../../src/inputs.js';
 import { ROOT } from '../../support/spawn.js';
 
-const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
-const read = (inputs: Record<string, string>, env: Record<string, string> = {}) => readActionInputs((n) => inputs[n] ?? '', env);
+const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+};
+const read = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  readActionInputs((n) => inputs[n] ?? '', env);
 
 describe('action inputs', () => {
   it('defaults: the default config, fail,error, 10 s, 8 requests, report under RUNNER_TEMP', () => {
     const i = read({}, { RUNNER_TEMP: '/runner/tmp' });
-    expect(i).toMatchObject({ config: '.github/cors-gate.yml', configGiven: false, endpoints: '', failOn: ['fail', 'error'], timeoutMs: 10_000, concurrency: 8, reportFile: '/runner/tmp/cors-gate-report.json', summary: false });
+    expect(i).toMatchObject({
+      config: '.github/cors-gate.yml',
+      configGiven: false,
+      endpoints: '',
+      failOn: ['fail', 'error'],
+      timeoutMs: 10_000,
+      concurrency: 8,
+      reportFile: '/runner/tmp/cors-gate-report.json',
+      summary: false,
+    });
     expect(i.origin).toBeUndefined();
     expect(i.shard).toBeUndefined();
     expect(i.mergeReports).toBeUndefined();
   });
 
   it('reads every input, typed, and names a bad one', () => {
-    const i = read({ config: 'c.yml', origin: 'https://app.example/', 'fail-on': 'fail', timeout: '2.5', concurrency: '3', shard: '2/4', 'merge-reports': 'r/*.json', 'report-file': 'out.json', 'github-token': 't' }, { GITHUB_STEP_SUMMARY: '/s' });
-    expect(i).toMatchObject({ config: 'c.yml', configGiven: true, origin: 'https://app.example', failOn: ['fail'], timeoutMs: 2500, concurrency: 3, shard: { index: 2, count: 4 }, mergeReports: 'r/*.json', reportFile: 'out.json', githubToken: 't', summary: true });
+    const i = read(
+      {
+        config: 'c.yml',
+        origin: 'https://app.example/',
+        'fail-on': 'fail',
+        timeout: '2.5',
+        concurrency: '3',
+        shard: '2/4',
+        'merge-reports': 'r/*.json',
+        'report-file': 'out.json',
+        'github-token': 't',
+      },
+      { GITHUB_STEP_SUMMARY: '/s' },
+    );
+    expect(i).toMatchObject({
+      config: 'c.yml',
+      configGiven: true,
+      origin: 'https://app.example',
+      failOn: ['fail'],
+      timeoutMs: 2500,
+      concurrency: 3,
+      shard: { index: 2, count: 4 },
+      mergeReports: 'r/*.json',
+      reportFile: 'out.json',
+      githubToken: 't',
+      summary: true,
+    });
     expect(() => read({ timeout: '0' })).toThrow(/^timeout must be/);
     expect(() => read({ concurrency: '999' })).toThrow(/^concurrency must be a whole number from 1 to 256/);
     expect(() => read({ origin: 'https://app.example/path' })).toThrow(/^origin must be an origin/);
@@ -39,15 +77,45 @@ describe('issue inputs', () => {
   const issues = (inputs: Record<string, string>, env: Record<string, string> = {}) => read(inputs, env).issues;
 
   it('defaults: off, the workflow repo, label cors-gate, fail only, 20 writes, run link', () => {
-    expect(issues({}, { GITHUB_REPOSITORY: 'acme/widgets', GITHUB_RUN_ID: '9', GITHUB_SERVER_URL: 'https://ghe.example.com/', GITHUB_API_URL: 'https://ghe.example.com/api/v3' })).toEqual({
-      enabled: false, repo: 'acme/widgets', labels: ['cors-gate'], dryRun: false, issueOn: ['fail'], maxWrites: 20,
-      apiUrl: 'https://ghe.example.com/api/v3', runUrl: 'https://ghe.example.com/acme/widgets/actions/runs/9',
+    expect(
+      issues(
+        {},
+        {
+          GITHUB_REPOSITORY: 'acme/widgets',
+          GITHUB_RUN_ID: '9',
+          GITHUB_SERVER_URL: 'https://ghe.example.com/',
+          GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+        },
+      ),
+    ).toEqual({
+      enabled: false,
+      repo: 'acme/widgets',
+      labels: ['cors-gate'],
+      dryRun: false,
+      issueOn: ['fail'],
+      maxWrites: 20,
+      apiUrl: 'https://ghe.example.com/api/v3',
+      runUrl: 'https://ghe.example.com/acme/widgets/actions/runs/9',
     });
   });
 
   it('reads every input and refuses bad values with the input name', () => {
-    expect(issues({ issues: 'true', 'issue-repo': 'o/r', 'issue-labels': 'a, b', 'issue-on': 'fail,error', 'dry-run': 'true', 'max-issue-writes': '0' })).toMatchObject({
-      enabled: true, repo: 'o/r', labels: ['a', 'b'], issueOn: ['fail', 'error'], dryRun: true, maxWrites: 0,
+    expect(
+      issues({
+        issues: 'true',
+        'issue-repo': 'o/r',
+        'issue-labels': 'a, b',
+        'issue-on': 'fail,error',
+        'dry-run': 'true',
+        'max-issue-writes': '0',
+      }),
+    ).toMatchObject({
+      enabled: true,
+      repo: 'o/r',
+      labels: ['a', 'b'],
+      issueOn: ['fail', 'error'],
+      dryRun: true,
+      maxWrites: 0,
     });
     expect(() => issues({ 'issue-repo': 'not a repo' })).toThrow(/issue-repo must be owner\/repo/);
     expect(() => issues({ 'max-issue-writes': '-1' })).toThrow(/max-issue-writes/);
@@ -72,7 +140,11 @@ describe('action.yml', () => {
   it('the example config parses, with its issue targets', () => {
     const file = join(ROOT, 'examples/issues-config.yml');
     const eps = parseConfig({ file, text: readFileSync(file, 'utf8') });
-    expect(eps.map((e) => e.issue)).toEqual([{ labels: ['team:platform'] }, { repo: 'anomalyco/opencode', number: 31041 }, { repo: 'provider-org/provider-api' }]);
+    expect(eps.map((e) => e.issue)).toEqual([
+      { labels: ['team:platform'] },
+      { repo: 'anomalyco/opencode', number: 31041 },
+      { repo: 'provider-org/provider-api' },
+    ]);
     const wf = parse(readFileSync(join(ROOT, 'examples/issues-workflow.yml'), 'utf8'));
     expect(wf.permissions).toMatchObject({ issues: 'write' });
   });

@@ -3,21 +3,84 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../../src/errors.js';
 import { parseConfig } from '../../../src/config/load.js';
+import { ConfigError } from '../../../src/errors.js';
 
 const KEYS = [
-  'name', 'url', 'paths', 'origin', 'origins', 'method', 'headers', 'credentials', 'actual', 'body', 'models', 'expect',
-  'client', 'clients', 'style', 'browser', 'auth', 'issue', 'repo', 'number', 'labels', 'value', 'secret', 'env',
-  'defaults', 'endpoints', 'authorization', 'x-api-key', 'content-type', 'x',
+  'name',
+  'url',
+  'paths',
+  'origin',
+  'origins',
+  'method',
+  'headers',
+  'credentials',
+  'actual',
+  'body',
+  'models',
+  'expect',
+  'client',
+  'clients',
+  'style',
+  'browser',
+  'auth',
+  'issue',
+  'repo',
+  'number',
+  'labels',
+  'value',
+  'secret',
+  'env',
+  'defaults',
+  'endpoints',
+  'authorization',
+  'x-api-key',
+  'content-type',
+  'x',
 ];
 const TEXT = [
-  'http://127.0.0.1:9/v1/chat', 'https://example.com', 'https://example.com/', 'ftp://x', 'GET', 'POST', 'patch', 'CONNECT',
-  'omit', 'include', 'pass', 'fail', 'chromium', 'firefox', 'o/r', '/v1/models', 'v1', 'openai', 'gemini', 'fetch', 'openai-node', '*',
-  'a\nb', '', ' ', '~', 'null', 'true', '0x10', '1e400', '.nan', '{{model}}', '%', '🙂', '\u202e', '\u0000',
+  'http://127.0.0.1:9/v1/chat',
+  'https://example.com',
+  'https://example.com/',
+  'ftp://x',
+  'GET',
+  'POST',
+  'patch',
+  'CONNECT',
+  'omit',
+  'include',
+  'pass',
+  'fail',
+  'chromium',
+  'firefox',
+  'o/r',
+  '/v1/models',
+  'v1',
+  'openai',
+  'gemini',
+  'fetch',
+  'openai-node',
+  '*',
+  'a\nb',
+  '',
+  ' ',
+  '~',
+  'null',
+  'true',
+  '0x10',
+  '1e400',
+  '.nan',
+  '{{model}}',
+  '%',
+  '🙂',
+  '\u202e',
+  '\u0000',
 ];
 
-const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const key = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+);
 const scalar = fc.oneof(
   fc.constantFrom(...TEXT),
   fc.string({ maxLength: 20 }),
@@ -38,8 +101,16 @@ const { node } = fc.letrec((tie) => ({
 /** Half the entries start from a valid name and url, so that loading is exercised too. */
 const endpoint = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(key, node, { maxKeys: 8 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom('http://127.0.0.1:9/v1/chat', 'https://api.example/v1'), fc.dictionary(key, node, { maxKeys: 3 }))
-    .map(([name, url, rest]) => ({ ...rest, name, url })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.constantFrom('http://127.0.0.1:9/v1/chat', 'https://api.example/v1'),
+        fc.dictionary(key, node, { maxKeys: 3 }),
+      )
+      .map(([name, url, rest]) => ({ ...rest, name, url })),
+  },
 );
 const shaped = fc.oneof(
   fc.record({ endpoints: fc.array(endpoint, { maxLength: 4 }) }, { requiredKeys: [] }),
@@ -49,7 +120,43 @@ const shaped = fc.oneof(
 );
 
 /** YAML's own syntax, inserted anywhere: anchors, aliases, tags, flow, block scalars, documents, tabs. */
-const TOKENS = ['&a ', '*a', '*b', '&b ', '!!binary ', '!!timestamp ', '!!set ', '!!omap ', '!foo ', '!!str ', '<<: *a\n', '? ', ': ', '- ', '[', ']', '{', '}', ',', '|', '>-', '\t', '\n', '\n---\n', '...', '#', '"', "'", '%YAML 1.1\n', '%TAG ! tag:x:\n', '\r', '\u00a0', '\ufeff', '@', '`'];
+const TOKENS = [
+  '&a ',
+  '*a',
+  '*b',
+  '&b ',
+  '!!binary ',
+  '!!timestamp ',
+  '!!set ',
+  '!!omap ',
+  '!foo ',
+  '!!str ',
+  '<<: *a\n',
+  '? ',
+  ': ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '|',
+  '>-',
+  '\t',
+  '\n',
+  '\n---\n',
+  '...',
+  '#',
+  '"',
+  "'",
+  '%YAML 1.1\n',
+  '%TAG ! tag:x:\n',
+  '\r',
+  '\u00a0',
+  '\ufeff',
+  '@',
+  '`',
+];
 
 const mutated = fc
   .tuple(shaped, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)), { maxLength: 4 }))
@@ -65,7 +172,8 @@ const mutated = fc
 /** Refers to anchors many times over, at many depths. */
 const aliasHeavy = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 })).map(([depth, width]) => {
   const lines = ['x0: &x0 {name: n, url: "http://127.0.0.1:9/"}'];
-  for (let i = 1; i <= depth; i++) lines.push(`x${i}: &x${i} [${Array.from({ length: width }, () => `*x${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= depth; i++)
+    lines.push(`x${i}: &x${i} [${Array.from({ length: width }, () => `*x${i - 1}`).join(', ')}]`);
   return `defaults: {}\nendpoints:\n${lines.map((l) => `  - ${l}`).join('\n')}\n  - *x${depth}\n`;
 });
 
@@ -98,7 +206,13 @@ if (seed !== undefined) fc.configureGlobal({ seed });
 describe('the config loader on generated documents', () => {
   test('structured documents: loads or ConfigError', () => {
     tally.loaded = 0;
-    fc.assert(fc.property(shaped.map((d) => stringify(d ?? null)), loadsOrRefuses), { numRuns: 600 });
+    fc.assert(
+      fc.property(
+        shaped.map((d) => stringify(d ?? null)),
+        loadsOrRefuses,
+      ),
+      { numRuns: 600 },
+    );
     // The generator reaches valid documents too, not only the first error.
     expect(tally.loaded).toBeGreaterThan(0);
   });

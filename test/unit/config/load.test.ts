@@ -1,30 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors.js';
 import { endpointId } from '../../../src/config/expand.js';
 import { loadConfig, parseConfig } from '../../../src/config/load.js';
+import { ConfigError } from '../../../src/errors.js';
 
 const VAR = 'CORS_GATE_TEST_HEADER_KEY';
 
 describe('header values from the environment', () => {
   it('reads the value and treats it as a secret', () => {
     const env = { [VAR]: 'sk-from-env-123456' };
-    const [e] = parseConfig({ file: 'c.yml', text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n      x-api-key: {env: ${VAR}}\n      content-type: application/json\n` }, { env });
-    expect(e!.headers).toEqual([['x-api-key', 'sk-from-env-123456'], ['content-type', 'application/json']]);
+    const [e] = parseConfig(
+      {
+        file: 'c.yml',
+        text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n      x-api-key: {env: ${VAR}}\n      content-type: application/json\n`,
+      },
+      { env },
+    );
+    expect(e!.headers).toEqual([
+      ['x-api-key', 'sk-from-env-123456'],
+      ['content-type', 'application/json'],
+    ]);
     expect(e!.secrets).toContain('sk-from-env-123456');
   });
   it('secret: false opts out', () => {
     const env = { [VAR]: 'not-a-secret' };
-    const [e] = parseConfig({ file: 'c.yml', text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n      x-tenant: {env: ${VAR}, secret: false}\n` }, { env });
+    const [e] = parseConfig(
+      {
+        file: 'c.yml',
+        text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n      x-tenant: {env: ${VAR}, secret: false}\n`,
+      },
+      { env },
+    );
     expect(e!.secrets).not.toContain('not-a-secret');
   });
 });
 
 describe('literal credentials in headers are secrets', () => {
-  const one = (headers: string) => parseConfig({ file: 'c.yml', text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n${headers}` })[0]!;
+  const one = (headers: string) =>
+    parseConfig({
+      file: 'c.yml',
+      text: `endpoints:\n  - name: A\n    url: https://api.example/v1\n    headers:\n${headers}`,
+    })[0]!;
 
   it('credential headers written in the file are masked, the bare token too', () => {
-    const e = one('      Authorization: "Bearer sk-literal-abc123"\n      X-Api-Key: sk-ant-literal-456\n      cookie: session=s3cr3t-cookie\n      api-key: azure-literal-789\n      x-goog-api-key: AIzaLiteral000\n      proxy-authorization: Basic dXNlcjpwYXNz\n');
-    for (const s of ['sk-literal-abc123', 'Bearer sk-literal-abc123', 'sk-ant-literal-456', 'session=s3cr3t-cookie', 'azure-literal-789', 'AIzaLiteral000', 'dXNlcjpwYXNz']) {
+    const e = one(
+      '      Authorization: "Bearer sk-literal-abc123"\n      X-Api-Key: sk-ant-literal-456\n      cookie: session=s3cr3t-cookie\n      api-key: azure-literal-789\n      x-goog-api-key: AIzaLiteral000\n      proxy-authorization: Basic dXNlcjpwYXNz\n',
+    );
+    for (const s of [
+      'sk-literal-abc123',
+      'Bearer sk-literal-abc123',
+      'sk-ant-literal-456',
+      'session=s3cr3t-cookie',
+      'azure-literal-789',
+      'AIzaLiteral000',
+      'dXNlcjpwYXNz',
+    ]) {
       expect(e.secrets).toContain(s);
     }
   });
@@ -39,17 +68,24 @@ describe('literal credentials in headers are secrets', () => {
   });
 
   it('the probe placeholder is no secret', () => {
-    const e = one('      authorization: Bearer cors-gate-probe\n      x-api-key: cors-gate-probe\n      api-key: {value: cors-gate-probe}\n');
+    const e = one(
+      '      authorization: Bearer cors-gate-probe\n      x-api-key: cors-gate-probe\n      api-key: {value: cors-gate-probe}\n',
+    );
     expect(e.secrets).toEqual([]);
   });
 
   it('secret: false opts out; other headers stay readable', () => {
-    const e = one('      authorization: {value: "Bearer public-demo-key", secret: false}\n      x-tenant: acme-tenant-1\n');
+    const e = one(
+      '      authorization: {value: "Bearer public-demo-key", secret: false}\n      x-tenant: acme-tenant-1\n',
+    );
     expect(e.secrets).toEqual([]);
   });
 
   it('defaults’ credential headers are secrets of every row', () => {
-    const [e] = parseConfig({ file: 'c.yml', text: 'defaults:\n  headers:\n    x-api-key: sk-from-defaults-1\nendpoints:\n  - name: A\n    url: https://api.example/v1\n' });
+    const [e] = parseConfig({
+      file: 'c.yml',
+      text: 'defaults:\n  headers:\n    x-api-key: sk-from-defaults-1\nendpoints:\n  - name: A\n    url: https://api.example/v1\n',
+    });
     expect(e!.secrets).toContain('sk-from-defaults-1');
   });
 });
@@ -64,7 +100,9 @@ describe('endpoint ids', () => {
     expect(plain!.id).toBe(endpointId('Zen', URL_, ORIGIN));
     const [f] = load(`endpoints:\n  - name: Zen\n    url: ${URL_}\n    client: fetch\n`);
     expect(f!.id).toBe(endpointId('Zen', URL_, ORIGIN));
-    const paths = load(`endpoints:\n  - name: Zen\n    url: https://x.test/v1\n    paths: [/chat/completions, /models]\n    origins: [https://a.example, https://b.example]\n`);
+    const paths = load(
+      `endpoints:\n  - name: Zen\n    url: https://x.test/v1\n    paths: [/chat/completions, /models]\n    origins: [https://a.example, https://b.example]\n`,
+    );
     expect(paths.map((e) => e.id)).toEqual([
       endpointId('Zen', URL_, 'https://a.example'),
       endpointId('Zen', URL_, 'https://b.example'),
@@ -86,7 +124,8 @@ describe('endpoint ids', () => {
   });
 
   it('two rows with one id are refused, naming both rows and their lines', () => {
-    const text = 'endpoints:\n  - name: Zen\n    url: https://x.test/v1\n    paths: [/chat/completions]\n    clients: [fetch, openai-sdk]\n  - name: Zen · openai-sdk\n    url: https://x.test/v1\n    paths: [/chat/completions]\n';
+    const text =
+      'endpoints:\n  - name: Zen\n    url: https://x.test/v1\n    paths: [/chat/completions]\n    clients: [fetch, openai-sdk]\n  - name: Zen · openai-sdk\n    url: https://x.test/v1\n    paths: [/chat/completions]\n';
     let err: unknown;
     try {
       load(text);
@@ -103,7 +142,12 @@ describe('endpoint ids', () => {
   it('the same clash across two files names both files', () => {
     const a = `endpoints:\n  - name: Zen\n    url: ${URL_}\n    client: openai-sdk\n`;
     const b = `endpoints:\n  - name: Zen · openai-sdk\n    url: ${URL_}\n`;
-    expect(() => loadConfig([{ file: 'a.yml', text: a }, { file: 'b.yml', text: b }])).toThrow(/^b\.yml:2:\d+: .*"Zen" \(a\.yml:2\).*"Zen · openai-sdk" \(b\.yml:2\)/);
+    expect(() =>
+      loadConfig([
+        { file: 'a.yml', text: a },
+        { file: 'b.yml', text: b },
+      ]),
+    ).toThrow(/^b\.yml:2:\d+: .*"Zen" \(a\.yml:2\).*"Zen · openai-sdk" \(b\.yml:2\)/);
   });
 });
 
@@ -114,11 +158,18 @@ describe('defaults’ headers shape plain rows only', () => {
 
   it('a style: anthropic fetch row keeps the style’s headers', () => {
     const [e] = load('  - name: A\n    url: https://a.test\n    style: anthropic\n');
-    expect(names(e!)).toEqual(['x-api-key', 'anthropic-version', 'anthropic-dangerous-direct-browser-access', 'content-type']);
+    expect(names(e!)).toEqual([
+      'x-api-key',
+      'anthropic-version',
+      'anthropic-dangerous-direct-browser-access',
+      'content-type',
+    ]);
   });
 
   it('SDK rows send what the SDK sends, not the defaults’ authorization', () => {
-    const rows = load('  - name: A\n    url: https://a.test\n    style: anthropic\n    clients: [anthropic-sdk, vercel-ai/anthropic]\n  - name: G\n    url: https://g.test\n    style: gemini\n    client: google-genai\n');
+    const rows = load(
+      '  - name: A\n    url: https://a.test\n    style: anthropic\n    clients: [anthropic-sdk, vercel-ai/anthropic]\n  - name: G\n    url: https://g.test\n    style: gemini\n    client: google-genai\n',
+    );
     for (const r of rows) {
       expect(names(r)).not.toContain('authorization');
       expect(names(r)).not.toContain('x-team');
@@ -126,7 +177,9 @@ describe('defaults’ headers shape plain rows only', () => {
   });
 
   it('the entry’s own headers still add to a preset', () => {
-    const [e] = load('  - name: A\n    url: https://a.test/v1/messages\n    client: vercel-ai/anthropic\n    headers: {anthropic-dangerous-direct-browser-access: "true"}\n');
+    const [e] = load(
+      '  - name: A\n    url: https://a.test/v1/messages\n    client: vercel-ai/anthropic\n    headers: {anthropic-dangerous-direct-browser-access: "true"}\n',
+    );
     expect(names(e!)).toContain('anthropic-dangerous-direct-browser-access');
     expect(names(e!)).not.toContain('authorization');
   });
@@ -139,19 +192,26 @@ describe('defaults’ headers shape plain rows only', () => {
 
 describe('names', () => {
   it('may not carry line breaks or other control characters', () => {
-    expect(() => parseConfig({ file: 'c.yml', text: 'endpoints:\n  - name: "a\\nb | c"\n    url: https://api.example/v1\n' })).toThrow(/c\.yml:2:\d+: endpoints\[0\]\.name contains a line break/);
+    expect(() =>
+      parseConfig({ file: 'c.yml', text: 'endpoints:\n  - name: "a\\nb | c"\n    url: https://api.example/v1\n' }),
+    ).toThrow(/c\.yml:2:\d+: endpoints\[0\]\.name contains a line break/);
   });
 });
 
 describe('origins', () => {
   it('a trailing slash is dropped, as the browser Origin never has one', () => {
-    const [e] = parseConfig({ file: 'c.yml', text: 'endpoints:\n  - name: A\n    url: https://api.example/v1\n    origin: https://app.example.com/\n' });
+    const [e] = parseConfig({
+      file: 'c.yml',
+      text: 'endpoints:\n  - name: A\n    url: https://api.example/v1\n    origin: https://app.example.com/\n',
+    });
     expect(e!.origin).toBe('https://app.example.com');
   });
 });
 
 describe('text', () => {
   it('half of a surrogate pair is a config error, not a crash', () => {
-    expect(() => parseConfig({ file: 'c.yml', text: '- models: "\\ud800a"\n  name: A\n  url: https://api.example/v1\n' })).toThrow(/c\.yml:1:\d+: .*invalid Unicode/);
+    expect(() =>
+      parseConfig({ file: 'c.yml', text: '- models: "\\ud800a"\n  name: A\n  url: https://api.example/v1\n' }),
+    ).toThrow(/c\.yml:1:\d+: .*invalid Unicode/);
   });
 });

@@ -1,16 +1,51 @@
 // The evaluation against the Fetch standard's rules: one case (at least) per finding code.
 import { describe, expect, it } from 'vitest';
-import { corsCheck, evaluate, needsPreflight, parseTokenList, requestHeadersValue, requiredHeaders, type CorsRequest } from '../../../src/cors/evaluate.js';
+import {
+  type CorsRequest,
+  corsCheck,
+  evaluate,
+  needsPreflight,
+  parseTokenList,
+  requestHeadersValue,
+  requiredHeaders,
+} from '../../../src/cors/evaluate.js';
 import { corsUnsafeHeaderNames, isSafelistedRequestHeader, normalizeMethod } from '../../../src/cors/fetch-rules.js';
 import type { Exchange, HeaderLine } from '../../../src/types.js';
 
 const ORIGIN = 'https://app.example';
-const json: HeaderLine[] = [['authorization', 'Bearer x'], ['content-type', 'application/json']];
-const post = (over: Partial<CorsRequest> = {}): CorsRequest => ({ origin: ORIGIN, method: 'POST', headers: json, credentials: 'omit', ...over });
-const ex = (status: number, headers: HeaderLine[], method = 'OPTIONS'): Exchange => ({ method, url: 'https://api.example/v1', headers: [], ms: 1, response: { status, headers, body: '', bodyTruncated: false } });
-const down = (code: string): Exchange => ({ method: 'OPTIONS', url: 'https://api.example/v1', headers: [], ms: 1, error: { code, message: code } });
-const goodPreflight = (extra: HeaderLine[] = []): Exchange => ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', 'authorization, content-type'], ...extra]);
-const okActual = (headers: HeaderLine[] = [['Access-Control-Allow-Origin', '*']], status = 200) => ex(status, headers, 'POST');
+const json: HeaderLine[] = [
+  ['authorization', 'Bearer x'],
+  ['content-type', 'application/json'],
+];
+const post = (over: Partial<CorsRequest> = {}): CorsRequest => ({
+  origin: ORIGIN,
+  method: 'POST',
+  headers: json,
+  credentials: 'omit',
+  ...over,
+});
+const ex = (status: number, headers: HeaderLine[], method = 'OPTIONS'): Exchange => ({
+  method,
+  url: 'https://api.example/v1',
+  headers: [],
+  ms: 1,
+  response: { status, headers, body: '', bodyTruncated: false },
+});
+const down = (code: string): Exchange => ({
+  method: 'OPTIONS',
+  url: 'https://api.example/v1',
+  headers: [],
+  ms: 1,
+  error: { code, message: code },
+});
+const goodPreflight = (extra: HeaderLine[] = []): Exchange =>
+  ex(204, [
+    ['Access-Control-Allow-Origin', '*'],
+    ['Access-Control-Allow-Headers', 'authorization, content-type'],
+    ...extra,
+  ]);
+const okActual = (headers: HeaderLine[] = [['Access-Control-Allow-Origin', '*']], status = 200) =>
+  ex(status, headers, 'POST');
 
 function first(req: CorsRequest, preflight?: Exchange, actual?: Exchange) {
   const e = evaluate(req, { ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}) });
@@ -19,7 +54,17 @@ function first(req: CorsRequest, preflight?: Exchange, actual?: Exchange) {
 
 describe('request side', () => {
   it('lists unsafe header names lower-cased, sorted and comma-joined, as browsers send them', () => {
-    expect(requestHeadersValue(post({ headers: [['X-Stainless-OS', 'Linux'], ['Content-Type', 'application/json'], ['Authorization', 'x']] }))).toBe('authorization,content-type,x-stainless-os');
+    expect(
+      requestHeadersValue(
+        post({
+          headers: [
+            ['X-Stainless-OS', 'Linux'],
+            ['Content-Type', 'application/json'],
+            ['Authorization', 'x'],
+          ],
+        }),
+      ),
+    ).toBe('authorization,content-type,x-stainless-os');
   });
   it('treats text/plain, form and multipart content types as safelisted, JSON not', () => {
     expect(isSafelistedRequestHeader('content-type', 'text/plain;charset=UTF-8')).toBe(true);
@@ -30,7 +75,10 @@ describe('request side', () => {
     expect(isSafelistedRequestHeader('accept', 'text/(x)')).toBe(false);
   });
   it('makes safelisted headers unsafe when their values exceed 1 KiB together', () => {
-    const many: HeaderLine[] = Array.from({ length: 9 }, (_, i) => [`accept${i ? '-language' : ''}`, 'a'.repeat(120)] as HeaderLine);
+    const many: HeaderLine[] = Array.from(
+      { length: 9 },
+      (_, i) => [`accept${i ? '-language' : ''}`, 'a'.repeat(120)] as HeaderLine,
+    );
     expect(corsUnsafeHeaderNames(many)).toContain('accept');
   });
   it('needs no preflight for a simple GET or a text/plain POST, and one for PUT or JSON', () => {
@@ -47,11 +95,25 @@ describe('request side', () => {
 
 describe('token lists', () => {
   it('accepts empty elements and spacing, rejects non-tokens', () => {
-    expect(parseTokenList([['access-control-allow-methods', 'PUT,, POST ']], 'Access-Control-Allow-Methods')).toEqual(['PUT', 'POST']);
+    expect(parseTokenList([['access-control-allow-methods', 'PUT,, POST ']], 'Access-Control-Allow-Methods')).toEqual([
+      'PUT',
+      'POST',
+    ]);
     expect(parseTokenList([['ACAM', 'x']], 'access-control-allow-methods')).toBeNull();
-    expect(parseTokenList([['access-control-allow-methods', 'PUT POST']], 'access-control-allow-methods')).toBe('invalid');
+    expect(parseTokenList([['access-control-allow-methods', 'PUT POST']], 'access-control-allow-methods')).toBe(
+      'invalid',
+    );
     expect(parseTokenList([['access-control-allow-headers', 'a;b']], 'access-control-allow-headers')).toBe('invalid');
-    expect(parseTokenList([['a-c-a-h', 'a'], ['access-control-allow-headers', 'b'], ['Access-Control-Allow-Headers', 'c']], 'access-control-allow-headers')).toEqual(['b', 'c']);
+    expect(
+      parseTokenList(
+        [
+          ['a-c-a-h', 'a'],
+          ['access-control-allow-headers', 'b'],
+          ['Access-Control-Allow-Headers', 'c'],
+        ],
+        'access-control-allow-headers',
+      ),
+    ).toEqual(['b', 'c']);
   });
 });
 
@@ -60,19 +122,45 @@ describe('preflight findings', () => {
     expect(first(post(), goodPreflight(), okActual()).verdict).toBe('pass');
   });
   it('PreflightDisallowedRedirect: a redirect is never followed', () => {
-    expect(first(post(), ex(307, [['Location', '/elsewhere'], ['Access-Control-Allow-Origin', '*']]))).toMatchObject({ verdict: 'fail', code: 'PreflightDisallowedRedirect' });
+    expect(
+      first(
+        post(),
+        ex(307, [
+          ['Location', '/elsewhere'],
+          ['Access-Control-Allow-Origin', '*'],
+        ]),
+      ),
+    ).toMatchObject({ verdict: 'fail', code: 'PreflightDisallowedRedirect' });
   });
   it('PreflightInvalidStatus: a 404 that carries ACAO, and a 3xx without Location', () => {
-    expect(first(post(), ex(404, [['Access-Control-Allow-Origin', '*']]))).toMatchObject({ verdict: 'fail', code: 'PreflightInvalidStatus' });
-    expect(first(post(), ex(300, [['Access-Control-Allow-Origin', '*']]))).toMatchObject({ code: 'PreflightInvalidStatus' });
+    expect(first(post(), ex(404, [['Access-Control-Allow-Origin', '*']]))).toMatchObject({
+      verdict: 'fail',
+      code: 'PreflightInvalidStatus',
+    });
+    expect(first(post(), ex(300, [['Access-Control-Allow-Origin', '*']]))).toMatchObject({
+      code: 'PreflightInvalidStatus',
+    });
   });
   it('PreflightMissingAllowOriginHeader comes before the status, as Chromium reports it', () => {
-    expect(first(post(), ex(404, [['Content-Type', 'text/html']]))).toMatchObject({ verdict: 'fail', code: 'PreflightMissingAllowOriginHeader' });
+    expect(first(post(), ex(404, [['Content-Type', 'text/html']]))).toMatchObject({
+      verdict: 'fail',
+      code: 'PreflightMissingAllowOriginHeader',
+    });
     expect(first(post(), ex(200, [['Vary', 'Origin']]))).toMatchObject({ code: 'PreflightMissingAllowOriginHeader' });
   });
   it('PreflightMultipleAllowOriginValues: two lines, or two values in one', () => {
-    expect(first(post(), ex(204, [['Access-Control-Allow-Origin', '*'], ['access-control-allow-origin', '*']]))).toMatchObject({ code: 'PreflightMultipleAllowOriginValues' });
-    expect(first(post(), ex(204, [['Access-Control-Allow-Origin', `${ORIGIN}, https://b.example`]]))).toMatchObject({ code: 'PreflightMultipleAllowOriginValues' });
+    expect(
+      first(
+        post(),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['access-control-allow-origin', '*'],
+        ]),
+      ),
+    ).toMatchObject({ code: 'PreflightMultipleAllowOriginValues' });
+    expect(first(post(), ex(204, [['Access-Control-Allow-Origin', `${ORIGIN}, https://b.example`]]))).toMatchObject({
+      code: 'PreflightMultipleAllowOriginValues',
+    });
   });
   it('PreflightAllowOriginMismatch: another origin, null, case or a trailing slash', () => {
     for (const v of ['https://other.example', 'null', ORIGIN.toUpperCase(), `${ORIGIN}/`]) {
@@ -83,31 +171,98 @@ describe('preflight findings', () => {
     expect(first(post(), ex(204, [['Access-Control-Allow-Origin', '']])).code).toBe('PreflightInvalidAllowOriginValue');
   });
   it('surrounding white space around ACAO is not part of the value', () => {
-    expect(first(post({ headers: [] , method: 'PUT' }), ex(204, [['Access-Control-Allow-Origin', `  ${ORIGIN}\t`], ['Access-Control-Allow-Methods', 'PUT']]), okActual()).verdict).toBe('pass');
+    expect(
+      first(
+        post({ headers: [], method: 'PUT' }),
+        ex(204, [
+          ['Access-Control-Allow-Origin', `  ${ORIGIN}\t`],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ]),
+        okActual(),
+      ).verdict,
+    ).toBe('pass');
   });
   it('PreflightWildcardOriginNotAllowed: * with credentials', () => {
-    expect(first(post({ credentials: 'include' }), goodPreflight([['Access-Control-Allow-Credentials', 'true']]))).toMatchObject({ code: 'PreflightWildcardOriginNotAllowed' });
+    expect(
+      first(post({ credentials: 'include' }), goodPreflight([['Access-Control-Allow-Credentials', 'true']])),
+    ).toMatchObject({ code: 'PreflightWildcardOriginNotAllowed' });
   });
   it('PreflightInvalidAllowCredentials: missing, True, or duplicated', () => {
     const acao: HeaderLine = ['Access-Control-Allow-Origin', ORIGIN];
     const acah: HeaderLine = ['Access-Control-Allow-Headers', 'authorization, content-type'];
-    for (const extra of [[], [['Access-Control-Allow-Credentials', 'True']], [['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Credentials', 'true']]] as HeaderLine[][]) {
-      expect(first(post({ credentials: 'include' }), ex(204, [acao, acah, ...extra])).code).toBe('PreflightInvalidAllowCredentials');
+    for (const extra of [
+      [],
+      [['Access-Control-Allow-Credentials', 'True']],
+      [
+        ['Access-Control-Allow-Credentials', 'true'],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ],
+    ] as HeaderLine[][]) {
+      expect(first(post({ credentials: 'include' }), ex(204, [acao, acah, ...extra])).code).toBe(
+        'PreflightInvalidAllowCredentials',
+      );
     }
-    expect(first(post({ credentials: 'include' }), ex(204, [acao, acah, ['Access-Control-Allow-Credentials', 'true']]), okActual([acao, ['Access-Control-Allow-Credentials', 'true']])).verdict).toBe('pass');
+    expect(
+      first(
+        post({ credentials: 'include' }),
+        ex(204, [acao, acah, ['Access-Control-Allow-Credentials', 'true']]),
+        okActual([acao, ['Access-Control-Allow-Credentials', 'true']]),
+      ).verdict,
+    ).toBe('pass');
   });
   it('InvalidAllowMethodsPreflightResponse: a malformed list fails even for POST', () => {
-    expect(first(post(), goodPreflight([['Access-Control-Allow-Methods', 'POST PUT']])).code).toBe('InvalidAllowMethodsPreflightResponse');
+    expect(first(post(), goodPreflight([['Access-Control-Allow-Methods', 'POST PUT']])).code).toBe(
+      'InvalidAllowMethodsPreflightResponse',
+    );
   });
   it('InvalidAllowHeadersPreflightResponse: a malformed list', () => {
-    expect(first(post(), ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', 'authorization;content-type']])).code).toBe('InvalidAllowHeadersPreflightResponse');
+    expect(
+      first(
+        post(),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Headers', 'authorization;content-type'],
+        ]),
+      ).code,
+    ).toBe('InvalidAllowHeadersPreflightResponse');
   });
   it('MethodDisallowedByPreflightResponse: unlisted, wrong case, or * with credentials', () => {
-    expect(first(post({ method: 'PUT', headers: [] }), ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'GET, POST']])).code).toBe('MethodDisallowedByPreflightResponse');
-    expect(first(post({ method: 'patch', headers: [] }), ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PATCH']])).code).toBe('MethodDisallowedByPreflightResponse');
-    expect(first(post({ method: 'PUT', headers: [] }), ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', '*']]), okActual()).verdict).toBe('pass');
-    const cred: HeaderLine[] = [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Methods', '*']];
-    expect(first(post({ method: 'PUT', headers: [], credentials: 'include' }), ex(204, cred)).code).toBe('MethodDisallowedByPreflightResponse');
+    expect(
+      first(
+        post({ method: 'PUT', headers: [] }),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Methods', 'GET, POST'],
+        ]),
+      ).code,
+    ).toBe('MethodDisallowedByPreflightResponse');
+    expect(
+      first(
+        post({ method: 'patch', headers: [] }),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Methods', 'PATCH'],
+        ]),
+      ).code,
+    ).toBe('MethodDisallowedByPreflightResponse');
+    expect(
+      first(
+        post({ method: 'PUT', headers: [] }),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Methods', '*'],
+        ]),
+        okActual(),
+      ).verdict,
+    ).toBe('pass');
+    const cred: HeaderLine[] = [
+      ['Access-Control-Allow-Origin', ORIGIN],
+      ['Access-Control-Allow-Credentials', 'true'],
+      ['Access-Control-Allow-Methods', '*'],
+    ];
+    expect(first(post({ method: 'PUT', headers: [], credentials: 'include' }), ex(204, cred)).code).toBe(
+      'MethodDisallowedByPreflightResponse',
+    );
   });
   it('HeaderDisallowedByPreflightResponse: an SDK header not listed', () => {
     const r = first(post({ headers: [...json, ['x-stainless-os', 'Linux']] }), goodPreflight());
@@ -115,13 +270,33 @@ describe('preflight findings', () => {
     expect(r.evaluation.findings[0]!.message).toContain('x-stainless-os');
   });
   it('HeaderDisallowedByPreflightResponse: * is literal with credentials', () => {
-    const h: HeaderLine[] = [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Headers', '*']];
+    const h: HeaderLine[] = [
+      ['Access-Control-Allow-Origin', ORIGIN],
+      ['Access-Control-Allow-Credentials', 'true'],
+      ['Access-Control-Allow-Headers', '*'],
+    ];
     expect(first(post({ credentials: 'include' }), ex(204, h)).code).toBe('HeaderDisallowedByPreflightResponse');
   });
   it('AuthorizationCoveredByWildcard: * relied on for Authorization is a warning, not a pass', () => {
-    const r = first(post(), ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', '*']]), okActual());
+    const r = first(
+      post(),
+      ex(204, [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Headers', '*'],
+      ]),
+      okActual(),
+    );
     expect(r).toMatchObject({ verdict: 'warn', code: 'AuthorizationCoveredByWildcard' });
-    expect(first(post(), ex(204, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', '*, Authorization']]), okActual()).verdict).toBe('pass');
+    expect(
+      first(
+        post(),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Headers', '*, Authorization'],
+        ]),
+        okActual(),
+      ).verdict,
+    ).toBe('pass');
   });
   it('NetworkError and Timeout give the error verdict', () => {
     expect(first(post(), down('ECONNREFUSED'))).toMatchObject({ verdict: 'error', code: 'NetworkError' });
@@ -136,14 +311,33 @@ describe('preflight findings', () => {
 
 describe('actual response findings', () => {
   it('MissingAllowOriginHeader on a 200, a 401 and a 500 after a good preflight', () => {
-    for (const status of [200, 401, 500]) expect(first(post(), goodPreflight(), okActual([], status))).toMatchObject({ verdict: 'fail', code: 'MissingAllowOriginHeader' });
+    for (const status of [200, 401, 500])
+      expect(first(post(), goodPreflight(), okActual([], status))).toMatchObject({
+        verdict: 'fail',
+        code: 'MissingAllowOriginHeader',
+      });
   });
   it('AllowOriginMismatch, MultipleAllowOriginValues, WildcardOriginNotAllowed, InvalidAllowCredentials', () => {
-    expect(first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', 'https://x.example']])).code).toBe('AllowOriginMismatch');
-    expect(first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Origin', '*']])).code).toBe('MultipleAllowOriginValues');
+    expect(first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', 'https://x.example']])).code).toBe(
+      'AllowOriginMismatch',
+    );
+    expect(
+      first(
+        post(),
+        goodPreflight(),
+        okActual([
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Origin', '*'],
+        ]),
+      ).code,
+    ).toBe('MultipleAllowOriginValues');
     const simple = post({ method: 'GET', headers: [], credentials: 'include' });
-    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', '*']])).code).toBe('WildcardOriginNotAllowed');
-    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', ORIGIN]])).code).toBe('InvalidAllowCredentials');
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', '*']])).code).toBe(
+      'WildcardOriginNotAllowed',
+    );
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', ORIGIN]])).code).toBe(
+      'InvalidAllowCredentials',
+    );
   });
   it('a simple request is judged by the actual response alone (NoPreflight)', () => {
     const simple = post({ method: 'GET', headers: [] });
@@ -156,7 +350,11 @@ describe('actual response findings', () => {
     expect(first(post(), goodPreflight()).evaluation.findings.map((f) => f.code)).toContain('ActualNotChecked');
   });
   it('an echoed origin without Vary: Origin is informative', () => {
-    const r = first(post({ method: 'GET', headers: [] }), undefined, okActual([['Access-Control-Allow-Origin', ORIGIN]]));
+    const r = first(
+      post({ method: 'GET', headers: [] }),
+      undefined,
+      okActual([['Access-Control-Allow-Origin', ORIGIN]]),
+    );
     expect(r.verdict).toBe('pass');
     expect(r.evaluation.findings.map((f) => f.code)).toContain('VaryOriginMissing');
   });
@@ -176,20 +374,35 @@ describe('the fix', () => {
     ]);
   });
   it('corsCheck passes * without credentials', () => {
-    expect(corsCheck({ status: 200, headers: [['access-control-allow-origin', '*']], body: '', bodyTruncated: false }, post(), 'actual')).toBeNull();
+    expect(
+      corsCheck(
+        { status: 200, headers: [['access-control-allow-origin', '*']], body: '', bodyTruncated: false },
+        post(),
+        'actual',
+      ),
+    ).toBeNull();
   });
 });
 
 describe('request headers as fetch() sends them', () => {
   it('trims values and joins one name into one line before the safelist checks', async () => {
     const { sendableHeaders, corsUnsafeHeaderNames } = await import('../../../src/cors/fetch-rules.js');
-    const { kept } = sendableHeaders([['content-type', 'text/plain'], ['Content-Type', ' text/plain ']], 'chromium');
+    const { kept } = sendableHeaders(
+      [
+        ['content-type', 'text/plain'],
+        ['Content-Type', ' text/plain '],
+      ],
+      'chromium',
+    );
     expect(kept).toEqual([['content-type', 'text/plain, text/plain']]);
     expect(corsUnsafeHeaderNames(kept)).toEqual(['content-type']);
   });
   it('drops a method override that names a forbidden method', async () => {
     const { sendableHeaders } = await import('../../../src/cors/fetch-rules.js');
-    expect(sendableHeaders([['X-HTTP-Method-Override', ' Trace ']], 'chromium')).toEqual({ kept: [], dropped: ['x-http-method-override'] });
+    expect(sendableHeaders([['X-HTTP-Method-Override', ' Trace ']], 'chromium')).toEqual({
+      kept: [],
+      dropped: ['x-http-method-override'],
+    });
     expect(sendableHeaders([['x-http-method', 'get, connect']], 'firefox').kept).toEqual([]);
     expect(sendableHeaders([['x-http-method-override', 'GET']], 'chromium').kept).toHaveLength(1);
   });
@@ -204,16 +417,47 @@ describe('request headers as fetch() sends them', () => {
 
 describe('response edge cases', () => {
   it('a blank Location is no redirect, two different ones are a network error', () => {
-    const blank = first(post(), ex(307, [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', 'authorization, content-type'], ['Location', '']]));
+    const blank = first(
+      post(),
+      ex(307, [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Headers', 'authorization, content-type'],
+        ['Location', ''],
+      ]),
+    );
     expect(blank.code).toBe('PreflightInvalidStatus');
-    const two = first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', '*'], ['Location', '/a'], ['location', '/b']]));
+    const two = first(
+      post(),
+      goodPreflight(),
+      okActual([
+        ['Access-Control-Allow-Origin', '*'],
+        ['Location', '/a'],
+        ['location', '/b'],
+      ]),
+    );
     expect(two).toMatchObject({ verdict: 'error', code: 'NetworkError' });
-    expect(first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', '*'], ['Location', '/a'], ['location', '/a']])).verdict).toBe('pass');
+    expect(
+      first(
+        post(),
+        goodPreflight(),
+        okActual([
+          ['Access-Control-Allow-Origin', '*'],
+          ['Location', '/a'],
+          ['location', '/a'],
+        ]),
+      ).verdict,
+    ).toBe('pass');
   });
   it('an Allow-Origin with a space is multiple values; a parsable URL that is not the origin is a mismatch', () => {
     const simple = post({ method: 'GET', headers: [] });
-    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', 'https://a.example https://b.example']])).code).toBe('MultipleAllowOriginValues');
-    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', 'foo:bar']])).code).toBe('AllowOriginMismatch');
-    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', '%%%']])).code).toBe('InvalidAllowOriginValue');
+    expect(
+      first(simple, undefined, okActual([['Access-Control-Allow-Origin', 'https://a.example https://b.example']])).code,
+    ).toBe('MultipleAllowOriginValues');
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', 'foo:bar']])).code).toBe(
+      'AllowOriginMismatch',
+    );
+    expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', '%%%']])).code).toBe(
+      'InvalidAllowOriginValue',
+    );
   });
 });

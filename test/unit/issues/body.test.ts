@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT, changeComment, issueBody, issueTitle, parseMarker, renderMarker, resolvedComment, trackingComment } from '../../../src/issues/body.js';
+import {
+  BODY_LIMIT,
+  changeComment,
+  issueBody,
+  issueTitle,
+  parseMarker,
+  renderMarker,
+  resolvedComment,
+  trackingComment,
+} from '../../../src/issues/body.js';
 import type { ResultRecord } from '../../../src/report/record.js';
 import { exchange, failing } from '../../support/issue-records.js';
 
@@ -51,14 +60,31 @@ function outsideCode(md: string): string {
   return out;
 }
 
-const EVIL = '@octocat #1 <img src=x onerror=alert(1)> [click](https://evil.example) ``` <!-- cors-gate:v1 -->\n- Follows #9, closed';
+const EVIL =
+  '@octocat #1 <img src=x onerror=alert(1)> [click](https://evil.example) ``` <!-- cors-gate:v1 -->\n- Follows #9, closed';
 
 function hostile(): ResultRecord {
   const r = failing('Zen');
   return {
     ...r,
-    findings: [...r.findings, { code: 'HeaderDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Request header field ${EVIL} is not allowed` }],
-    preflight: exchange('OPTIONS', 404, [['Access-Control-Allow-Origin', EVIL], ['X-Evil', '````` ' + EVIL]], `${EVIL}\n\`\`\`\n${EVIL}`),
+    findings: [
+      ...r.findings,
+      {
+        code: 'HeaderDisallowedByPreflightResponse',
+        level: 'fail',
+        on: 'preflight',
+        message: `Request header field ${EVIL} is not allowed`,
+      },
+    ],
+    preflight: exchange(
+      'OPTIONS',
+      404,
+      [
+        ['Access-Control-Allow-Origin', EVIL],
+        ['X-Evil', '````` ' + EVIL],
+      ],
+      `${EVIL}\n\`\`\`\n${EVIL}`,
+    ),
     actual: exchange('POST', 401, [['access-control-allow-headers', EVIL]], EVIL),
     fix: [['Access-Control-Allow-Origin', 'https://example.com']],
   };
@@ -98,7 +124,12 @@ describe('issue text', () => {
       ...failing(),
       name: 'n'.repeat(300),
       url: 'https://api.example.net/' + 'p'.repeat(3000),
-      findings: Array.from({ length: 100 }, (_, i) => ({ code: `Code${i}`, level: 'fail' as const, on: 'preflight' as const, message: big })),
+      findings: Array.from({ length: 100 }, (_, i) => ({
+        code: `Code${i}`,
+        level: 'fail' as const,
+        on: 'preflight' as const,
+        message: big,
+      })),
       fix: many,
       preflight: exchange('OPTIONS', 404, many, 'b'.repeat(100_000)),
       actual: exchange('POST', 401, many, 'b'.repeat(100_000)),
@@ -115,10 +146,17 @@ describe('issue text', () => {
 
   it('has what a maintainer needs: evidence table, curl, browser wording, fix, dates, run link', () => {
     const r = failing();
-    const body = issueBody(r, { marker: { id: r.id, fp: '0123456789abcdef', first: '2026-11-01', changed: '2026-11-02' }, runUrl: 'https://github.com/acme/widgets/actions/runs/42' });
+    const body = issueBody(r, {
+      marker: { id: r.id, fp: '0123456789abcdef', first: '2026-11-01', changed: '2026-11-02' },
+      runUrl: 'https://github.com/acme/widgets/actions/runs/42',
+    });
     expect(body).toContain('| preflight `OPTIONS` | `404` | none |');
-    expect(body).toContain("curl -sig -X OPTIONS 'https://api.example.net/zen/v1/chat/completions' -H 'Origin: https://example.com'");
-    expect(body).toContain("has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status (status 404).");
+    expect(body).toContain(
+      "curl -sig -X OPTIONS 'https://api.example.net/zen/v1/chat/completions' -H 'Origin: https://example.com'",
+    );
+    expect(body).toContain(
+      "has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status (status 404).",
+    );
     expect(body).not.toContain("check: Response to preflight request doesn't pass access control check:");
     expect(body).toContain('Access-Control-Allow-Headers: authorization, content-type');
     expect(body).toContain('- First seen: 2026-11-01');
@@ -153,7 +191,14 @@ describe('issue text', () => {
   });
 
   it('round-trips the marker and refuses malformed ones', () => {
-    const m = { id: 'abcdef012345', fp: '0123456789abcdef', first: '2026-11-01', changed: '2026-11-02', state: 'pass' as const, prev: 12 };
+    const m = {
+      id: 'abcdef012345',
+      fp: '0123456789abcdef',
+      first: '2026-11-01',
+      changed: '2026-11-02',
+      state: 'pass' as const,
+      prev: 12,
+    };
     expect(parseMarker(renderMarker(m) + '\nrest')).toEqual(m);
     expect(parseMarker('<!-- cors-gate:v1 id=ZZ fp=00 first=x changed=y -->')).toBeNull();
     expect(parseMarker(null)).toBeNull();

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../../src/issues/body.js';
+import {
+  type Planned,
+  type PlanOptions,
+  planIssues,
+  reposNeedingHistory,
+  trackedKey,
+  type Write,
+} from '../../../src/issues/plan.js';
 import type { ResultRecord } from '../../../src/report/record.js';
 import type { Finding } from '../../../src/types.js';
-import { planIssues, reposNeedingHistory, trackedKey, type PlanOptions, type Planned, type Write } from '../../../src/issues/plan.js';
 import { changed, emptyWorld, erroring, exchange, failing, issue, passing } from '../../support/issue-records.js';
 
 const REPO = 'acme/widgets';
-const opts = (over: Partial<PlanOptions> = {}): PlanOptions => ({ repo: REPO, labels: ['cors-gate'], issueOn: ['fail'], now: new Date('2026-11-20T12:00:00Z'), runUrl: 'https://github.com/acme/widgets/actions/runs/7', ...over });
+const opts = (over: Partial<PlanOptions> = {}): PlanOptions => ({
+  repo: REPO,
+  labels: ['cors-gate'],
+  issueOn: ['fail'],
+  now: new Date('2026-11-20T12:00:00Z'),
+  runUrl: 'https://github.com/acme/widgets/actions/runs/7',
+  ...over,
+});
 const only = (plan: Planned[]) => {
   expect(plan).toHaveLength(1);
   return plan[0]!;
@@ -32,7 +46,12 @@ describe('planIssues: transitions, not runs', () => {
     expect(w.labels).toEqual(['cors-gate']);
     expect(w.title).toBe('CORS: Zen blocks browser calls — preflight answers 404');
     const m = parseMarker(w.body)!;
-    expect(m).toMatchObject({ id: failing().id, fp: fingerprint(failing()), first: '2026-11-20', changed: '2026-11-20' });
+    expect(m).toMatchObject({
+      id: failing().id,
+      fp: fingerprint(failing()),
+      first: '2026-11-20',
+      changed: '2026-11-20',
+    });
   });
 
   it('writes nothing when the same findings fail again', () => {
@@ -44,7 +63,9 @@ describe('planIssues: transitions, not runs', () => {
   it('ignores the run link and the time of day: only the findings count', () => {
     const world = { ...emptyWorld(), issues: [created()] };
     const later = failing('Zen', { checkedAt: '2026-12-01T00:00:00Z', actual: { ...failing().actual!, ms: 999 } });
-    expect(only(planIssues([later], world, opts({ runUrl: 'https://github.com/acme/widgets/actions/runs/8' }))).writes).toEqual([]);
+    expect(
+      only(planIssues([later], world, opts({ runUrl: 'https://github.com/acme/widgets/actions/runs/8' }))).writes,
+    ).toEqual([]);
   });
 
   it('updates the body and comments once when the findings change, keeping first seen', () => {
@@ -55,7 +76,11 @@ describe('planIssues: transitions, not runs', () => {
     const up = p.writes[0]!;
     expect(up.op).toBe('update');
     if (up.op !== 'update') return;
-    expect(parseMarker(up.body)).toMatchObject({ first: '2026-11-20', changed: '2026-11-22', fp: fingerprint(changed()) });
+    expect(parseMarker(up.body)).toMatchObject({
+      first: '2026-11-20',
+      changed: '2026-11-22',
+      fp: fingerprint(changed()),
+    });
     expect(up.title).toContain('request headers not allowed');
     const c = p.writes[1]!;
     expect(c.op).toBe('comment');
@@ -73,21 +98,30 @@ describe('planIssues: transitions, not runs', () => {
     const [close, c] = p.writes;
     expect([close?.op, c?.op]).toEqual(['update', 'comment']);
     if (c?.op !== 'comment' || close?.op !== 'update') return;
-    expect(c.body).toMatch(/^\*\*Resolved:\*\* a browser can call `Zen` — it passes since 2026-11-23, after 3 days \(first seen 2026-11-20\)/);
+    expect(c.body).toMatch(
+      /^\*\*Resolved:\*\* a browser can call `Zen` — it passes since 2026-11-23, after 3 days \(first seen 2026-11-20\)/,
+    );
     expect(close).toMatchObject({ state: 'closed', stateReason: 'completed' });
     expect(close.body).toBeUndefined();
   });
 
   it('a warn passes when warn is not in issue-on, and fails when it is', () => {
     const world = { ...emptyWorld(), issues: [created()] };
-    const warn = passing('Zen', { verdict: 'warn', findings: [{ code: 'AuthorizationCoveredByWildcard', level: 'warn', on: 'preflight', message: 'x' }] });
+    const warn = passing('Zen', {
+      verdict: 'warn',
+      findings: [{ code: 'AuthorizationCoveredByWildcard', level: 'warn', on: 'preflight', message: 'x' }],
+    });
     expect(only(planIssues([warn], world, opts())).action).toBe('closed');
     expect(only(planIssues([warn], world, opts({ issueOn: ['fail', 'warn'] }))).action).toBe('updated');
   });
 
   it('opens a new issue that links the previous one when it fails again', () => {
     const old = created(failing(), 4);
-    const world = { ...emptyWorld(), history: [REPO], issues: [{ ...old, state: 'closed' as const, stateReason: 'completed', closedAt: '2026-11-21T00:00:00Z' }] };
+    const world = {
+      ...emptyWorld(),
+      history: [REPO],
+      issues: [{ ...old, state: 'closed' as const, stateReason: 'completed', closedAt: '2026-11-21T00:00:00Z' }],
+    };
     const p = only(planIssues([failing()], world, opts({ now: new Date('2026-11-28T00:00:00Z') })));
     expect(p.action).toBe('created');
     expect(p.needsHistory).toBeUndefined();
@@ -97,7 +131,8 @@ describe('planIssues: transitions, not runs', () => {
     expect(parseMarker(w.body)).toMatchObject({ prev: 4, first: '2026-11-28' });
     expect(w.body).toContain('- Follows #4, closed on 2026-11-21; the endpoint fails again.');
     // The link survives a later change of findings.
-    const again = only(planIssues([changed()], { ...emptyWorld(), issues: [issue(REPO, 9, w.body)] }, opts())).writes[0]!;
+    const again = only(planIssues([changed()], { ...emptyWorld(), issues: [issue(REPO, 9, w.body)] }, opts()))
+      .writes[0]!;
     expect(again.op).toBe('update');
     if (again.op !== 'update') return;
     expect(parseMarker(again.body)!.prev).toBe(4);
@@ -106,13 +141,19 @@ describe('planIssues: transitions, not runs', () => {
 
   it('leaves closed what a maintainer closed as not planned, until the findings change', () => {
     const old = created(failing(), 4);
-    const world = { ...emptyWorld(), history: [REPO], issues: [{ ...old, state: 'closed' as const, stateReason: 'not_planned', closedAt: '2026-11-21T00:00:00Z' }] };
+    const world = {
+      ...emptyWorld(),
+      history: [REPO],
+      issues: [{ ...old, state: 'closed' as const, stateReason: 'not_planned', closedAt: '2026-11-21T00:00:00Z' }],
+    };
     expect(only(planIssues([failing()], world, opts()))).toMatchObject({ action: 'skipped', writes: [] });
     expect(only(planIssues([changed()], world, opts())).action).toBe('created');
   });
 
   it('never touches an issue without the marker, whatever its labels and title', () => {
-    const human = issue(REPO, 3, 'I see CORS errors with Zen too', { title: 'CORS: Zen blocks browser calls — preflight answers 404' });
+    const human = issue(REPO, 3, 'I see CORS errors with Zen too', {
+      title: 'CORS: Zen blocks browser calls — preflight answers 404',
+    });
     const world = { ...emptyWorld(), history: [REPO], issues: [human] };
     const p = only(planIssues([failing()], world, opts()));
     expect(p.action).toBe('created');
@@ -148,9 +189,16 @@ describe('planIssues: transitions, not runs', () => {
     expect(plan[0]!.writes[0]).toMatchObject({ number: 7, state: 'closed', stateReason: 'duplicate' });
     expect((plan[0]!.writes[1] as { body: string }).body).toMatch(/^Duplicate of #3, /);
     // Passing: the oldest is resolved, the duplicate closed all the same.
-    expect(planIssues([passing()], world, opts()).map((p) => [p.action, p.number])).toEqual([['closed', 7], ['closed', 3]]);
+    expect(planIssues([passing()], world, opts()).map((p) => [p.action, p.number])).toEqual([
+      ['closed', 7],
+      ['closed', 3],
+    ]);
     // A duplicate closed that way is neither the issue a new one links nor a maintainer's "not planned".
-    const after = { ...emptyWorld(), history: [REPO], issues: [{ ...second, state: 'closed' as const, stateReason: 'duplicate', closedAt: '2026-11-21T00:00:00Z' }] };
+    const after = {
+      ...emptyWorld(),
+      history: [REPO],
+      issues: [{ ...second, state: 'closed' as const, stateReason: 'duplicate', closedAt: '2026-11-21T00:00:00Z' }],
+    };
     const p = only(planIssues([failing()], after, opts()));
     expect(p.action).toBe('created');
     expect(parseMarker((p.writes[0] as { body: string }).body)!.prev).toBeUndefined();
@@ -185,28 +233,70 @@ describe('planIssues: transitions, not runs', () => {
 
 describe('planIssues: the fingerprint', () => {
   const withFindings = (findings: Finding[], over: Partial<ResultRecord> = {}) => failing('Zen', { findings, ...over });
-  const acah = (header: string): Finding => ({ code: 'HeaderDisallowedByPreflightResponse', level: 'fail', on: 'preflight', message: `Request header field ${header} is not allowed by Access-Control-Allow-Headers in preflight response.` });
+  const acah = (header: string): Finding => ({
+    code: 'HeaderDisallowedByPreflightResponse',
+    level: 'fail',
+    on: 'preflight',
+    message: `Request header field ${header} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+  });
 
   it('ignores details in the messages: the codes and levels decide', () => {
     const world = { ...emptyWorld(), issues: [created(withFindings([acah('x-request-id-1')]))] };
     expect(only(planIssues([withFindings([acah('x-request-id-2')])], world, opts())).action).toBe('unchanged');
     expect(fingerprint(withFindings([acah('a')]))).toBe(fingerprint(withFindings([acah('b')])));
-    expect(fingerprint(withFindings([acah('a')]))).not.toBe(fingerprint(withFindings([{ ...acah('a'), level: 'warn' }])));
-    expect(fingerprint(withFindings([acah('a')]))).not.toBe(fingerprint(withFindings([{ ...acah('a'), code: 'MethodDisallowedByPreflightResponse' }])));
+    expect(fingerprint(withFindings([acah('a')]))).not.toBe(
+      fingerprint(withFindings([{ ...acah('a'), level: 'warn' }])),
+    );
+    expect(fingerprint(withFindings([acah('a')]))).not.toBe(
+      fingerprint(withFindings([{ ...acah('a'), code: 'MethodDisallowedByPreflightResponse' }])),
+    );
   });
 
   it('leaves the authenticated check out of it', () => {
     const stream = (status: number, rid: string): Finding[] => [
-      { code: 'AuthenticatedRequestRejected', level: 'warn', on: 'actual', message: `The authenticated streaming request was answered ${status} (application/json): check the key.` },
-      { code: 'ExposedHeaders', level: 'info', on: 'actual', message: `A page can read these response headers: ${rid}.` },
+      {
+        code: 'AuthenticatedRequestRejected',
+        level: 'warn',
+        on: 'actual',
+        message: `The authenticated streaming request was answered ${status} (application/json): check the key.`,
+      },
+      {
+        code: 'ExposedHeaders',
+        level: 'info',
+        on: 'actual',
+        message: `A page can read these response headers: ${rid}.`,
+      },
     ];
     const base = failing().findings;
     expect(fingerprint(withFindings([...base, ...stream(401, 'a')]))).toBe(fingerprint(withFindings(base)));
-    expect(fingerprint(withFindings([...base, { code: 'StreamNotEventStream', level: 'warn', on: 'actual', message: 'Asked for a stream, got 200 application/json.' }]))).toBe(fingerprint(withFindings(base)));
+    expect(
+      fingerprint(
+        withFindings([
+          ...base,
+          {
+            code: 'StreamNotEventStream',
+            level: 'warn',
+            on: 'actual',
+            message: 'Asked for a stream, got 200 application/json.',
+          },
+        ]),
+      ),
+    ).toBe(fingerprint(withFindings(base)));
   });
 
   it('counts a bad preflight status by its class', () => {
-    const status = (n: number) => withFindings([{ code: 'PreflightInvalidStatus', level: 'fail', on: 'preflight', message: `It does not have HTTP ok status (status ${n}).` }], { preflight: exchange('OPTIONS', n) });
+    const status = (n: number) =>
+      withFindings(
+        [
+          {
+            code: 'PreflightInvalidStatus',
+            level: 'fail',
+            on: 'preflight',
+            message: `It does not have HTTP ok status (status ${n}).`,
+          },
+        ],
+        { preflight: exchange('OPTIONS', n) },
+      );
     expect(fingerprint(status(404))).toBe(fingerprint(status(403)));
     expect(fingerprint(status(502))).toBe(fingerprint(status(503)));
     expect(fingerprint(status(404))).not.toBe(fingerprint(status(503)));
@@ -223,13 +313,17 @@ describe('planIssues: the fingerprint', () => {
     expect(parseMarker(world.issues[0]!.body)!.fp).toBe(legacy);
     expect(only(planIssues([failing()], world, opts()))).toMatchObject({ action: 'unchanged', writes: [] });
     // A message detail changed: the old fingerprint no longer matches, so one update writes the new one...
-    const detail = failing('Zen', { findings: failing().findings.map((f) => ({ ...f, message: f.message.replace('404', '410') })) });
+    const detail = failing('Zen', {
+      findings: failing().findings.map((f) => ({ ...f, message: f.message.replace('404', '410') })),
+    });
     const p = only(planIssues([detail], world, opts()));
     expect(p.action).toBe('updated');
     const body = (p.writes[0] as { body: string }).body;
     expect(parseMarker(body)!.fp).toBe(fingerprint(detail));
     // ...and after it the same failure writes nothing.
-    expect(only(planIssues([failing()], { ...emptyWorld(), issues: [issue(REPO, 1, body)] }, opts())).action).toBe('unchanged');
+    expect(only(planIssues([failing()], { ...emptyWorld(), issues: [issue(REPO, 1, body)] }, opts())).action).toBe(
+      'unchanged',
+    );
   });
 });
 
@@ -238,20 +332,33 @@ describe('planIssues: following an issue someone else opened', () => {
   const key = trackedKey('anomalyco/opencode', 31041);
 
   it('comments once on the first check, then only when the state changes', () => {
-    const first = only(planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: 'me too', url: 'u' }] } }, opts()));
+    const first = only(
+      planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: 'me too', url: 'u' }] } }, opts()),
+    );
     expect(first).toMatchObject({ action: 'commented', number: 31041, followed: true });
     expect(first.writes.map((w) => w.op)).toEqual(['comment']);
     const body = (first.writes[0] as { body: string }).body;
     expect(parseMarker(body)).toMatchObject({ state: 'fail' });
 
-    const after = { ...emptyWorld(), comments: { [key]: [{ id: 1, body: 'me too', url: 'u' }, { id: 2, body, url: 'u' }] } };
+    const after = {
+      ...emptyWorld(),
+      comments: {
+        [key]: [
+          { id: 1, body: 'me too', url: 'u' },
+          { id: 2, body, url: 'u' },
+        ],
+      },
+    };
     // Same state, even with other findings: no comment.
     expect(only(planIssues([follow(changed())], after, opts())).action).toBe('unchanged');
     const fixed = only(planIssues([follow(passing())], after, opts({ now: new Date('2026-12-01T00:00:00Z') })));
     expect(fixed.action).toBe('commented');
     const fixedBody = (fixed.writes[0] as { body: string }).body;
     expect(fixedBody).toContain('**Verified fixed on 2026-12-01:**');
-    const later = { ...emptyWorld(), comments: { [key]: [...after.comments[key]!, { id: 3, body: fixedBody, url: 'u' }] } };
+    const later = {
+      ...emptyWorld(),
+      comments: { [key]: [...after.comments[key]!, { id: 3, body: fixedBody, url: 'u' }] },
+    };
     expect(only(planIssues([follow(passing())], later, opts())).action).toBe('unchanged');
     const regressed = only(planIssues([follow()], later, opts()));
     expect((regressed.writes[0] as { body: string }).body).toContain('**Regression on');
@@ -267,8 +374,16 @@ describe('planIssues: following an issue someone else opened', () => {
   });
 
   it('ignores markers of other endpoints in the comments', () => {
-    const other = renderMarker({ id: 'bbbbbbbbbbbb', fp: '0000000000000000', first: '2026-01-01', changed: '2026-01-01', state: 'fail' });
-    const p = only(planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: other, url: 'u' }] } }, opts()));
+    const other = renderMarker({
+      id: 'bbbbbbbbbbbb',
+      fp: '0000000000000000',
+      first: '2026-01-01',
+      changed: '2026-01-01',
+      state: 'fail',
+    });
+    const p = only(
+      planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: other, url: 'u' }] } }, opts()),
+    );
     expect(p.action).toBe('commented');
   });
 });

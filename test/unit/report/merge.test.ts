@@ -1,18 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { resultRecord } from '../../support/records.js';
 import * as fs from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
-import { UsageError } from '../../../src/errors.js';
-import { REPORT_VERSION, reportJsonChunks, type Report, type ResultRecord } from '../../../src/report/record.js';
-import { expandGlob, expandPatterns, splitPatterns } from '../../../src/report/glob.js';
-import { MergeError } from '../../../src/errors.js';
-import { mergeReports } from '../../../src/report/merge.js';
-import { parseShard } from '../../../src/inputs.js';
 import { selectShard, shardOf } from '../../../src/config/shard.js';
+import { MergeError, UsageError } from '../../../src/errors.js';
+import { parseShard } from '../../../src/inputs.js';
+import { expandGlob, expandPatterns, splitPatterns } from '../../../src/report/glob.js';
+import { mergeReports } from '../../../src/report/merge.js';
+import { REPORT_VERSION, type Report, type ResultRecord, reportJsonChunks } from '../../../src/report/record.js';
 import { jsonText } from '../../../src/text.js';
+import { resultRecord } from '../../support/records.js';
 
 const ids = (n: number, prefix = 'ep') => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}` }));
 
@@ -43,7 +42,8 @@ describe('partition', () => {
     const list = ids(1000);
     for (const n of [1, 2, 3, 4, 7, 16]) {
       const seen = new Map<string, number>();
-      for (let i = 1; i <= n; i++) for (const e of selectShard(list, { index: i, count: n })) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+      for (let i = 1; i <= n; i++)
+        for (const e of selectShard(list, { index: i, count: n })) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
       expect(seen.size).toBe(list.length);
       expect([...seen.values()].every((c) => c === 1)).toBe(true);
     }
@@ -54,8 +54,12 @@ describe('partition', () => {
     for (const seed of [1, 2, 3]) {
       const other = shuffled(list, seed);
       for (let i = 1; i <= 4; i++) {
-        const a = selectShard(list, { index: i, count: 4 }).map((e) => e.id).sort();
-        const b = selectShard(other, { index: i, count: 4 }).map((e) => e.id).sort();
+        const a = selectShard(list, { index: i, count: 4 })
+          .map((e) => e.id)
+          .sort();
+        const b = selectShard(other, { index: i, count: 4 })
+          .map((e) => e.id)
+          .sort();
         expect(b).toEqual(a);
       }
     }
@@ -78,12 +82,24 @@ describe('partition', () => {
   });
 
   it('splits real config endpoints by id, whatever the order of the config entries', () => {
-    const entries = Array.from({ length: 60 }, (_, i) => `  - name: api-${i}\n    url: https://api${i}.example.net/v1/chat/completions\n`);
-    const load = (list: string[]) => loadConfig([{ file: 'c.yml', text: 'endpoints:\n' + list.join('') }], {}).endpoints;
+    const entries = Array.from(
+      { length: 60 },
+      (_, i) => `  - name: api-${i}\n    url: https://api${i}.example.net/v1/chat/completions\n`,
+    );
+    const load = (list: string[]) =>
+      loadConfig([{ file: 'c.yml', text: 'endpoints:\n' + list.join('') }], {}).endpoints;
     const a = load(entries);
     const b = load(shuffled(entries, 9));
     for (let i = 1; i <= 3; i++) {
-      expect(selectShard(b, { index: i, count: 3 }).map((e) => e.name).sort()).toEqual(selectShard(a, { index: i, count: 3 }).map((e) => e.name).sort());
+      expect(
+        selectShard(b, { index: i, count: 3 })
+          .map((e) => e.name)
+          .sort(),
+      ).toEqual(
+        selectShard(a, { index: i, count: 3 })
+          .map((e) => e.name)
+          .sort(),
+      );
     }
     expect(selectShard(a, undefined)).toHaveLength(60);
   });
@@ -105,7 +121,10 @@ describe('mergeReports', () => {
   it('keeps every result once, in file order', () => {
     const merged = mergeReports([
       src('a.json', report([record('a1', 'pass'), record('a2', 'fail')], { shard: { index: 1, count: 2 } })),
-      src('b.json', report([record('b1', 'warn')], { shard: { index: 2, count: 2 }, generatedAt: '2026-02-01T00:00:00.000Z' })),
+      src(
+        'b.json',
+        report([record('b1', 'warn')], { shard: { index: 2, count: 2 }, generatedAt: '2026-02-01T00:00:00.000Z' }),
+      ),
     ]);
     expect(merged.results.map((r) => r.id)).toEqual(['a1', 'a2', 'b1']);
     expect(merged.version).toBe(REPORT_VERSION);
@@ -118,38 +137,59 @@ describe('mergeReports', () => {
   });
 
   it('refuses the same endpoint twice, naming both files', () => {
-    expect(() => mergeReports([src('one.json', report([record('same', 'pass')])), src('two.json', report([record('same', 'fail')]))])).toThrow(
-      /endpoint "endpoint same" \(id same\) is in both one\.json and two\.json/,
+    expect(() =>
+      mergeReports([
+        src('one.json', report([record('same', 'pass')])),
+        src('two.json', report([record('same', 'fail')])),
+      ]),
+    ).toThrow(/endpoint "endpoint same" \(id same\) is in both one\.json and two\.json/);
+    expect(() => mergeReports([src('one.json', report([record('s', 'pass'), record('s', 'pass')]))])).toThrow(
+      /twice in one\.json/,
     );
-    expect(() => mergeReports([src('one.json', report([record('s', 'pass'), record('s', 'pass')]))])).toThrow(/twice in one\.json/);
   });
 
   it('refuses another report version', () => {
-    expect(() => mergeReports([src('old.json', { ...report([]), version: REPORT_VERSION + 1 })])).toThrow(/old\.json: report version/);
+    expect(() => mergeReports([src('old.json', { ...report([]), version: REPORT_VERSION + 1 })])).toThrow(
+      /old\.json: report version/,
+    );
     expect(() => mergeReports([src('x.json', { ...report([]), version: undefined })])).toThrow(MergeError);
   });
 
   it('refuses what is not a report', () => {
     expect(() => mergeReports([{ file: 'x.json', text: '{' }])).toThrow(/x\.json: not JSON/);
-    expect(() => mergeReports([src('x.json', { tool: 'other', version: 1, results: [] })])).toThrow(/not a cors-gate report/);
+    expect(() => mergeReports([src('x.json', { tool: 'other', version: 1, results: [] })])).toThrow(
+      /not a cors-gate report/,
+    );
     expect(() => mergeReports([src('x.json', report([{ id: 'a' } as ResultRecord]))])).toThrow(/results\[0\]/);
     expect(() => mergeReports([src('x.json', report([record('a', 'maybe' as 'pass')]))])).toThrow(/unknown verdict/);
     expect(() => mergeReports([])).toThrow(/no reports/);
   });
 
   it('refuses a set of shards with a gap, a repeat or mixed splits', () => {
-    const s = (i: number, n: number, id: string) => src(`r${i}.json`, report([record(id, 'pass')], { shard: { index: i, count: n } }));
+    const s = (i: number, n: number, id: string) =>
+      src(`r${i}.json`, report([record(id, 'pass')], { shard: { index: i, count: n } }));
     expect(() => mergeReports([s(1, 3, 'a'), s(3, 3, 'c')])).toThrow(/no report for shard 2\/3/);
     expect(() => mergeReports([s(1, 2, 'a'), s(2, 3, 'b')])).toThrow(/different splits/);
-    expect(() => mergeReports([s(1, 2, 'a'), { ...s(1, 2, 'b'), file: 'again.json' }, s(2, 2, 'c')])).toThrow(/shard 1\/2 is in both/);
+    expect(() => mergeReports([s(1, 2, 'a'), { ...s(1, 2, 'b'), file: 'again.json' }, s(2, 2, 'c')])).toThrow(
+      /shard 1\/2 is in both/,
+    );
     expect(mergeReports([s(1, 3, 'a'), s(2, 3, 'b'), s(3, 3, 'c')]).results).toHaveLength(3);
   });
 });
 
 describe('reportJsonChunks', () => {
   it('writes exactly what jsonText writes', () => {
-    const odd = record('odd', 'fail', { name: 'a\u2028b\u202ec "q" \\ é', findings: [{ code: 'X', level: 'fail', message: 'm\u0085' }], fix: [['A', 'b']] });
-    for (const results of [[], [record('a', 'pass')], [record('a', 'pass'), odd, record('c', 'error')], Array.from({ length: 400 }, (_, i) => record(`r${i}`, 'pass'))]) {
+    const odd = record('odd', 'fail', {
+      name: 'a\u2028b\u202ec "q" \\ é',
+      findings: [{ code: 'X', level: 'fail', message: 'm\u0085' }],
+      fix: [['A', 'b']],
+    });
+    for (const results of [
+      [],
+      [record('a', 'pass')],
+      [record('a', 'pass'), odd, record('c', 'error')],
+      Array.from({ length: 400 }, (_, i) => record(`r${i}`, 'pass')),
+    ]) {
       const r = report(results, { shard: { index: 1, count: 2 } });
       expect([...reportJsonChunks(r)].join('')).toBe(jsonText(r));
     }
@@ -161,7 +201,15 @@ describe('expandGlob', () => {
   mkdirSync(join(dir, 'reports/cors-gate-report-1'), { recursive: true });
   mkdirSync(join(dir, 'reports/cors-gate-report-2'), { recursive: true });
   mkdirSync(join(dir, 'reports/.hidden'), { recursive: true });
-  for (const f of ['report-1.json', 'report-2.json', 'report-10.json', 'other.txt', 'reports/cors-gate-report-1/report.json', 'reports/cors-gate-report-2/report.json', 'reports/.hidden/report.json']) {
+  for (const f of [
+    'report-1.json',
+    'report-2.json',
+    'report-10.json',
+    'other.txt',
+    'reports/cors-gate-report-1/report.json',
+    'reports/cors-gate-report-2/report.json',
+    'reports/.hidden/report.json',
+  ]) {
     writeFileSync(join(dir, f), '{}');
   }
   const rel = (xs: string[]) => xs.map((x) => x.slice(dir.length + 1));
@@ -170,13 +218,23 @@ describe('expandGlob', () => {
     expect(rel(expandGlob(`${dir}/report-*.json`, fs))).toEqual(['report-1.json', 'report-10.json', 'report-2.json']);
     expect(rel(expandGlob(`${dir}/report-?.json`, fs))).toEqual(['report-1.json', 'report-2.json']);
     expect(rel(expandGlob(`${dir}/report-[2].json`, fs))).toEqual(['report-2.json']);
-    expect(rel(expandGlob(`${dir}/reports/*/report.json`, fs))).toEqual(['reports/cors-gate-report-1/report.json', 'reports/cors-gate-report-2/report.json']);
-    expect(rel(expandGlob(`${dir}/**/report.json`, fs))).toEqual(['reports/cors-gate-report-1/report.json', 'reports/cors-gate-report-2/report.json']);
+    expect(rel(expandGlob(`${dir}/reports/*/report.json`, fs))).toEqual([
+      'reports/cors-gate-report-1/report.json',
+      'reports/cors-gate-report-2/report.json',
+    ]);
+    expect(rel(expandGlob(`${dir}/**/report.json`, fs))).toEqual([
+      'reports/cors-gate-report-1/report.json',
+      'reports/cors-gate-report-2/report.json',
+    ]);
     expect(rel(expandGlob(`${dir}/report-1.json`, fs))).toEqual(['report-1.json']);
   });
 
   it('expands several patterns once each, and refuses a pattern that matches nothing', () => {
-    expect(rel(expandPatterns([`${dir}/report-1.json`, `${dir}/report-*.json`], fs))).toEqual(['report-1.json', 'report-10.json', 'report-2.json']);
+    expect(rel(expandPatterns([`${dir}/report-1.json`, `${dir}/report-*.json`], fs))).toEqual([
+      'report-1.json',
+      'report-10.json',
+      'report-2.json',
+    ]);
     expect(() => expandPatterns([`${dir}/nothing-*.json`], fs)).toThrow(/no report file matches/);
     expect(splitPatterns('a/*.json\n b/*.json , c.json\n')).toEqual(['a/*.json', 'b/*.json', 'c.json']);
   });
