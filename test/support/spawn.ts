@@ -4,11 +4,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ACTION, ROOT } from './build.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const ACTION = join(ROOT, 'dist/index.js');
-export const CLI = join(ROOT, 'dist/cli/index.js');
+export { ACTION, CLI, DIST, ROOT } from './build.js';
 
 export interface Ran {
   code: number | null;
