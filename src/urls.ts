@@ -5,7 +5,7 @@
 export type Checked<T> = { ok: T } | { problem: string };
 
 /** An http:// or https:// URL that fetch() can request, as written. */
-export function checkUrl(text: string): Checked<string> {
+export function checkHttpUrl(text: string): Checked<string> {
   if (/\s/.test(text)) return { problem: `${JSON.stringify(text)} contains white space` };
   let u: URL;
   try {
@@ -24,7 +24,7 @@ export function checkUrl(text: string): Checked<string> {
  * slash is what people type and is dropped, as the browser's Origin never has one.
  */
 export function checkOrigin(text: string): Checked<string> {
-  const url = checkUrl(text);
+  const url = checkHttpUrl(text);
   if ('problem' in url) return url;
   const u = new URL(text);
   if (u.pathname !== '/' || u.search || u.hash || u.username || u.password || /[?#]/.test(text)) {

@@ -5,7 +5,8 @@ import { ConfigError } from '../errors.js';
 import { fillModel, presetRequest, routeBody, STYLES } from '../presets/requests.js';
 import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Endpoint, HeaderLine } from '../types.js';
-import { DEFAULT_HEADERS, type EntrySpec } from './yaml.js';
+import { DEFAULT_HEADERS } from './headers.js';
+import type { EntrySpec } from './yaml.js';
 
 const DEFAULT_ORIGIN = 'https://example.com';
 

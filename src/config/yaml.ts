@@ -1,15 +1,19 @@
 // YAML → validated endpoint list. The whole document is checked before anything
 // is sent: every problem names the file, line and column.
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { normalizeMethod } from '../cors/fetch-rules.js';
 import { ConfigError } from '../errors.js';
+import { repoProblem } from '../inputs.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
 import { clientProblem } from '../presets/requests.js';
-import { CREDENTIAL_HEADERS, isPlaceholder, PLACEHOLDER_KEY, secretParts } from '../secrets.js';
 import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
+import { checkHttpUrl, checkOrigin } from '../urls.js';
+import { readAuth, readHeaders } from './headers.js';
+import { describe, type Env, Reader } from './reader.js';
+
+export type { Env } from './reader.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
-const MAX_ALIASES = 100;
 
 /** What a config entry can say; defaults take the same keys but name/url. */
 export interface EntrySpec {
@@ -34,235 +38,14 @@ export interface EntrySpec {
   line: number;
 }
 
-export const DEFAULT_HEADERS: Record<string, string> = {
-  authorization: `Bearer ${PLACEHOLDER_KEY}`,
-  'content-type': 'application/json',
-  'x-api-key': PLACEHOLDER_KEY,
-  'api-key': PLACEHOLDER_KEY,
-  'x-goog-api-key': PLACEHOLDER_KEY,
-};
+const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** Environment variables, for `env: NAME` in the config. */
-export type Env = Readonly<Record<string, string | undefined>>;
-
-class Reader {
-  private aliases = 0;
-  constructor(
-    readonly file: string,
-    private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
-    readonly env: Env,
-  ) {}
-
-  error(node: Node | null | undefined, problem: string): ConfigError {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return new ConfigError(this.file, 0, 0, problem);
-    const pos = this.lines.linePos(offset);
-    return new ConfigError(this.file, pos.line, pos.col, problem);
-  }
-
-  line(node: Node | null | undefined): number {
-    const offset = node?.range?.[0];
-    return offset === undefined ? 0 : this.lines.linePos(offset).line;
-  }
-
-  /** Follows aliases, with a cap so that a billion-laughs document cannot expand. */
-  deref(node: unknown): Node | null {
-    let n = node as Node | null;
-    while (n && isAlias(n)) {
-      if (++this.aliases > MAX_ALIASES)
-        throw this.error(n, `more than ${MAX_ALIASES} aliases: the document is refused`);
-      const target = n.resolve(this.doc) as Node | undefined;
-      if (!target) throw this.error(n, `alias *${n.source} refers to no anchor defined before it`);
-      n = target;
-    }
-    return n ?? null;
-  }
-
-  map(node: Node | null, what: string): Pair<Node, Node>[] {
-    const n = this.deref(node);
-    if (!n || !isMap(n)) throw this.error(n ?? node, `${what} must be a mapping (key: value), got ${describe(n)}`);
-    return n.items as Pair<Node, Node>[];
-  }
-
-  seq(node: Node | null, what: string): Node[] {
-    const n = this.deref(node);
-    if (!n || !isSeq(n)) throw this.error(n ?? node, `${what} must be a list, got ${describe(n)}`);
-    return n.items as Node[];
-  }
-
-  key(pair: Pair<Node, Node>): string {
-    const k = this.deref(pair.key);
-    if (!k || !isScalar(k) || typeof k.value !== 'string') throw this.error(k, 'keys must be plain text');
-    return k.value;
-  }
-
-  string(node: Node | null, what: string): string {
-    const n = this.deref(node);
-    if (!n || !isScalar(n) || n.value === null || typeof n.value === 'object') {
-      throw this.error(n ?? node, `${what} must be text, got ${describe(n)}`);
-    }
-    if (typeof n.value === 'boolean')
-      throw this.error(n, `${what} must be text, got ${String(n.value)} (quote it if you meant the text)`);
-    const s = String(n.value);
-    if (s.trim() === '') throw this.error(n, `${what} must not be empty`);
-    // Half of a surrogate pair cannot become a URL, a header or JSON text.
-    if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s))
-      throw this.error(n, `${what} contains invalid Unicode (half of a surrogate pair)`);
-    return s;
-  }
-
-  bool(node: Node | null, what: string): boolean {
-    const n = this.deref(node);
-    if (!n || !isScalar(n) || typeof n.value !== 'boolean')
-      throw this.error(n ?? node, `${what} must be true or false, got ${describe(n)}`);
-    return n.value;
-  }
-
-  int(node: Node | null, what: string): number {
-    const n = this.deref(node);
-    if (!n || !isScalar(n) || typeof n.value !== 'number' || !Number.isInteger(n.value) || n.value <= 0) {
-      throw this.error(n ?? node, `${what} must be a positive whole number, got ${describe(n)}`);
-    }
-    return n.value;
-  }
-
-  oneOf<T extends string>(node: Node | null, what: string, allowed: readonly T[]): T {
-    const s = this.string(node, what);
-    if (!(allowed as readonly string[]).includes(s))
-      throw this.error(this.deref(node), `${what} must be one of ${allowed.join(', ')}, got ${JSON.stringify(s)}`);
-    return s as T;
-  }
-
-  strings(node: Node | null, what: string): string[] {
-    const n = this.deref(node);
-    if (n && isScalar(n)) return [this.string(n, what)];
-    return this.seq(n, what).map((item, i) => this.string(item, `${what}[${i}]`));
-  }
-}
-
-function describe(n: Node | null): string {
-  if (!n) return 'nothing';
-  if (isMap(n)) return 'a mapping';
-  if (isSeq(n)) return 'a list';
-  if (isScalar(n)) {
-    if (n.value === null) return 'null';
-    if (typeof n.value === 'string')
-      return `text ${JSON.stringify(n.value.length > 40 ? n.value.slice(0, 40) + '…' : n.value)}`;
-    return `${typeof n.value} ${String(n.value)}`;
-  }
-  return 'something else';
-}
-
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const METHOD = HEADER_NAME;
-
+/** An endpoint URL or a page's origin, checked by the rules the options use too. */
 function checkUrl(r: Reader, node: Node | null, what: string, kind: 'url' | 'origin'): string {
   const s = r.string(node, what);
-  let u: URL;
-  if (/\s/.test(s)) throw r.error(r.deref(node), `${what} ${JSON.stringify(s)} contains white space`);
-  try {
-    u = new URL(s);
-  } catch {
-    throw r.error(r.deref(node), `${what} ${JSON.stringify(s)} is not a valid URL`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw r.error(r.deref(node), `${what} must be an http:// or https:// URL, got ${JSON.stringify(s)}`);
-  }
-  if (kind === 'origin') {
-    // A trailing slash is what people type; the browser's Origin never has one, so it is dropped.
-    if (u.pathname !== '/' || u.search || u.hash || u.username || u.password || /[?#]/.test(s)) {
-      throw r.error(
-        r.deref(node),
-        `${what} must be an origin (scheme://host[:port], no path, query or user), got ${JSON.stringify(s)}`,
-      );
-    }
-    return u.origin;
-  }
-  return s;
-}
-
-function readHeaders(r: Reader, node: Node | null, spec: EntrySpec): void {
-  const n = r.deref(node);
-  const out: HeaderLine[] = [];
-  const secret: string[] = [];
-  const checkName = (name: string, at: Node | null) => {
-    if (!HEADER_NAME.test(name))
-      throw r.error(at, `header name ${JSON.stringify(name)} is not a valid HTTP header name`);
-  };
-  if (n && isSeq(n)) {
-    for (const item of n.items as Node[]) {
-      const name = r.string(item, 'headers[]');
-      checkName(name, r.deref(item));
-      out.push([name, DEFAULT_HEADERS[name.toLowerCase()] ?? PLACEHOLDER_KEY]);
-    }
-  } else if (n && isMap(n)) {
-    for (const pair of n.items as Pair<Node, Node>[]) {
-      const name = r.key(pair);
-      checkName(name, pair.key);
-      const v = r.deref(pair.value);
-      if (v && isMap(v)) {
-        let value: string | undefined;
-        let isSecret: boolean | undefined;
-        let fromEnv = false;
-        for (const p of v.items as Pair<Node, Node>[]) {
-          const k = r.key(p);
-          if (k === 'value' || k === 'env') {
-            if (value !== undefined) throw r.error(p.key, `headers.${name} takes value or env, not both`);
-            if (k === 'value') value = r.string(p.value, `headers.${name}.value`);
-            else {
-              // From the environment, so a committed file never holds the key itself.
-              const env = r.string(p.value, `headers.${name}.env`);
-              const got = r.env[env];
-              if (!got || got.trim() === '')
-                throw r.error(r.deref(p.value), `headers.${name}: the environment variable ${env} is not set or empty`);
-              value = got;
-              fromEnv = true;
-            }
-          } else if (k === 'secret') isSecret = r.bool(p.value, `headers.${name}.secret`);
-          else
-            throw r.error(
-              p.key,
-              `unknown key ${JSON.stringify(k)} in headers.${name} (expected value or env, and secret)`,
-            );
-        }
-        if (value === undefined) throw r.error(v, `headers.${name} needs a value (or env: NAME)`);
-        // A value from the environment, or a credential, is a secret unless said otherwise.
-        isSecret ??= fromEnv || (CREDENTIAL_HEADERS.has(name.toLowerCase()) && !isPlaceholder(value));
-        if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name}.value contains a line break or NUL`);
-        if (isSecret) secret.push(...secretParts(value));
-        out.push([name, value]);
-      } else {
-        const value =
-          v && isScalar(v) && v.value !== null && typeof v.value !== 'object'
-            ? String(v.value)
-            : r.string(v, `headers.${name}`);
-        if (/[\r\n\0]/.test(value)) throw r.error(v, `headers.${name} contains a line break or NUL`);
-        if (CREDENTIAL_HEADERS.has(name.toLowerCase()) && !isPlaceholder(value)) secret.push(...secretParts(value));
-        out.push([name, value]);
-      }
-    }
-  } else {
-    throw r.error(n ?? node, `headers must be a list of names or a mapping of name: value, got ${describe(n)}`);
-  }
-  spec.headers = out;
-  spec.secretHeaders = secret;
-}
-
-/** `auth: KEY` or `auth: {env: NAME}` (the key from the environment, so a file can be committed). */
-function readAuth(r: Reader, node: Node | null, what: string): string {
-  const n = r.deref(node);
-  if (!n || !isMap(n)) return r.string(n ?? node, what);
-  let name: string | undefined;
-  for (const pair of n.items as Pair<Node, Node>[]) {
-    const k = r.key(pair);
-    if (k !== 'env') throw r.error(pair.key, `unknown key ${JSON.stringify(k)} in ${what} (expected env)`);
-    name = r.string(pair.value, `${what}.env`);
-  }
-  if (!name) throw r.error(n, `${what} needs env: NAME`);
-  const value = r.env[name];
-  if (!value || value.trim() === '') throw r.error(n, `${what}: the environment variable ${name} is not set or empty`);
-  return value;
+  const checked = kind === 'url' ? checkHttpUrl(s) : checkOrigin(s);
+  if ('problem' in checked) throw r.error(r.deref(node), `${what} ${checked.problem}`);
+  return checked.ok;
 }
 
 function readIssue(r: Reader, node: Node | null): IssueTarget {
@@ -271,8 +54,8 @@ function readIssue(r: Reader, node: Node | null): IssueTarget {
     const k = r.key(pair);
     if (k === 'repo') {
       const repo = r.string(pair.value, 'issue.repo');
-      if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
-        throw r.error(r.deref(pair.value), `issue.repo must be owner/repo, got ${JSON.stringify(repo)}`);
+      const problem = repoProblem(repo);
+      if (problem) throw r.error(r.deref(pair.value), `issue.repo ${problem}`);
       out.repo = repo;
     } else if (k === 'number') out.number = r.int(pair.value, 'issue.number');
     else if (k === 'labels') out.labels = r.strings(pair.value, 'issue.labels');
@@ -353,9 +136,12 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
         spec.method = normalizeMethod(m);
         break;
       }
-      case 'headers':
-        readHeaders(r, v, spec);
+      case 'headers': {
+        const read = readHeaders(r, v);
+        spec.headers = read.headers;
+        spec.secretHeaders = read.secrets;
         break;
+      }
       case 'credentials':
         spec.credentials = r.oneOf(v, `${what}.credentials`, ['omit', 'include'] as const);
         break;

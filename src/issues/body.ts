@@ -244,24 +244,20 @@ function renderBody(r: ResultRecord, ctx: BodyContext): string {
       '',
     );
     if (detail !== 'minimal') {
-      if (r.preflight)
-        out.push(
-          '<details><summary>Preflight response</summary>',
-          '',
-          mdBlock(exchangeText(r.preflight, bodyMax), 12_000),
-          '',
-          '</details>',
-          '',
-        );
-      if (r.actual)
-        out.push(
-          '<details><summary>Actual response</summary>',
-          '',
-          mdBlock(exchangeText(r.actual, bodyMax), 12_000),
-          '',
-          '</details>',
-          '',
-        );
+      for (const [label, ex] of [
+        ['Preflight response', r.preflight],
+        ['Actual response', r.actual],
+      ] as const) {
+        if (ex)
+          out.push(
+            `<details><summary>${label}</summary>`,
+            '',
+            mdBlock(exchangeText(ex, bodyMax), 12_000),
+            '',
+            '</details>',
+            '',
+          );
+      }
     }
   }
   const found = blocking(r).slice(0, detail === 'full' ? 20 : 5);

@@ -101,6 +101,13 @@ export function issuesOf(world: World, repo: string, id: string): KnownIssue[] {
   return world.issues.filter((i) => same(i.repo, repo) && parseMarker(i.body)?.id === id);
 }
 
+/** An issue left as it is, and why. */
+function unchanged<B extends object>(base: B, issue: { number: number; url: string }, reason: string) {
+  return { ...base, action: 'unchanged' as const, number: issue.number, url: issue.url, writes: [] as Write[], reason };
+}
+
+const transient = (r: ResultRecord) => `${r.verdict} is not in issue-on: treated as transient`;
+
 export function planIssues(records: readonly ResultRecord[], world: World, o: PlanOptions): Planned[] {
   const out: Planned[] = [];
   const today = day(o.now);
@@ -136,26 +143,14 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
           .map((c) => parseMarker(c.body))
           .find((m) => m?.id === r.id && m.state) ?? null;
       if (state === 'transient') {
-        out.push({
-          ...base,
-          action: 'unchanged',
-          number,
-          url,
-          writes: [],
-          reason: `${r.verdict} is not in issue-on: treated as transient`,
-        });
+        out.push(unchanged(base, { number, url }, transient(r)));
         continue;
       }
       const now = state === 'failing' ? 'fail' : 'pass';
       if (last?.state === now) {
-        out.push({
-          ...base,
-          action: 'unchanged',
-          number,
-          url,
-          writes: [],
-          reason: `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}`,
-        });
+        out.push(
+          unchanged(base, { number, url }, `still ${now === 'fail' ? 'failing' : 'passing'} since ${last.first}`),
+        );
         continue;
       }
       const marker: Marker = { id: r.id, fp, first: today, changed: today, state: now };
@@ -196,14 +191,7 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
     if (state === 'failing') {
       if (open && marker) {
         if (sameFindings(marker.fp, r)) {
-          out.push({
-            ...base,
-            action: 'unchanged',
-            number: open.number,
-            url: open.url,
-            writes: [],
-            reason: `same findings since ${marker.changed}`,
-          });
+          out.push(unchanged(base, open, `same findings since ${marker.changed}`));
           continue;
         }
         const next: Marker = {
@@ -273,14 +261,7 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
 
     if (!open || !marker) continue;
     if (state === 'transient') {
-      out.push({
-        ...base,
-        action: 'unchanged',
-        number: open.number,
-        url: open.url,
-        writes: [],
-        reason: `${r.verdict} is not in issue-on: treated as transient`,
-      });
+      out.push(unchanged(base, open, transient(r)));
       continue;
     }
     out.push({

@@ -1,5 +1,5 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as r,b,d as S,e as E,g as O,h as k,l as v,n as L,o as N,p as T,r as h,s as I,t as R,u as x,v as C,x as $,y as P,z as j}from"./chunk-2XSZ5H4M.js";import{a as p}from"./chunk-MMF3LTHC.js";import"./chunk-PHP2FO5J.js";import{b as F}from"./chunk-2XNK3JRA.js";import"./chunk-Q7AS3Z3H.js";import{a}from"./chunk-WM2OXYU3.js";import"./chunk-EEEC4TXW.js";import{existsSync as U}from"node:fs";import{dirname as H,join as K}from"node:path";import{fileURLToPath as V}from"node:url";import{parseArgs as B}from"node:util";var A=`cors-gate ${p} \u2014 can a browser call this API?
+import{a as r,b,d as S,e as E,g as O,h as k,l as v,n as L,o as N,p as T,r as h,s as I,t as R,u as x,v as C,x as $,y as P,z as j}from"./chunk-CD5Z7H7O.js";import{a as p}from"./chunk-MMF3LTHC.js";import"./chunk-PHP2FO5J.js";import{b as F}from"./chunk-2XNK3JRA.js";import"./chunk-Q7AS3Z3H.js";import{a}from"./chunk-WM2OXYU3.js";import"./chunk-EEEC4TXW.js";import{existsSync as U}from"node:fs";import{dirname as H,join as K}from"node:path";import{fileURLToPath as V}from"node:url";import{parseArgs as B}from"node:util";var A=`cors-gate ${p} \u2014 can a browser call this API?
 
 Usage: cors-gate [options]
        cors-gate presets [--browser B] [--format text|json]   what each client preset sends
