@@ -2,7 +2,7 @@
 // the parser that turns its text into a typed value with an error naming it.
 import { MAX_SHARDS, type Shard } from './config/shard.js';
 import { UsageError } from './errors.js';
-import { VERDICTS, type Verdict } from './types.js';
+import { type IssueTrigger, VERDICTS, type Verdict } from './types.js';
 import { checkOrigin } from './urls.js';
 
 /**
@@ -19,11 +19,15 @@ export const DEFAULTS = {
   'issue-on': 'fail',
   'dry-run': 'false',
   'max-issue-writes': '20',
+  retries: '2',
+  confirm: '2',
 } as const;
 
 export const MAX_CONCURRENCY = 256;
 export const MAX_TIMEOUT_SECONDS = 600;
 export const MAX_ISSUE_WRITES = 1000;
+export const MAX_RETRIES = 10;
+export const MAX_CONFIRM = 10;
 
 export function parseSeconds(text: string, name: string): number {
   const n = Number(text);
@@ -56,10 +60,10 @@ export function parseOrigin(text: string, name: string): string {
 }
 
 /**
- * A comma list of verdicts from `allowed`, or `never` for none: `fail,error`
- * for fail-on, `fail,warn` for issue-on.
+ * A comma list of names from `allowed`, or `never` for none: verdicts for
+ * fail-on, failing verdicts and `flaky` for issue-on.
  */
-function parseVerdicts(text: string, name: string, allowed: readonly Verdict[], what: string): Verdict[] {
+function parseList<T extends string>(text: string, name: string, allowed: readonly T[], what: string): T[] {
   const items = text
     .split(',')
     .map((s) => s.trim().toLowerCase())
@@ -73,22 +77,22 @@ function parseVerdicts(text: string, name: string, allowed: readonly Verdict[], 
       throw new UsageError(`${name}: ${JSON.stringify(item)} is not ${what} (${usage})`);
   }
   if (items.length === 0) throw new UsageError(`${name} is empty (${usage})`);
-  return items as Verdict[];
+  return items as T[];
 }
 
 /** `fail,error` → the verdicts that fail the gate; `never` → none. */
 export function parseFailOn(text: string, name = 'fail-on'): Verdict[] {
-  return parseVerdicts(text, name, VERDICTS, 'a verdict');
+  return parseList(text, name, VERDICTS, 'a verdict');
 }
 
-/** The verdicts that open an issue; a pass never does. */
-export function parseIssueOn(text: string, name = 'issue-on'): Verdict[] {
-  return parseVerdicts(
-    text,
-    name,
-    VERDICTS.filter((v) => v !== 'pass'),
-    'a failing verdict',
-  );
+export const ISSUE_TRIGGERS: readonly IssueTrigger[] = ['fail', 'error', 'warn', 'flaky'];
+
+/**
+ * What opens an issue: `fail`, `error`, `warn`, and `flaky` for a failure that
+ * only some of an endpoint's probes met (left out of `fail`). A pass never does.
+ */
+export function parseIssueOn(text: string, name = 'issue-on'): IssueTrigger[] {
+  return parseList(text, name, ISSUE_TRIGGERS, 'a failing verdict or flaky');
 }
 
 const REPO_NAME = /^[\w.-]+\/[\w.-]+$/;

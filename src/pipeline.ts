@@ -13,6 +13,11 @@ import type { CheckResult, Endpoint, Verdict } from './types.js';
 export interface RunOptions {
   timeoutMs: number;
   concurrency: number;
+  /** The run's retries and confirming probes; an endpoint's own win. */
+  retries?: number;
+  confirm?: number;
+  /** The pause before each confirming probe (tests shorten it). */
+  confirmPauseMs?: number;
   failOn: Verdict[];
   /** Extra secrets to redact (the GitHub token). */
   secrets?: string[];
@@ -42,6 +47,9 @@ export async function runChecks(endpoints: readonly Endpoint[], options: RunOpti
     {
       timeoutMs: options.timeoutMs,
       concurrency: options.concurrency,
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      ...(options.confirm !== undefined ? { confirm: options.confirm } : {}),
+      ...(options.confirmPauseMs !== undefined ? { confirmPauseMs: options.confirmPauseMs } : {}),
       ...(options.onResult ? { onResult: options.onResult } : {}),
     },
     (r) => ({ ...toRecord(r, secrets), position: positions.get(r.endpoint.id)! }),

@@ -4,6 +4,9 @@
 export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
 export const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail', 'error'];
 
+/** What opens an issue: failing verdicts, and `flaky` for failures that only some probes met. */
+export type IssueTrigger = Exclude<Verdict, 'pass'> | 'flaky';
+
 export type CredentialsMode = 'omit' | 'include';
 export type Browser = 'chromium' | 'firefox' | 'safari';
 
@@ -47,6 +50,10 @@ export interface Endpoint {
   stream?: boolean;
   browser: Browser;
   issue?: IssueTarget;
+  /** How many times a request with no answer, or a 502/503/504/429, is asked again (else the run's). */
+  retries?: number;
+  /** How many more probes confirm a failure (else the run's). */
+  confirm?: number;
   /** Values that must never be shown: auth keys, headers marked secret. */
   secrets: string[];
   /** Where the endpoint was defined, for messages. */
@@ -81,6 +88,24 @@ export interface Exchange {
   ms: number;
   /** Set when the strict parser refused the response and it was read leniently, as browsers do: the parser's reason. */
   lenient?: string;
+  /** Earlier attempts of this request that were asked again (no answer, or 502/503/504/429), oldest first. */
+  attempts?: Attempt[];
+}
+
+/** One attempt of a request that was asked again. */
+export interface Attempt {
+  status: number | null;
+  /** The error code when there was no answer. */
+  error: string | null;
+  ms: number;
+  /** How long cors-gate waited before the next attempt. */
+  waitMs: number;
+}
+
+/** What one probe of an endpoint came to: its verdict and the code of its first blocking finding. */
+export interface ProbeSummary {
+  verdict: Verdict;
+  code?: string;
 }
 
 export type FindingLevel = 'fail' | 'warn' | 'info' | 'error';
@@ -112,4 +137,8 @@ export interface CheckResult {
   actual?: Exchange;
   /** ISO time the check finished. */
   checkedAt: string;
+  /** Every probe of a failing endpoint, the first included (only when it was probed again). */
+  probes?: ProbeSummary[];
+  /** The probes disagreed: a browser meets the failure only some of the time. */
+  flaky?: boolean;
 }

@@ -7,7 +7,9 @@ import type { Shard } from '../config/shard.js';
 import {
   DEFAULTS,
   MAX_CONCURRENCY,
+  MAX_CONFIRM,
   MAX_ISSUE_WRITES,
+  MAX_RETRIES,
   parseBool,
   parseCount,
   parseFailOn,
@@ -18,7 +20,7 @@ import {
   parseSeconds,
   parseShard,
 } from '../inputs.js';
-import type { Verdict } from '../types.js';
+import type { IssueTrigger, Verdict } from '../types.js';
 
 export interface IssueInputs {
   enabled: boolean;
@@ -26,7 +28,7 @@ export interface IssueInputs {
   repo: string;
   labels: string[];
   dryRun: boolean;
-  issueOn: Verdict[];
+  issueOn: IssueTrigger[];
   maxWrites: number;
   apiUrl?: string;
   runUrl?: string;
@@ -41,6 +43,8 @@ export interface ActionInputs {
   failOn: Verdict[];
   timeoutMs: number;
   concurrency: number;
+  retries: number;
+  confirm: number;
   reportFile: string;
   githubToken: string;
   issues: IssueInputs;
@@ -91,6 +95,8 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
     failOn: parseFailOn(input('fail-on')),
     timeoutMs: parseSeconds(input('timeout'), 'timeout'),
     concurrency: parseCount(input('concurrency'), 'concurrency', MAX_CONCURRENCY),
+    retries: parseCount(input('retries'), 'retries', MAX_RETRIES, 0),
+    confirm: parseCount(input('confirm'), 'confirm', MAX_CONFIRM, 0),
     reportFile: input('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'cors-gate-report.json'),
     githubToken: input('github-token'),
     issues: readIssueInputs(input, env),

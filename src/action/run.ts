@@ -48,6 +48,8 @@ async function outcomeOf(inputs: ActionInputs): Promise<CheckOutcome | null> {
       ...(inputs.shard ? { shard: inputs.shard } : {}),
       timeoutMs: inputs.timeoutMs,
       concurrency: inputs.concurrency,
+      retries: inputs.retries,
+      confirm: inputs.confirm,
       failOn: inputs.failOn,
       secrets: inputs.githubToken ? [inputs.githubToken] : [],
       onResult: (r, done, total) =>

@@ -1,26 +1,34 @@
 // The check for each endpoint: the request a browser would make, the preflight
 // when one is needed, the actual request only if the preflight lets it through.
-
+// A request that got no answer, or a "not now" answer (502, 503, 504, 429), is
+// asked again; a failing endpoint is probed again before its failure stands.
 import type { Dispatcher } from 'undici';
-import {
-  type CorsRequest,
-  evaluate,
-  evaluateActual,
-  evaluatePreflight,
-  isBlocking,
-  needsPreflight,
-  redirectTarget,
-  requestHeadersValue,
-} from '../cors/evaluate.js';
-import { normalizeMethod, sendableHeaders } from '../cors/fetch-rules.js';
-import { PLACEHOLDER_KEY } from '../secrets.js';
+import { evaluate, evaluatePreflight, isBlocking, needsPreflight } from '../cors/evaluate.js';
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
-import { VERSION } from '../version.js';
 import { streamFindings } from './authenticated.js';
+import { compareProbes } from './consistency.js';
 import { createDispatcher, type ProbeOptions, send as sendRequest } from './probe.js';
+import { ENDPOINT_DEADLINE_TIMEOUTS, follow } from './redirects.js';
+import { browserRequest, preflightHeaders } from './request.js';
+import { type Attempt, attemptOf, retryWait, unavailableFinding } from './retry.js';
 import { Slots } from './slots.js';
 
-export interface CheckOptions {
+export { ENDPOINT_DEADLINE_TIMEOUTS } from './redirects.js';
+export { actualHeaders, browserRequest, preflightHeaders, redirectedRequest, USER_AGENT } from './request.js';
+
+/** What a run does with blips; an endpoint's own `retries` and `confirm` win. */
+export interface Persistence {
+  /** How many times a request with no answer, or a 502/503/504/429, is asked again. */
+  retries: number;
+  /** How many more times a failing endpoint is probed, on fresh connections, before its failure stands. */
+  confirm: number;
+  /** The pause before each confirming probe. */
+  confirmPauseMs: number;
+}
+
+export const DEFAULT_PERSISTENCE: Persistence = { retries: 2, confirm: 2, confirmPauseMs: 500 };
+
+export interface CheckOptions extends Partial<Persistence> {
   timeoutMs: number;
   concurrency: number;
   dispatcher?: Dispatcher;
@@ -28,96 +36,21 @@ export interface CheckOptions {
   onResult?: (result: CheckResult, done: number, total: number) => void;
 }
 
-export const USER_AGENT = `cors-gate/${VERSION}`;
+/** A request needs at least this long to be worth sending once more. */
+const MIN_ATTEMPT_MS = 200;
 
-/** The request as the browser turns the page's fetch() into it. */
-export function browserRequest(e: Endpoint): { request: CorsRequest; dropped: string[] } {
-  const { kept, dropped } = sendableHeaders(e.headers, e.browser);
-  return {
-    request: {
-      origin: e.origin,
-      method: normalizeMethod(e.method),
-      headers: kept,
-      credentials: e.credentials,
-      browser: e.browser,
-    },
-    dropped,
-  };
-}
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function preflightHeaders(req: CorsRequest): HeaderLine[] {
-  const lines: HeaderLine[] = [
-    ['Accept', '*/*'],
-    ['Origin', req.origin],
-    ['Access-Control-Request-Method', req.method],
-  ];
-  const names = requestHeadersValue(req);
-  if (names) lines.push(['Access-Control-Request-Headers', names]);
-  lines.push(['User-Agent', USER_AGENT]);
-  return lines;
-}
-
-export function actualHeaders(req: CorsRequest): HeaderLine[] {
-  const lines: HeaderLine[] = [...req.headers, ['Origin', req.origin]];
-  if (!req.headers.some(([n]) => n.toLowerCase() === 'accept')) lines.unshift(['Accept', '*/*']);
-  if (!req.headers.some(([n]) => n.toLowerCase() === 'user-agent')) lines.push(['User-Agent', USER_AGENT]);
-  return lines;
-}
-
-const MAX_REDIRECTS = 20;
-const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type']);
-
-/**
- * The request a browser sends after a redirect (Fetch "HTTP-redirect fetch"):
- * 301/302 turn a POST into a GET and 303 anything but GET/HEAD, dropping the
- * body and its headers; a hop to another origin drops Authorization, and one
- * from a cross-origin URL makes the Origin `null`. A real key (an `auth:` or
- * secret header) never follows a hop to another origin: its value becomes the
- * placeholder, so the header is still checked but the key stays with the
- * endpoint it was configured for.
- */
-export function redirectedRequest(
-  req: CorsRequest,
-  status: number,
-  from: string,
-  to: string,
-  secrets: readonly string[] = [],
-): { request: CorsRequest; keepBody: boolean } {
-  let method = req.method;
-  let headers = req.headers;
-  let keepBody = true;
-  if (
-    ((status === 301 || status === 302) && method === 'POST') ||
-    (status === 303 && method !== 'GET' && method !== 'HEAD')
-  ) {
-    method = 'GET';
-    headers = headers.filter(([n]) => !BODY_HEADERS.has(n.toLowerCase()));
-    keepBody = false;
-  }
-  const fromOrigin = new URL(from).origin;
-  const crossOrigin = new URL(to).origin !== fromOrigin;
-  if (crossOrigin) {
-    headers = headers
-      .filter(([n]) => n.toLowerCase() !== 'authorization')
-      .map(([n, v]) =>
-        secrets.some((k) => k && v.includes(k)) ? ([n, PLACEHOLDER_KEY] as HeaderLine) : ([n, v] as HeaderLine),
-      );
-  }
-  const tainted = crossOrigin && req.origin !== fromOrigin;
-  return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
-}
-
-/** However many hops, one endpoint never takes longer than this many timeouts. */
-export const ENDPOINT_DEADLINE_TIMEOUTS = 3;
-
+/** One probe of an endpoint: everything a browser sends for one call of fetch(), and the verdict. */
 export async function checkEndpoint(
   e: Endpoint,
   probe: ProbeOptions,
   slots: Slots = new Slots(1),
+  retries = e.retries ?? 0,
 ): Promise<CheckResult> {
   let sent = 0;
   let deadline = 0;
-  const send = (method: string, url: string, headers: HeaderLine[], body: string | undefined) =>
+  const once = (method: string, url: string, headers: HeaderLine[], body: string | undefined) =>
     slots.run(sent++ === 0 ? 'start' : 'continue', () => {
       // The endpoint's clock starts with its first request, not while it waits for a slot.
       const now = performance.now();
@@ -130,99 +63,34 @@ export async function checkEndpoint(
         return ex;
       });
     });
+  // Waits between attempts hold no request slot: other endpoints go on meanwhile.
+  const send = async (method: string, url: string, headers: HeaderLine[], body: string | undefined) => {
+    const attempts: Attempt[] = [];
+    for (let attempt = 0; ; attempt++) {
+      const ex = await once(method, url, headers, body);
+      const wait = retryWait(ex, attempt, retries, deadline - performance.now(), MIN_ATTEMPT_MS);
+      if (wait === null) return attempts.length ? { ...ex, attempts } : ex;
+      attempts.push(attemptOf(ex, wait));
+      await sleep(wait);
+    }
+  };
   const outOfTime = () => deadline > 0 && performance.now() >= deadline;
   const { request, dropped } = browserRequest(e);
   let preflight: Exchange | undefined;
   let actual: Exchange | undefined;
   const needed = needsPreflight(request);
-  if (needed) {
-    preflight = await send('OPTIONS', e.url, preflightHeaders(request), undefined);
-  }
+  if (needed) preflight = await send('OPTIONS', e.url, preflightHeaders(request), undefined);
+  let unavailable = unavailableFinding(preflight, 'preflight');
   // A browser sends the actual request only after a passed preflight. A simple
   // request has no preflight, so the actual request is the only evidence.
-  const preflightOk = !preflight || !isBlocking(evaluatePreflight(request, preflight));
+  const preflightOk = !unavailable && (!preflight || !isBlocking(evaluatePreflight(request, preflight)));
   let current = request;
-  const redirectFindings: Finding[] = [];
+  let redirectFindings: Finding[] = [];
   if (preflightOk && (e.actual || !needed)) {
-    let body = e.body;
-    let url = e.url;
-    // Follow redirects as fetch() does: each hop must pass the CORS check, and a
-    // re-sent request that needs a preflight gets one at the new URL.
-    for (let hop = 0; ; hop++) {
-      actual = await send(current.method, url, actualHeaders(current), body);
-      const res = actual.response;
-      const location = res ? redirectTarget(res) : undefined;
-      // A refused response (CORS or conflicting headers) ends the chain; evaluate() says why.
-      if (!res || location === undefined || isBlocking(evaluateActual(current, actual))) break;
-      let next: URL;
-      try {
-        next = new URL(location, url);
-      } catch {
-        redirectFindings.push({
-          code: 'InvalidRedirect',
-          level: 'error',
-          on: 'actual',
-          message: `The redirect's Location is not a valid URL.`,
-        });
-        break;
-      }
-      if (outOfTime()) {
-        redirectFindings.push({
-          code: 'Timeout',
-          level: 'error',
-          on: 'actual',
-          message: `Still redirecting after ${ENDPOINT_DEADLINE_TIMEOUTS} × the timeout (${hop + 1} redirects): stopped.`,
-        });
-        break;
-      }
-      if (hop >= MAX_REDIRECTS) {
-        redirectFindings.push({
-          code: 'TooManyRedirects',
-          level: 'error',
-          on: 'actual',
-          message: `More than ${MAX_REDIRECTS} redirects (net::ERR_TOO_MANY_REDIRECTS).`,
-        });
-        break;
-      }
-      if (next.username || next.password) {
-        redirectFindings.push({
-          code: 'RedirectContainsCredentials',
-          level: 'fail',
-          on: 'actual',
-          message: 'The redirect goes to a URL with a user name or password, which a CORS request may not follow.',
-        });
-        break;
-      }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        redirectFindings.push({
-          code: 'InvalidRedirect',
-          level: 'error',
-          on: 'actual',
-          message: `The redirect goes to a ${next.protocol} URL, which fetch() does not follow (TypeError: Failed to fetch).`,
-        });
-        break;
-      }
-      const hopped = redirectedRequest(current, res.status, url, next.href, e.secrets);
-      redirectFindings.push({
-        code: 'Redirected',
-        level: 'info',
-        on: 'actual',
-        message: `Redirected (status ${res.status}) to ${next.href}; followed as a browser does${hopped.request.origin === 'null' ? ', with Origin: null' : ''}.`,
-      });
-      current = hopped.request;
-      if (!hopped.keepBody) body = undefined;
-      url = next.href;
-      if (needsPreflight(current)) {
-        const again = await send('OPTIONS', url, preflightHeaders(current), undefined);
-        const found = evaluatePreflight(current, again);
-        if (isBlocking(found)) {
-          // The first preflight stays the evidence shown; this one's findings carry the reason.
-          redirectFindings.push(...found.map((f) => ({ ...f, message: `After the redirect: ${f.message}` })));
-          actual = undefined;
-          break;
-        }
-      }
-    }
+    const followed = await follow(request, e.url, e.body, e.secrets, send, outOfTime);
+    ({ actual, current } = followed);
+    redirectFindings = followed.findings;
+    unavailable = unavailableFinding(actual, 'actual');
   }
   const notes: Finding[] = [];
   for (const [on, ex] of [
@@ -252,6 +120,7 @@ export async function checkEndpoint(
     finalRequest: current,
     redirectFindings,
     notes,
+    ...(unavailable ? { unavailable } : {}),
   });
   return {
     endpoint: e,
@@ -260,6 +129,36 @@ export async function checkEndpoint(
     ...(actual ? { actual } : {}),
     checkedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Probes an endpoint; when it fails, probes it `confirm` more times, each on a
+ * fresh connection after a short pause (a load-balanced API may answer each
+ * connection from another backend), and keeps the failure only if every probe
+ * fails the same way. Probes that disagree make the failure intermittent.
+ */
+export async function checkConfirmed(
+  e: Endpoint,
+  probe: ProbeOptions,
+  slots: Slots,
+  persistence: Persistence,
+  fresh: () => Dispatcher = () => createDispatcher(probe.timeoutMs),
+): Promise<CheckResult> {
+  const retries = e.retries ?? persistence.retries;
+  const first = await checkEndpoint(e, probe, slots, retries);
+  const confirm = e.confirm ?? persistence.confirm;
+  if (first.evaluation.verdict !== 'fail' || confirm <= 0) return first;
+  const probes = [first];
+  for (let i = 0; i < confirm; i++) {
+    await sleep(persistence.confirmPauseMs);
+    const dispatcher = fresh();
+    try {
+      probes.push(await checkEndpoint(e, { ...probe, dispatcher }, slots, retries));
+    } finally {
+      await dispatcher.destroy().catch(() => undefined);
+    }
+  }
+  return compareProbes(probes);
 }
 
 /**
@@ -280,6 +179,11 @@ export async function checkEndpoints<T>(
 ): Promise<(T | CheckResult)[]> {
   const dispatcher = opts.dispatcher ?? createDispatcher(opts.timeoutMs);
   const probe: ProbeOptions = { timeoutMs: opts.timeoutMs, dispatcher };
+  const persistence: Persistence = {
+    retries: opts.retries ?? DEFAULT_PERSISTENCE.retries,
+    confirm: opts.confirm ?? DEFAULT_PERSISTENCE.confirm,
+    confirmPauseMs: opts.confirmPauseMs ?? DEFAULT_PERSISTENCE.confirmPauseMs,
+  };
   const slots = new Slots(opts.concurrency);
   const results = new Array<T | CheckResult>(endpoints.length);
   let next = 0;
@@ -287,7 +191,7 @@ export async function checkEndpoints<T>(
   const worker = async () => {
     while (next < endpoints.length) {
       const i = next++;
-      const result = await checkEndpoint(endpoints[i]!, probe, slots);
+      const result = await checkConfirmed(endpoints[i]!, probe, slots, persistence);
       opts.onResult?.(result, ++done, endpoints.length);
       results[i] = keep ? keep(result) : result;
     }

@@ -9,6 +9,8 @@ import { readReports, readSource, writeFileAtomic } from '../files.js';
 import {
   DEFAULTS,
   MAX_CONCURRENCY,
+  MAX_CONFIRM,
+  MAX_RETRIES,
   parseCount,
   parseFailOn,
   parseOrigin,
@@ -45,6 +47,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       'fail-on': { type: 'string', default: DEFAULTS['fail-on'] },
       timeout: { type: 'string', default: DEFAULTS.timeout },
       concurrency: { type: 'string', default: DEFAULTS.concurrency },
+      retries: { type: 'string', default: DEFAULTS.retries },
+      confirm: { type: 'string', default: DEFAULTS.confirm },
       'report-file': { type: 'string' },
       shard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -71,6 +75,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   const failOn = parseFailOn(values['fail-on']!, '--fail-on');
   const timeoutMs = parseSeconds(values.timeout!, '--timeout');
   const concurrency = parseCount(values.concurrency!, '--concurrency', MAX_CONCURRENCY);
+  const retries = parseCount(values.retries!, '--retries', MAX_RETRIES, 0);
+  const confirm = parseCount(values.confirm!, '--confirm', MAX_CONFIRM, 0);
   const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
   const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
   const reportFile = values['report-file'];
@@ -84,6 +90,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       ...(shard ? { shard } : {}),
       timeoutMs,
       concurrency,
+      retries,
+      confirm,
       failOn,
       ...(progress
         ? {

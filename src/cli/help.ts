@@ -15,6 +15,8 @@ Usage: cors-gate [options]
   --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default ${DEFAULTS['fail-on']})
   --timeout SECONDS    per-request deadline (default ${DEFAULTS.timeout})
   --concurrency N      requests in flight at once (default ${DEFAULTS.concurrency})
+  --retries N          ask again after no answer or a 502/503/504/429, up to N times (default ${DEFAULTS.retries})
+  --confirm N          probe a failing endpoint N more times before its failure stands (default ${DEFAULTS.confirm})
   --report-file FILE   also write the JSON report to FILE
   --shard I/N          check only shard I of N (1-based; by endpoint id, stable under reordering)
   -h, --help           this help

@@ -96,6 +96,8 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
           ...(spec.auth && req ? { stream: req.stream } : {}),
           browser: spec.browser ?? 'chromium',
           ...(spec.issue ? { issue: spec.issue } : {}),
+          ...(spec.retries !== undefined ? { retries: spec.retries } : {}),
+          ...(spec.confirm !== undefined ? { confirm: spec.confirm } : {}),
           secrets,
           source: { file, line: spec.line },
         });

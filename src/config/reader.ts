@@ -92,6 +92,22 @@ export class Reader {
     return n.value;
   }
 
+  /** A whole number from min to max. */
+  count(node: Node | null, what: string, min: number, max: number): number {
+    const n = this.deref(node);
+    if (
+      !n ||
+      !isScalar(n) ||
+      typeof n.value !== 'number' ||
+      !Number.isInteger(n.value) ||
+      n.value < min ||
+      n.value > max
+    ) {
+      throw this.error(n ?? node, `${what} must be a whole number from ${min} to ${max}, got ${describe(n)}`);
+    }
+    return n.value;
+  }
+
   oneOf<T extends string>(node: Node | null, what: string, allowed: readonly T[]): T {
     const s = this.string(node, what);
     if (!(allowed as readonly string[]).includes(s))

@@ -3,7 +3,7 @@
 import { isMap, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { normalizeMethod } from '../cors/fetch-rules.js';
 import { ConfigError } from '../errors.js';
-import { repoProblem } from '../inputs.js';
+import { MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
 import { clientProblem } from '../presets/requests.js';
 import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
@@ -33,6 +33,8 @@ export interface EntrySpec {
   clients?: string[];
   style?: ApiStyle;
   browser?: Browser;
+  retries?: number;
+  confirm?: number;
   auth?: string;
   issue?: IssueTarget;
   line: number;
@@ -83,6 +85,8 @@ const ENTRY_KEYS = [
   'browser',
   'auth',
   'issue',
+  'retries',
+  'confirm',
 ] as const;
 const DEFAULT_KEYS = ENTRY_KEYS.filter(
   (k) => k !== 'name' && k !== 'url' && k !== 'expect' && k !== 'issue' && k !== 'models',
@@ -174,6 +178,12 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
         break;
       case 'browser':
         spec.browser = r.oneOf(v, `${what}.browser`, ['chromium', 'firefox', 'safari'] as const);
+        break;
+      case 'retries':
+        spec.retries = r.count(v, `${what}.retries`, 0, MAX_RETRIES);
+        break;
+      case 'confirm':
+        spec.confirm = r.count(v, `${what}.confirm`, 0, MAX_CONFIRM);
         break;
       case 'auth':
         spec.auth = readAuth(r, v, `${what}.auth`);

@@ -400,9 +400,17 @@ export function evaluate(
     redirectFindings?: Finding[];
     /** Findings from outside the CORS algorithm (the authenticated check, dropped headers, malformed HTTP); they count toward the verdict. */
     notes?: Finding[];
+    /** The server was not taking requests (502/503/504/429 after the retries): no usable answer, nothing to judge. */
+    unavailable?: Finding;
   },
 ): Evaluation {
   const preflightNeeded = needsPreflight(req);
+  if (exchanges.unavailable) {
+    const findings = [exchanges.unavailable, ...(exchanges.notes ?? [])].sort(
+      (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
+    );
+    return { verdict: 'error', findings, preflightNeeded, fix: requiredHeaders(req, preflightNeeded) };
+  }
   const findings: Finding[] = [];
   if (preflightNeeded && exchanges.preflight) findings.push(...evaluatePreflight(req, exchanges.preflight));
   if (exchanges.redirectFindings) findings.push(...exchanges.redirectFindings);

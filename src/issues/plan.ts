@@ -3,7 +3,7 @@
 // failure writes nothing, and the previous state is read back from the hidden
 // marker on the issue (or on our last comment), so no state file is needed.
 import type { ResultRecord } from '../report/record.js';
-import type { Verdict } from '../types.js';
+import type { IssueTrigger } from '../types.js';
 import {
   changeComment,
   day,
@@ -49,7 +49,7 @@ export interface PlanOptions {
   repo: string;
   labels: string[];
   /** Verdicts that open an issue; other non-passing verdicts are transient. */
-  issueOn: Verdict[];
+  issueOn: IssueTrigger[];
   now: Date;
   runUrl?: string;
 }
@@ -90,8 +90,10 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 type State = 'failing' | 'passing' | 'transient';
 
-export function stateOf(r: ResultRecord, issueOn: readonly Verdict[]): State {
-  if (issueOn.includes(r.verdict)) return 'failing';
+export function stateOf(r: ResultRecord, issueOn: readonly IssueTrigger[]): State {
+  // A failure only some probes met is news only for those who asked for it.
+  if (r.flaky && r.verdict === 'fail') return issueOn.includes('flaky') ? 'failing' : 'transient';
+  if (r.verdict !== 'pass' && issueOn.includes(r.verdict)) return 'failing';
   if (r.verdict === 'error' || r.verdict === 'fail') return 'transient';
   return 'passing';
 }

@@ -3,7 +3,7 @@
 // plan's (plan.ts); this file only reads GitHub and writes to it.
 import type { ResultRecord } from '../report/record.js';
 import { logSafe, oneLine } from '../text.js';
-import type { Verdict } from '../types.js';
+import type { IssueTrigger } from '../types.js';
 import { AccessError, canLabel, describeFailure, type IssueClient, type Log, statusOf } from './client.js';
 import {
   type IssueAction,
@@ -21,7 +21,7 @@ export interface IssueOptions {
   /** Default repository (issue-repo, else GITHUB_REPOSITORY). */
   repo: string;
   labels: string[];
-  issueOn: Verdict[];
+  issueOn: IssueTrigger[];
   dryRun: boolean;
   maxWrites: number;
   token: string;

@@ -30,6 +30,19 @@ export function corsHeaders(ex: ExchangeRecord): HeaderLine[] {
   return ex.headers.filter(([n]) => /^access-control-/i.test(n));
 }
 
+/** ` (after 2 retries)` when a request was asked again, else nothing. */
+export function retried(ex: ExchangeRecord): string {
+  const n = ex.attempts?.length ?? 0;
+  return n ? ` (after ${n} ${n === 1 ? 'retry' : 'retries'})` : '';
+}
+
+/** How the probes of a failing endpoint came out: `failed 3 of 3 probes` or `flaky: failed 2 of 3 probes`. */
+export function probeNote(r: ResultRecord): string {
+  const probes = r.probes ?? [];
+  const failed = probes.filter((p) => p.verdict === 'fail').length;
+  return `${r.flaky ? 'flaky: ' : ''}failed ${failed} of ${probes.length} probes`;
+}
+
 /** The header lines the response needs for this exact call, when a browser blocks or warns; null otherwise. */
 export function neededHeaders(r: ResultRecord): string | null {
   if ((r.verdict !== 'fail' && r.verdict !== 'warn') || r.fix.length === 0) return null;

@@ -2,7 +2,17 @@
 // output rendered from it (summary, table, issues, merged reports) is too.
 import { displayUrl, redact, urlSecrets } from '../secrets.js';
 import { cut, jsonText } from '../text.js';
-import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine, IssueTarget, Verdict } from '../types.js';
+import type {
+  Attempt,
+  CheckResult,
+  Endpoint,
+  Exchange,
+  Finding,
+  HeaderLine,
+  IssueTarget,
+  ProbeSummary,
+  Verdict,
+} from '../types.js';
 
 export const REPORT_VERSION = 1;
 const MAX_LINES = 200;
@@ -17,6 +27,8 @@ export interface ExchangeRecord {
   bodyTruncated: boolean;
   error: { code: string; message: string } | null;
   ms: number;
+  /** Earlier attempts that were asked again (no answer, or 502/503/504/429), oldest first; absent when there was one. */
+  attempts?: Attempt[];
 }
 
 export interface ResultRecord {
@@ -39,6 +51,10 @@ export interface ResultRecord {
   preflight: ExchangeRecord | null;
   actual: ExchangeRecord | null;
   checkedAt: string;
+  /** Every probe of a failing endpoint, when it was probed again to confirm the failure. */
+  probes?: ProbeSummary[];
+  /** The probes disagreed: a browser meets the failure only some of the time. */
+  flaky?: boolean;
   /** Place in the whole config (before sharding), so merged shards keep the config's order. */
   position?: number;
 }
@@ -68,6 +84,7 @@ function exchange(ex: Exchange | undefined, secrets: readonly string[]): Exchang
     bodyTruncated: ex.response?.bodyTruncated ?? false,
     error: ex.error ? { code: ex.error.code, message: redact(ex.error.message, secrets) } : null,
     ms: ex.ms,
+    ...(ex.attempts?.length ? { attempts: ex.attempts } : {}),
   };
 }
 
@@ -95,6 +112,8 @@ export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): 
     preflight: exchange(r.preflight, secrets),
     actual: exchange(r.actual, secrets),
     checkedAt: r.checkedAt,
+    ...(r.probes ? { probes: r.probes } : {}),
+    ...(r.flaky ? { flaky: true } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
 // so details are shortened first, the table last, with a line saying what was left out.
 import { code, html, oneLine, pre } from '../text.js';
-import { corsHeaders, firstProblem, ICON, neededHeaders, verdictLabel } from './cells.js';
+import { corsHeaders, firstProblem, ICON, neededHeaders, probeNote, retried, verdictLabel } from './cells.js';
 import { curlCommand } from './curl.js';
 import type { GateDecision } from './gate.js';
 import { renderMatrixMarkdown } from './matrix.js';
@@ -15,13 +15,15 @@ const DETAIL_LIMIT = 24 * 1024;
 
 function statusCell(r: ResultRecord): string {
   const parts: string[] = [];
-  const one = (ex: ExchangeRecord | null) => (ex ? `${ex.request.method} ${ex.status ?? ex.error?.code ?? '?'}` : null);
+  const one = (ex: ExchangeRecord | null) =>
+    ex ? `${ex.request.method} ${ex.status ?? ex.error?.code ?? '?'}${retried(ex)}` : null;
   const p = one(r.preflight);
   const a = one(r.actual);
   if (p) parts.push(p);
   else if (!r.preflightNeeded) parts.push('no preflight');
   if (a) parts.push(a);
-  return html(parts.join(' → '));
+  const probes = r.probes && r.probes.length > 1 ? `<br>${html(probeNote(r))}` : '';
+  return html(parts.join(' → ')) + probes;
 }
 
 const SHORT: Record<string, string> = {

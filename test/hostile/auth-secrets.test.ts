@@ -78,8 +78,9 @@ describe('auth: one real streaming request, the key masked everywhere', () => {
 
   it('sent the real key and asked for a stream', () => {
     const sent = zoo.requests.filter((q) => q.method === 'POST' && q.headers.some(([, v]) => v === `Bearer ${KEY}`));
-    // Three POSTs with the env key per run (two chat rows and the no-ACAO one), three runs.
-    expect(sent.length).toBe(9);
+    // Per run: one POST with the env key for each of the two chat rows, and three for the
+    // no-ACAO row (it fails, so two more probes confirm it); three runs.
+    expect(sent.length).toBe(15);
     expect(sent.every((q) => JSON.parse(q.body!).stream === true)).toBe(true);
     expect(
       zoo.requests.some(

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCoreStub } from '../../support/core-stub.js';
+import type { createCoreStub } from '../../support/core-stub.js';
 import { startZoo, type Zoo, zooConfig } from '../../support/zoo.js';
 
 const stub = vi.hoisted(() => ({ value: undefined as ReturnType<typeof createCoreStub> | undefined }));
@@ -33,7 +33,11 @@ afterAll(async () => {
 beforeEach(() => stub.value!.reset());
 
 async function act(inputs: Record<string, string>, env: Record<string, string> = {}) {
-  const read = readActionInputs((n) => inputs[n] ?? '', { RUNNER_TEMP: dir, GITHUB_STEP_SUMMARY: join(dir, 's.md'), ...env });
+  const read = readActionInputs((n) => inputs[n] ?? '', {
+    RUNNER_TEMP: dir,
+    GITHUB_STEP_SUMMARY: join(dir, 's.md'),
+    ...env,
+  });
   const outcome = await runAction(read);
   finish(outcome);
   return { outcome, inputs: read };
@@ -49,7 +53,9 @@ describe('the action in-process', () => {
     expect(r.outputs).toMatchObject({ total: '5', passed: '3', warned: '0', failed: '2', errored: '0', issues: '[]' });
     expect(JSON.parse(r.outputs['failed-endpoints']!)).toEqual(['NVIDIA NIM', 'OpenCode Zen']);
     expect(r.outputs['report-file']).toBe(inputs.reportFile);
-    const report = JSON.parse(readFileSync(inputs.reportFile, 'utf8')) as { results: { name: string; verdict: string }[] };
+    const report = JSON.parse(readFileSync(inputs.reportFile, 'utf8')) as {
+      results: { name: string; verdict: string }[];
+    };
     expect(report.results.map((x) => x.verdict)).toEqual(['pass', 'pass', 'pass', 'fail', 'fail']);
     expect(r.summary).toContain('## cors-gate: 3 of 5 endpoints can be called from a browser');
     expect(r.failed).toHaveLength(1);
@@ -84,7 +90,9 @@ describe('the action in-process', () => {
     expect(outcome).toBeNull();
     const r = record();
     expect(r.annotations[0]).toMatchObject({ kind: 'error', properties: { file: config, startLine: 4 } });
-    expect(r.failed[0]).toMatch(/^Configuration error: .*broken\.yml:4:\d+: endpoints\[0\]\.method TRACK cannot be sent by fetch\(\)/);
+    expect(r.failed[0]).toMatch(
+      /^Configuration error: .*broken\.yml:4:\d+: endpoints\[0\]\.method TRACK cannot be sent by fetch\(\)/,
+    );
     expect(r.summary).toContain('## cors-gate: configuration error');
     expect(r.outputs).toEqual({});
     expect(zoo.requests.length).toBe(before);
