@@ -41,7 +41,8 @@ export async function runChecks(endpoints: readonly Endpoint[], options: RunOpti
   const positions = new Map(endpoints.map((e, i) => [e.id, i]));
   // Each result becomes its redacted record as soon as it is in: the raw
   // exchanges of thousands of endpoints are never all held at once.
-  const secrets = reportSecrets(list, options.secrets ?? []);
+  // Every endpoint's, not only this shard's: a server may echo a key another job sent it.
+  const secrets = reportSecrets(endpoints, options.secrets ?? []);
   const records = await checkEndpoints(
     list,
     {

@@ -31,6 +31,24 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/**
+ * redact() for text that was cut short (a body read up to a limit): a secret the
+ * cut split in two leaves no beginning of itself at the end either.
+ */
+export function redactCut(text: string, secrets: readonly string[], cutShort: boolean): string {
+  let out = redact(text, secrets);
+  if (!cutShort) return out;
+  for (const s of secrets) {
+    for (let k = Math.min(s.length - 1, out.length); k >= 4; k--) {
+      if (out.endsWith(s.slice(0, k))) {
+        out = `${out.slice(0, -k)}***`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const SECRET_PARAMS =
   /^(key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|password|sig|signature|x-goog-api-key|code)$/i;
 

@@ -131,7 +131,7 @@ function sendStrict(
       if (response) {
         const buf = Buffer.concat(chunks);
         response.body = buf.subarray(0, BODY_KEEP).toString('utf8');
-        response.bodyTruncated = response.bodyTruncated || buf.length > BODY_KEEP;
+        response.bodyTruncated = response.bodyTruncated || read > BODY_KEEP;
         // A body cut short by our own limit, or the deadline hit mid-body, still
         // leaves a usable answer: the browser's decision rests on the headers.
         resolve({ ...base, response });

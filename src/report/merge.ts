@@ -3,6 +3,7 @@
 
 import { formatShard, type Shard } from '../config/shard.js';
 import { MergeError } from '../errors.js';
+import { VERDICTS, type Verdict } from '../types.js';
 import { REPORT_VERSION, type Report, type ResultRecord } from './record.js';
 
 /** A report as a shard writes it: the plain report, and which shard it covers. */
@@ -18,6 +19,31 @@ export interface ReportSource {
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+const isExchange = (x: unknown) =>
+  x === null || (isObject(x) && Array.isArray(x.headers) && (x.status === null || typeof x.status === 'number'));
+
+/** Why a value is not a result record this version writes, or null: every field the renderers read. */
+function recordProblem(r: unknown): string | null {
+  if (!isObject(r)) return 'is not a result record';
+  for (const key of ['id', 'name', 'url', 'origin', 'method', 'verdict'] as const) {
+    if (typeof r[key] !== 'string') return `is not a result record: ${key} is not text`;
+  }
+  if (!VERDICTS.includes(r.verdict as Verdict)) return `has an unknown verdict ${JSON.stringify(r.verdict)}`;
+  const findings = r.findings;
+  if (
+    !Array.isArray(findings) ||
+    !findings.every(
+      (f) => isObject(f) && typeof f.code === 'string' && typeof f.level === 'string' && typeof f.message === 'string',
+    )
+  ) {
+    return 'is not a result record: findings is not a list of findings';
+  }
+  if (!Array.isArray(r.fix)) return 'is not a result record: fix is not a list';
+  if (!isExchange(r.preflight) || !isExchange(r.actual))
+    return 'is not a result record: preflight or actual is not an exchange';
+  return null;
 }
 
 /** Parses and checks one shard's report; errors name the file. */
@@ -36,11 +62,8 @@ export function parseReport(src: ReportSource): ShardReport {
   }
   if (!Array.isArray(value.results)) throw new MergeError(`${src.file}: results is not a list`);
   value.results.forEach((r, i) => {
-    if (!isObject(r) || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.verdict !== 'string') {
-      throw new MergeError(`${src.file}: results[${i}] is not a result record (id, name, verdict)`);
-    }
-    if (!['pass', 'warn', 'fail', 'error'].includes(r.verdict))
-      throw new MergeError(`${src.file}: results[${i}] has an unknown verdict ${JSON.stringify(r.verdict)}`);
+    const problem = recordProblem(r);
+    if (problem) throw new MergeError(`${src.file}: results[${i}] ${problem}`);
   });
   if (value.shard !== undefined) {
     const s = value.shard as Partial<Shard>;

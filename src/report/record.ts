@@ -1,6 +1,6 @@
 // The JSON report: what was checked and seen, redacted once here so that every
 // output rendered from it (summary, table, issues, merged reports) is too.
-import { displayUrl, redact, urlSecrets } from '../secrets.js';
+import { displayUrl, redact, redactCut, urlSecrets } from '../secrets.js';
 import { cut, jsonText } from '../text.js';
 import type {
   Attempt,
@@ -80,7 +80,7 @@ function exchange(ex: Exchange | undefined, secrets: readonly string[]): Exchang
     request: { method: ex.method, headers: lines(ex.headers, secrets) },
     status: ex.response?.status ?? null,
     headers: lines(ex.response?.headers ?? [], secrets),
-    body: redact(ex.response?.body ?? '', secrets),
+    body: redactCut(ex.response?.body ?? '', secrets, ex.response?.bodyTruncated ?? false),
     bodyTruncated: ex.response?.bodyTruncated ?? false,
     error: ex.error ? { code: ex.error.code, message: redact(ex.error.message, secrets) } : null,
     ms: ex.ms,

@@ -128,11 +128,12 @@ export function renderSummary(input: SummaryInput): string {
     rows.push(row);
   });
   const tail: string[] = [];
+  let sectionsLeftOut = 0;
   for (const s of [renderMatrixMarkdown(records), ...(input.sections ?? [])].filter(Boolean)) {
     if (size + Buffer.byteLength(s) < limit) {
       tail.push(s);
       size += Buffer.byteLength(s);
-    }
+    } else sectionsLeftOut++;
   }
   const detailParts: string[] = [];
   let detailsLeftOut = 0;
@@ -148,6 +149,10 @@ export function renderSummary(input: SummaryInput): string {
     detailParts.push(d);
   }
   const notes: string[] = [];
+  if (sectionsLeftOut)
+    notes.push(
+      `${sectionsLeftOut} section${sectionsLeftOut === 1 ? '' : 's'} (the by-client matrix or the issues) left out to stay under GitHub's 1 MiB summary limit; the JSON report and the log have them.`,
+    );
   if (rowsLeftOut)
     notes.push(
       `${rowsLeftOut} table rows left out to stay under GitHub's 1 MiB summary limit; the JSON report has every endpoint.`,

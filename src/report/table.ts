@@ -21,12 +21,17 @@ export function renderTable(records: readonly ResultRecord[], decision: GateDeci
     return `\u001b[${c}m${s}\u001b[0m`;
   };
   const nameWidth = Math.min(64, Math.max(8, ...records.map((r) => column(r.name, 64).length)));
-  const lines: string[] = [`  ${'VERDICT'}  ${'ENDPOINT'.padEnd(nameWidth)}  ${'PRE/ACT'.padEnd(9)}  FIRST FINDING`];
+  const statusWidth = Math.max(9, ...records.map((r) => status(r).length));
+  const lines: string[] = [
+    `  ${'VERDICT'}  ${'ENDPOINT'.padEnd(nameWidth)}  ${'PRE/ACT'.padEnd(statusWidth)}  FIRST FINDING`.trimEnd(),
+  ];
   for (const r of records) {
     const first = firstProblem(r);
     const name = column(r.name, 64).padEnd(nameWidth);
     const why = first ? `${first.code}${r.expect === 'fail' && r.verdict === 'fail' ? ' (expected)' : ''}` : '';
-    lines.push(logSafe(`  ${paint(r.verdict, MARK[r.verdict])}     ${name}  ${status(r).padEnd(9)}  ${why}`));
+    // Made safe before the mark is painted: the colour's escape is ours, not server text.
+    const rest = logSafe(`${name}  ${status(r).padEnd(statusWidth)}  ${why}`.trimEnd());
+    lines.push(`  ${paint(r.verdict, MARK[r.verdict])}     ${rest}`);
   }
   const c = decision.counts;
   lines.push('');

@@ -162,6 +162,18 @@ describe('mergeReports', () => {
     );
     expect(() => mergeReports([src('x.json', report([{ id: 'a' } as ResultRecord]))])).toThrow(/results\[0\]/);
     expect(() => mergeReports([src('x.json', report([record('a', 'maybe' as 'pass')]))])).toThrow(/unknown verdict/);
+    // Every field a renderer reads is checked, so a bad record is a MergeError naming the file,
+    // never a crash in the summary.
+    const { url: _, ...noUrl } = record('a', 'pass');
+    expect(() => mergeReports([src('x.json', report([noUrl as ResultRecord]))])).toThrow(
+      /^x\.json: results\[0\] is not a result record: url is not text$/,
+    );
+    expect(() =>
+      mergeReports([src('x.json', report([{ ...record('a', 'fail'), findings: [{}] } as ResultRecord]))]),
+    ).toThrow(/findings is not a list of findings/);
+    expect(() => mergeReports([src('x.json', report([{ ...record('a', 'fail'), preflight: 'x' } as never]))])).toThrow(
+      /preflight or actual is not an exchange/,
+    );
     expect(() => mergeReports([])).toThrow(/no reports/);
   });
 

@@ -258,6 +258,13 @@ describe('renderSummary: sections', () => {
 });
 
 describe('renderSummary: the size limit', () => {
+  it('says so when a section (the matrix, the issues) is left out for size', () => {
+    const big = `### Issues\n\n${'x'.repeat(40 * 1024)}\n`;
+    const out = summary([failing('A')], { limit: 30 * 1024, sections: [big] });
+    expect(out).not.toContain('### Issues');
+    expect(out).toContain('_1 section (the by-client matrix or the issues) left out');
+  });
+
   const records = Array.from({ length: 30 }, (_, i) =>
     i % 3 === 0 ? passing(`Endpoint ${String(i).padStart(2, '0')}`) : failing(`Endpoint ${String(i).padStart(2, '0')}`),
   );

@@ -21,12 +21,14 @@ describe('renderTable', () => {
     });
     const out = table([passing('Open'), failing('Zen'), erroring('Down'), warned]);
     const lines = out.split('\n');
-    expect(lines[0]).toBe('  VERDICT  ENDPOINT  PRE/ACT    FIRST FINDING');
+    // The status column is as wide as its longest value: ECONNREFUSED/- here.
+    expect(lines[0]).toBe('  VERDICT  ENDPOINT  PRE/ACT         FIRST FINDING');
     expect(columns(lines[1]!)).toEqual(['PASS', 'Open', '204/401']);
     expect(columns(lines[2]!)).toEqual(['FAIL', 'Zen', '404/401', 'PreflightInvalidStatus']);
     expect(columns(lines[3]!)).toEqual(['ERR', 'Down', 'ECONNREFUSED/-', 'NetworkError']);
     expect(columns(lines[4]!)).toEqual(['WARN', 'Warned', '404/401', 'WildcardWithAuthorization']);
-    expect(lines[2]).toBe('  FAIL     Zen       404/401    PreflightInvalidStatus');
+    expect(lines[2]).toBe('  FAIL     Zen       404/401         PreflightInvalidStatus');
+    expect(lines[3]).toBe('  ERR      Down      ECONNREFUSED/-  NetworkError');
   });
 
   it('writes - for a request not sent and ? for one with neither status nor error', () => {
@@ -47,12 +49,13 @@ describe('renderTable', () => {
   it('sizes the name column to the longest name, between 8 and 64 characters', () => {
     const short = table([passing('A')]).split('\n');
     expect(short[0]).toBe('  VERDICT  ENDPOINT  PRE/ACT    FIRST FINDING');
-    expect(short[1]).toBe('  PASS     A         204/401    ');
+    // A row without a finding ends with its status, not with spaces.
+    expect(short[1]).toBe('  PASS     A         204/401');
     const long = 'L'.repeat(100);
     const lines = table([passing(long), passing('B')]).split('\n');
     expect(lines[0]).toBe(`  VERDICT  ${'ENDPOINT'.padEnd(64)}  PRE/ACT    FIRST FINDING`);
-    expect(lines[1]).toBe(`  PASS     ${'L'.repeat(63)}…  204/401    `);
-    expect(lines[2]).toBe(`  PASS     ${'B'.padEnd(64)}  204/401    `);
+    expect(lines[1]).toBe(`  PASS     ${'L'.repeat(63)}…  204/401`);
+    expect(lines[2]).toBe(`  PASS     ${'B'.padEnd(64)}  204/401`);
   });
 
   it('ends with the counts, the gate and what PRE/ACT means', () => {
@@ -82,7 +85,7 @@ describe('renderTable', () => {
   // Known bug: renderTable paints the mark, then logSafe() runs over the whole line
   // and writes the colour's ESC as the visible text \u{001b}, so a terminal shows
   // "\u{001b}[31mFAIL\u{001b}[0m" instead of a red FAIL. Make this an `it` when fixed.
-  it.fails('paints the verdict when asked', () => {
+  it('paints the verdict when asked', () => {
     const out = table([passing('A'), failing('B'), erroring('C'), failing('W', { verdict: 'warn' })], true);
     expect(rowOf(out, 'A')).toContain('\u001b[32mPASS\u001b[0m');
     expect(rowOf(out, 'B')).toContain('\u001b[31mFAIL\u001b[0m');

@@ -1,5 +1,5 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{c as p,d,n as h,p as u,r as c,s as i}from"./chunk-Q7AS3Z3H.js";import{a as m}from"./chunk-WM2OXYU3.js";import"./chunk-EEEC4TXW.js";import{parseArgs as $}from"node:util";var g=`Usage: cors-gate presets [--browser chromium|firefox|safari] [--format text|json]
+import{c as p,d,o as h,q as u,s as c,t as i}from"./chunk-BEMABT23.js";import{a as m}from"./chunk-WM2OXYU3.js";import"./chunk-EEEC4TXW.js";import{parseArgs as $}from"node:util";var g=`Usage: cors-gate presets [--browser chromium|firefox|safari] [--format text|json]
 
 Prints, for each client preset, the SDK version and source file it was read
 from, the request it makes for a chat call (method, headers with values, body)
