@@ -1,10 +1,11 @@
 // The issue step: read what exists (one listing per repository), plan, then
 // carry the plan out one write at a time under a cap. Every decision is the
 // plan's (plan.ts); this file only reads GitHub and writes to it.
+
+import { AccessError, canLabel, describeFailure, type IssueClient, type Log, statusOf } from '../github/client.js';
 import type { ResultRecord } from '../report/record.js';
 import { logSafe, oneLine } from '../text.js';
 import type { IssueTrigger } from '../types.js';
-import { AccessError, canLabel, describeFailure, type IssueClient, type Log, statusOf } from './client.js';
 import {
   type IssueAction,
   issuesOf,
@@ -265,7 +266,7 @@ export async function syncIssues(
   // Octokit is loaded only here, so runs without issues never pay for it.
   const gh =
     client ??
-    (await import('./github.js')).createClient({
+    (await import('../github/octokit.js')).createClient({
       token: o.token,
       ...(o.apiUrl ? { baseUrl: o.apiUrl } : {}),
       log,

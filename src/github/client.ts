@@ -1,8 +1,9 @@
 // What the issue step needs from GitHub, as an interface: the Octokit-backed
 // client (github.ts) is loaded only when issues are on, and tests can pass their
 // own. Also how a failed call is described to the user.
+
+import type { KnownComment, KnownIssue } from '../issues/plan.js';
 import { oneLine } from '../text.js';
-import type { KnownComment, KnownIssue } from './plan.js';
 
 export interface Log {
   info(line: string): void;

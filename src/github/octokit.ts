@@ -3,9 +3,9 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import type { KnownIssue } from '../issues/plan.js';
 import { oneLine } from '../text.js';
 import type { IssueClient, Log } from './client.js';
-import type { KnownIssue } from './plan.js';
 
 export interface ClientOptions {
   token: string;
