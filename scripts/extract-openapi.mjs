@@ -36,6 +36,8 @@ const OPERATIONS = [
   'git/create-ref',
   'git/create-tree',
   'git/create-commit',
+  // Who the token acts as: a user's token gets the user, an installation token 403.
+  'users/get-authenticated',
 ];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'test/github-fake/openapi-issues.json');
