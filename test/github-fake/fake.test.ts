@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getOctokit } from '@actions/github';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { faults, type GitHubFake, openapiSource } from './server.js';
+import { faults, type GitHubFake, openapiSource, startGitHubFake } from './server.js';
 import { useGitHubFake } from './use.js';
 
 const REPO = 'acme/widgets';
@@ -350,6 +350,89 @@ describe('read-only token', () => {
       ).toBe(200);
       expect(ro.issues('any/repo')).toEqual([]);
     });
+  });
+});
+
+describe('who the token acts as: GET /user', () => {
+  it('refuses an installation token, as GitHub refuses GITHUB_TOKEN, with its 403 body', async () => {
+    const r = await call('GET', '/user');
+    expect(r).toEqual({
+      status: 403,
+      headers: expect.anything(),
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        status: '403',
+      },
+    });
+    await expect(octokit().rest.users.getAuthenticated()).rejects.toMatchObject({ status: 403 });
+    expect(fake.requests.map((q) => `${q.operationId} ${q.status}`)).toEqual([
+      'users/get-authenticated 403',
+      'users/get-authenticated 403',
+    ]);
+  });
+
+  it('answers 401 to a wrong token and to none', async () => {
+    expect(await call('GET', '/user', undefined, 'wrong')).toMatchObject({
+      status: 401,
+      body: { message: 'Bad credentials', status: '401' },
+    });
+    expect((await call('GET', '/user', undefined, null)).status).toBe(401);
+    await expect(getOctokit('nope', { baseUrl: fake.url }).rest.users.getAuthenticated()).rejects.toMatchObject({
+      status: 401,
+    });
+  });
+
+  describe("with a user's token", () => {
+    const asUser = useGitHubFake({ tokenKind: 'user' });
+
+    it('answers 200 with the user, who authors what the token creates', async () => {
+      const f = asUser();
+      const gh = getOctokit(f.token, { baseUrl: f.url });
+      const { status, data: me } = await gh.rest.users.getAuthenticated();
+      expect(status).toBe(200);
+      expect(me).toMatchObject({
+        login: 'cors-gate-user',
+        type: 'User',
+        html_url: 'https://github.com/cors-gate-user',
+        url: `${f.url}/users/cors-gate-user`,
+        user_view_type: 'private',
+        two_factor_authentication: true,
+        plan: { name: 'free' },
+      });
+      const { data: issue } = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 't' });
+      expect(issue.user).toMatchObject({ login: me.login, id: me.id, node_id: me.node_id });
+      expect((await call('GET', '/user', undefined, 'wrong')).status).toBe(401);
+      expect(f.takeViolations()).toEqual([]);
+    });
+
+    it("sends every field GitHub's description requires of the user", async () => {
+      const f = asUser();
+      f.corruptNextResponse('GET', '/user', (b) => {
+        delete b.disk_usage;
+        return b;
+      });
+      await fetch(`${f.url}/user`, { headers: { authorization: `token ${f.token}` } });
+      expect(f.takeViolations()).toEqual([expect.stringContaining('users/get-authenticated): response 200')]);
+    });
+  });
+
+  describe("with a user's token and a login", () => {
+    const named = useGitHubFake({ tokenKind: 'user', login: 'Octo-Dev' });
+    it('acts as that login', async () => {
+      const f = named();
+      const r = await fetch(`${f.url}/user`, { headers: { authorization: `Bearer ${f.token}` } });
+      expect(await r.json()).toMatchObject({ login: 'Octo-Dev', type: 'User' });
+    });
+  });
+
+  it('refuses to start with a login that kind of token cannot have', async () => {
+    await expect(startGitHubFake({ tokenKind: 'user', login: 'github-actions[bot]' })).rejects.toThrow(
+      "a user's token cannot act as github-actions[bot]",
+    );
+    await expect(startGitHubFake({ login: 'octo-dev' })).rejects.toThrow(
+      'an installation token cannot act as octo-dev',
+    );
   });
 });
 

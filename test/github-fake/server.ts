@@ -15,7 +15,20 @@ type Schema = Record<string, unknown>;
 export interface GitHubFakeOptions {
   /** The only token accepted (`authorization: token X` or `Bearer X`). Default 'test-token'. */
   token?: string;
-  /** Login the token acts as; it authors what the client creates. Default 'github-actions[bot]'. */
+  /**
+   * The kind of token, as GitHub tells them apart:
+   * - 'installation': a GitHub App installation token, which GITHUB_TOKEN is. It acts as the app's
+   *   bot (a login ending in `[bot]`), and GET /user answers 403 "Resource not accessible by integration".
+   * - 'user': a user's token (a classic or fine-grained personal access token). It acts as a user,
+   *   and GET /user answers 200 with that user.
+   * Default 'installation'.
+   */
+  tokenKind?: TokenKind;
+  /**
+   * Login the token acts as; it authors what the client creates. Default 'github-actions[bot]' for an
+   * installation token, 'cors-gate-user' for a user's token. An installation token's login ends in
+   * `[bot]` and a user's does not: the fake refuses to start otherwise.
+   */
   login?: string;
   /** Repos not seeded with setRepo() spring into existence on first use. Default true. */
   autoCreateRepos?: boolean;
@@ -26,6 +39,8 @@ export interface GitHubFakeOptions {
   /** The token may only read, in every repo: see RepoOptions.readOnly. Default false. */
   readOnly?: boolean;
 }
+
+export type TokenKind = 'installation' | 'user';
 
 export interface RepoOptions {
   /** Every call on the repo answers 403 "Resource not accessible by integration". */
@@ -247,6 +262,8 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const nodeId = (prefix: string, id: number) => `${prefix}_kwDO${Buffer.from(String(id)).toString('base64url')}`;
 const userId = (login: string) => [...login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 90_000_000, 7) + 1000;
 const MAX_BODY = 65_536;
+/** GitHub Apps act through bot accounts, whose logins end in `[bot]`. */
+const isBot = (login: string) => login.endsWith('[bot]');
 
 interface StoredIssue {
   id: number;
@@ -322,7 +339,11 @@ const matches = (m: Matcher, method: string, path: string) =>
 
 export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   const token = options.token ?? 'test-token';
-  const me = options.login ?? 'github-actions[bot]';
+  const tokenKind = options.tokenKind ?? 'installation';
+  const me = options.login ?? (tokenKind === 'user' ? 'cors-gate-user' : 'github-actions[bot]');
+  // GitHub has no such token: an app's installation token acts as its bot, and a bot has no user token.
+  if (isBot(me) !== (tokenKind === 'installation'))
+    throw new Error(`github-fake: a${tokenKind === 'user' ? " user's" : 'n installation'} token cannot act as ${me}`);
   const now = () => iso((options.now ?? (() => new Date()))());
   const strictBodies = options.strictRequestBodies ?? true;
   const repos = new Map<string, Repo>();
@@ -470,7 +491,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
       gravatar_id: '',
       url: u,
-      html_url: login.endsWith('[bot]')
+      html_url: isBot(login)
         ? `https://github.com/apps/${login.slice(0, -5)}`
         : `https://github.com/${encodeURIComponent(login)}`,
       followers_url: `${u}/followers`,
@@ -482,9 +503,40 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       repos_url: `${u}/repos`,
       events_url: `${u}/events{/privacy}`,
       received_events_url: `${u}/received_events`,
-      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      type: isBot(login) ? 'Bot' : 'User',
       user_view_type: 'public',
       site_admin: false,
+    };
+  };
+  // GET /user for a user's token: the user's own view of their profile, with the private fields
+  // (a classic token without the `user` scope is sent only the public ones).
+  const authenticatedUser = () => {
+    const t = '2020-01-01T00:00:00Z';
+    return {
+      ...user(me),
+      user_view_type: 'private',
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      twitter_username: null,
+      notification_email: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: t,
+      updated_at: t,
+      private_gists: 0,
+      total_private_repos: 0,
+      owned_private_repos: 0,
+      disk_usage: 1,
+      collaborators: 0,
+      two_factor_authentication: true,
+      plan: { name: 'free', space: 976_562_499, collaborators: 0, private_repos: 10_000 },
     };
   };
   const full = (r: Repo) => `${r.owner}/${r.name}`;
@@ -1022,6 +1074,17 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     },
   };
 
+  // Operations outside any repository: nothing a repo is set up with applies to them.
+  const accountHandlers: Record<string, (q: Record<string, string>, b: Json) => Reply> = {
+    'users/get-authenticated': () =>
+      tokenKind === 'user'
+        ? { status: 200, body: authenticatedUser() }
+        : // GitHub's answer to an installation token, body and all, as a workflow log quotes it (actions/create-github-app-token#258).
+          error(403, 'Resource not accessible by integration', {
+            documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
+          }),
+  };
+
   // The label operations answer the issue's labels after the change.
   function labelWrite(r: Repo, p: Record<string, string>, change: (issue: StoredIssue) => Reply | undefined): Reply {
     const issue = findIssue(r, Number(p.issue_number));
@@ -1199,18 +1262,24 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     return reply;
   }
   function run(op: Operation, p: Record<string, string>, q: Record<string, string>, b: Json, path: string): Reply {
+    if (!op.paramNames.includes('owner')) {
+      const handler = accountHandlers[op.id];
+      if (!handler) return notImplemented(op);
+      return handler(q, b ?? {});
+    }
     const r = repoFor(`${p.owner}/${p.repo}`, options.autoCreateRepos ?? true);
     if (!r || r.missing) return error(404, 'Not Found');
     if (r.forbidden) return error(403, 'Resource not accessible by integration');
     if ((options.readOnly || r.readOnly) && op.method !== 'GET')
       return error(403, 'Resource not accessible by integration');
     const handler = handlers[op.id];
-    if (!handler) {
-      const v = `${op.method} ${op.template} (${op.id}): in the description subset but the fake does not implement it`;
-      violations.push(v);
-      return { status: 501, body: { message: `github-fake: ${v}` } };
-    }
+    if (!handler) return notImplemented(op);
     return handler(r, p, q, b ?? {}, path);
+  }
+  function notImplemented(op: Operation): Reply {
+    const v = `${op.method} ${op.template} (${op.id}): in the description subset but the fake does not implement it`;
+    violations.push(v);
+    return { status: 501, body: { message: `github-fake: ${v}` } };
   }
   const faultReply = (f: Fault): Reply => {
     const base = error(f.status, f.status >= 500 ? 'Server Error' : 'Error');
