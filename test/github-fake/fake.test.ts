@@ -436,6 +436,73 @@ describe('who the token acts as: GET /user', () => {
   });
 });
 
+describe('authors', () => {
+  it('renders a bot as GitHub does: type Bot, its app named in performed_via_github_app', async () => {
+    const gh = octokit();
+    const { data: issue } = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 't' });
+    const { data: comment } = await gh.rest.issues.createComment({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: issue.number,
+      body: 'c',
+    });
+    for (const { user, performed_via_github_app } of [issue, comment]) {
+      expect(user).toMatchObject({
+        login: 'github-actions[bot]',
+        id: 41898282,
+        node_id: 'MDM6Qm90NDE4OTgyODI=',
+        type: 'Bot',
+        html_url: 'https://github.com/apps/github-actions',
+        avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4',
+        url: `${fake.url}/users/github-actions%5Bbot%5D`,
+      });
+      expect(performed_via_github_app).toMatchObject({
+        id: 15368,
+        slug: 'github-actions',
+        node_id: 'MDM6QXBwMTUzNjg=',
+        name: 'GitHub Actions',
+        owner: { login: 'github', id: 9919, type: 'Organization' },
+      });
+    }
+    const other = fake.seedIssue(REPO, { user: 'dependabot[bot]' });
+    expect(other).toMatchObject({ user: { type: 'Bot' }, performed_via_github_app: { slug: 'dependabot' } });
+    expect(other.user.avatar_url).toBe(
+      `https://avatars.githubusercontent.com/in/${other.performed_via_github_app.id}?v=4`,
+    );
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('renders a person as type User, with no app', async () => {
+    const theirs = fake.seedIssue(REPO, { user: 'maintainer' });
+    fake.seedComment(REPO, theirs.number, 'hi', 'maintainer');
+    const issue = (await call('GET', `/repos/${REPO}/issues/${theirs.number}`)).body;
+    const [comment] = (await call('GET', `/repos/${REPO}/issues/${theirs.number}/comments`)).body;
+    for (const { user, performed_via_github_app } of [issue, comment]) {
+      expect(user).toMatchObject({ login: 'maintainer', type: 'User', html_url: 'https://github.com/maintainer' });
+      expect(performed_via_github_app).toBeNull();
+    }
+  });
+
+  describe("with a user's token", () => {
+    const asUser = useGitHubFake({ tokenKind: 'user' });
+    it("what the token writes is the user's, type User, with no app", async () => {
+      const f = asUser();
+      const gh = getOctokit(f.token, { baseUrl: f.url });
+      const { data: issue } = await gh.rest.issues.create({ owner: 'acme', repo: 'widgets', title: 't' });
+      const { data: comment } = await gh.rest.issues.createComment({
+        owner: 'acme',
+        repo: 'widgets',
+        issue_number: issue.number,
+        body: 'c',
+      });
+      for (const { user, performed_via_github_app } of [issue, comment]) {
+        expect(user).toMatchObject({ login: 'cors-gate-user', type: 'User' });
+        expect(performed_via_github_app).toBeNull();
+      }
+    });
+  });
+});
+
 describe('listing by creator', () => {
   it('keeps the issues one login opened, with labels and state, as GitHub does', async () => {
     fake.seedIssue(REPO, { title: 'mine', labels: ['cors-gate'] });

@@ -264,6 +264,39 @@ const userId = (login: string) => [...login].reduce((h, c) => (h * 31 + c.charCo
 const MAX_BODY = 65_536;
 /** GitHub Apps act through bot accounts, whose logins end in `[bot]`. */
 const isBot = (login: string) => login.endsWith('[bot]');
+/** Accounts the fake renders with GitHub's own ids; any other login gets an id made from its name. */
+const KNOWN_IDS: Record<string, number> = { 'github-actions[bot]': 41898282, github: 9919 };
+const accountId = (login: string) => KNOWN_IDS[login] ?? userId(login);
+/** Ids GitHub gave before node ids had a prefix, which bots and apps still carry: base64 of "03:Bot41898282". */
+const legacyNodeId = (kind: 'App' | 'Bot', id: number) => Buffer.from(`03:${kind}${id}`).toString('base64');
+/**
+ * The app of GITHUB_TOKEN as `performed_via_github_app` shows it (owner, name and dates as GitHub sends
+ * them; permissions and events cut to those near what cors-gate does). Other bots get an app made up
+ * from their name.
+ */
+const GITHUB_ACTIONS_APP = {
+  id: 15368,
+  client_id: 'Iv1.05c79e9ad1f6bdfa',
+  owner: 'github',
+  name: 'GitHub Actions',
+  description: 'Automate your workflow from idea to production',
+  external_url: 'https://help.github.com/en/actions',
+  created_at: '2018-07-30T09:30:17Z',
+  updated_at: '2024-04-10T20:33:16Z',
+  permissions: {
+    actions: 'write',
+    checks: 'write',
+    contents: 'write',
+    issues: 'write',
+    metadata: 'read',
+    pull_requests: 'write',
+    statuses: 'write',
+  },
+  events: ['check_run', 'check_suite', 'issue_comment', 'issues', 'label', 'pull_request', 'push', 'workflow_run'],
+};
+/** Id of the app a bot login acts for. */
+const appId = (bot: string) =>
+  bot === 'github-actions[bot]' ? GITHUB_ACTIONS_APP.id : (userId(`app/${bot}`) % 1_000_000) + 1;
 
 interface StoredIssue {
   id: number;
@@ -466,7 +499,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   /** Author of what the token commits when the request names nobody: the token's user. */
   const tokenSignature = (): Signature => ({
     name: me,
-    email: `${me === 'github-actions[bot]' ? 41898282 : userId(me)}+${me}@users.noreply.github.com`,
+    email: `${accountId(me)}+${me}@users.noreply.github.com`,
     date: now(),
   });
   const signature = (s: Json, fallback: Signature): Signature =>
@@ -483,12 +516,15 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
   const user = (login: string) => {
     // GitHub escapes the brackets of bot logins in URLs; a raw `[` is not a valid URI.
     const u = `${api}/users/${encodeURIComponent(login)}`;
-    const id = login === 'github-actions[bot]' ? 41898282 : userId(login);
+    const id = accountId(login);
+    // A bot has an id of the old form and its app's avatar (as GitHub renders vercel[bot] and github-actions[bot]).
     return {
       login,
       id,
-      node_id: nodeId('U', id),
-      avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+      node_id: isBot(login) ? legacyNodeId('Bot', id) : nodeId('U', id),
+      avatar_url: isBot(login)
+        ? `https://avatars.githubusercontent.com/in/${appId(login)}?v=4`
+        : `https://avatars.githubusercontent.com/u/${id}?v=4`,
       gravatar_id: '',
       url: u,
       html_url: isBot(login)
@@ -508,6 +544,32 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       site_admin: false,
     };
   };
+  /**
+   * The GitHub App a bot acts for. GitHub names it in `performed_via_github_app` of what the bot
+   * writes, as a recorded comment of vercel[bot] shows; for a user the field is null.
+   */
+  const app = (login: string) => {
+    const slug = login.slice(0, -'[bot]'.length);
+    const known = slug === 'github-actions' ? GITHUB_ACTIONS_APP : undefined;
+    const id = appId(login);
+    const t = '2020-01-01T00:00:00Z';
+    return {
+      id,
+      client_id: known?.client_id ?? `Iv1.${createHash('sha1').update(slug).digest('hex').slice(0, 16)}`,
+      slug,
+      node_id: legacyNodeId('App', id),
+      owner: { ...user(known?.owner ?? slug), type: 'Organization' },
+      name: known?.name ?? slug,
+      description: known?.description ?? null,
+      external_url: known?.external_url ?? `https://github.com/apps/${slug}`,
+      html_url: `https://github.com/apps/${slug}`,
+      created_at: known?.created_at ?? t,
+      updated_at: known?.updated_at ?? t,
+      permissions: known?.permissions ?? { issues: 'write', metadata: 'read' },
+      events: known?.events ?? [],
+    };
+  };
+  const appOf = (login: string) => (isBot(login) ? app(login) : null);
   // GET /user for a user's token: the user's own view of their profile, with the private fields
   // (a classic token without the `user` scope is sent only the public ones).
   const authenticatedUser = () => {
@@ -597,7 +659,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
       body: i.body,
       closed_by: null,
       timeline_url: `${base}/timeline`,
-      performed_via_github_app: null,
+      performed_via_github_app: appOf(i.user),
       state_reason: i.state_reason,
       ...(i.isPull
         ? {
@@ -624,7 +686,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     updated_at: c.updated_at,
     author_association: association(r, c.user),
     body: c.body,
-    performed_via_github_app: null,
+    performed_via_github_app: appOf(c.user),
   });
   const TEMPLATED: Record<string, string> = {
     archive: '{archive_format}{/ref}',
