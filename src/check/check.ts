@@ -63,18 +63,26 @@ export async function checkEndpoint(
         return ex;
       });
     });
+  const outOfTime = () => deadline > 0 && performance.now() >= deadline - 1;
   // Waits between attempts hold no request slot: other endpoints go on meanwhile.
   const send = async (method: string, url: string, headers: HeaderLine[], body: string | undefined) => {
     const attempts: Attempt[] = [];
+    let previous: Exchange | undefined;
     for (let attempt = 0; ; attempt++) {
       const ex = await once(method, url, headers, body);
+      // A retry cut short by the endpoint's own time says nothing about the server:
+      // the answer before it stands.
+      if (previous && ex.error?.code === 'TIMEOUT' && outOfTime()) {
+        const earlier = attempts.slice(0, -1);
+        return earlier.length ? { ...previous, attempts: earlier } : previous;
+      }
       const wait = retryWait(ex, attempt, retries, deadline - performance.now(), MIN_ATTEMPT_MS);
       if (wait === null) return attempts.length ? { ...ex, attempts } : ex;
       attempts.push(attemptOf(ex, wait));
+      previous = ex;
       await sleep(wait);
     }
   };
-  const outOfTime = () => deadline > 0 && performance.now() >= deadline;
   const { request, dropped } = browserRequest(e);
   let preflight: Exchange | undefined;
   let actual: Exchange | undefined;
