@@ -21,6 +21,10 @@ export const DEFAULTS = {
   'max-issue-writes': '20',
   retries: '2',
   confirm: '2',
+  'issue-after': '1',
+  'close-after': '1',
+  history: 'false',
+  'history-branch': 'cors-gate-data',
 } as const;
 
 export const MAX_CONCURRENCY = 256;
@@ -28,6 +32,7 @@ export const MAX_TIMEOUT_SECONDS = 600;
 export const MAX_ISSUE_WRITES = 1000;
 export const MAX_RETRIES = 10;
 export const MAX_CONFIRM = 10;
+export const MAX_RUNS_IN_A_ROW = 30;
 
 export function parseSeconds(text: string, name: string): number {
   const n = Number(text);

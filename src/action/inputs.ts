@@ -4,12 +4,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Shard } from '../config/shard.js';
+import { UsageError } from '../errors.js';
+import { historyKey } from '../history/store.js';
 import {
   DEFAULTS,
   MAX_CONCURRENCY,
   MAX_CONFIRM,
   MAX_ISSUE_WRITES,
   MAX_RETRIES,
+  MAX_RUNS_IN_A_ROW,
   parseBool,
   parseCount,
   parseFailOn,
@@ -30,8 +33,20 @@ export interface IssueInputs {
   dryRun: boolean;
   issueOn: IssueTrigger[];
   maxWrites: number;
+  /** Open an issue only after this many failing runs in a row (needs the run history). */
+  issueAfter: number;
+  /** Close one only after this many passing runs in a row. */
+  closeAfter: number;
   apiUrl?: string;
   runUrl?: string;
+}
+
+/** Where the run history is kept: a file on a branch of the workflow's repository. */
+export interface HistoryInputs {
+  repo: string;
+  branch: string;
+  /** The file's name: one per config (and shard) a repository checks. */
+  key: string;
 }
 
 export interface ActionInputs {
@@ -48,6 +63,8 @@ export interface ActionInputs {
   reportFile: string;
   githubToken: string;
   issues: IssueInputs;
+  /** The run history; absent when off. */
+  history?: HistoryInputs;
   /** Check only this shard of the endpoints. */
   shard?: Shard;
   /** Globs of shards' reports: merge them instead of checking anything. */
@@ -74,6 +91,8 @@ function readIssueInputs(input: (name: keyof typeof DEFAULTS | string) => string
     dryRun: parseBool(input('dry-run'), 'dry-run'),
     issueOn: parseIssueOn(input('issue-on')),
     maxWrites: parseCount(input('max-issue-writes'), 'max-issue-writes', MAX_ISSUE_WRITES, 0),
+    issueAfter: parseCount(input('issue-after'), 'issue-after', MAX_RUNS_IN_A_ROW),
+    closeAfter: parseCount(input('close-after'), 'close-after', MAX_RUNS_IN_A_ROW),
     ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
     ...(runUrl ? { runUrl } : {}),
   };
@@ -87,6 +106,32 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
   const origin = input('origin');
   const shard = parseShard(input('shard'), 'shard');
   const merge = input('merge-reports');
+  const issues = readIssueInputs(input, env);
+  let history: HistoryInputs | undefined;
+  const branch = input('history-branch');
+  const key = input('history-key');
+  if (parseBool(input('history'), 'history')) {
+    if (!env.GITHUB_REPOSITORY)
+      throw new UsageError(
+        'history: true keeps the history in the workflow’s repository, and GITHUB_REPOSITORY is not set',
+      );
+    const config = getInput('config') || DEFAULTS.config;
+    history = {
+      repo: env.GITHUB_REPOSITORY,
+      branch,
+      key: key || historyKey(merge ? null : config, shard),
+    };
+    if (!/^[A-Za-z0-9._/-]+$/.test(history.branch) || history.branch.includes('..'))
+      throw new UsageError(`history-branch must be a branch name, got ${JSON.stringify(history.branch)}`);
+    if (!/^[A-Za-z0-9._-]+$/.test(history.key))
+      throw new UsageError(
+        `history-key may hold letters, digits, dots, dashes and underscores only, got ${JSON.stringify(history.key)}`,
+      );
+  } else if (issues.issueAfter > 1 || issues.closeAfter > 1) {
+    throw new UsageError(
+      `issue-after: ${issues.issueAfter} and close-after: ${issues.closeAfter} count runs in a row, which needs history: true`,
+    );
+  }
   return {
     config: config || DEFAULTS.config,
     configGiven: config !== '' && config !== DEFAULTS.config,
@@ -99,7 +144,8 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
     confirm: parseCount(input('confirm'), 'confirm', MAX_CONFIRM, 0),
     reportFile: input('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'cors-gate-report.json'),
     githubToken: input('github-token'),
-    issues: readIssueInputs(input, env),
+    issues,
+    ...(history ? { history } : {}),
     ...(shard ? { shard } : {}),
     ...(merge ? { mergeReports: merge } : {}),
     summary: Boolean(env.GITHUB_STEP_SUMMARY),

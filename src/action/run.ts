@@ -5,6 +5,8 @@ import * as core from '@actions/core';
 import type { ConfigSource } from '../config/yaml.js';
 import { ConfigError } from '../errors.js';
 import { readReports, readSource, writeFileAtomic } from '../files.js';
+import type { GitHubClient } from '../github/client.js';
+import type { RunEntry } from '../history/history.js';
 import { DEFAULTS } from '../inputs.js';
 import { ISSUE_SECTION_BYTES } from '../issues/section.js';
 import { type CheckOutcome, loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
@@ -14,6 +16,7 @@ import { renderSummary, SUMMARY_LIMIT } from '../report/summary.js';
 import { renderFindings, renderTable } from '../report/table.js';
 import { code, logSafe, noLegacyCommands, oneLine } from '../text.js';
 import { annotate } from './annotations.js';
+import { readRunHistory, writeRunHistory } from './history.js';
 import type { ActionInputs } from './inputs.js';
 import { runIssueStep } from './issues.js';
 
@@ -74,6 +77,20 @@ async function outcomeOf(inputs: ActionInputs): Promise<CheckOutcome | null> {
   }
 }
 
+/** The GitHub client, when issues or the run history need one; Octokit is loaded only then. */
+async function connect(inputs: ActionInputs): Promise<GitHubClient | null> {
+  if (!inputs.githubToken || !(inputs.issues.enabled || inputs.history)) return null;
+  const { createClient } = await import('../github/octokit.js');
+  return createClient({
+    token: inputs.githubToken,
+    ...(inputs.issues.apiUrl ? { baseUrl: inputs.issues.apiUrl } : {}),
+    log: {
+      info: (l) => core.info(logSafe(l)),
+      warning: (l) => core.warning(noLegacyCommands(l), { title: 'cors-gate' }),
+    },
+  });
+}
+
 export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | null> {
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   const outcome = await outcomeOf(inputs);
@@ -85,6 +102,9 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   core.info(renderTable(report.results, decision));
   const findings = renderFindings(report.results);
   if (findings) core.info(findings);
+  const github = await connect(inputs);
+  const run: RunEntry = { at: report.generatedAt, ...(inputs.issues.runUrl ? { url: inputs.issues.runUrl } : {}) };
+  const past = github && inputs.history ? await readRunHistory(github, inputs.history, report.results, run) : null;
   if (inputs.summary) {
     // With issues on, room is kept for their section, appended after GitHub answers.
     const limit = inputs.issues.enabled ? SUMMARY_LIMIT - ISSUE_SECTION_BYTES : SUMMARY_LIMIT;
@@ -94,6 +114,7 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
           records: report.results,
           decision,
           limit,
+          ...(past ? { history: past.history } : {}),
           ...(inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {}),
         }),
       )
@@ -109,7 +130,11 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   core.setOutput('report-file', inputs.reportFile);
   annotate(outcome, inputs.issues.enabled);
   // After the results, report and summary: a GitHub failure cannot lose them.
-  await runIssueStep(report.results, inputs.issues, inputs.githubToken, inputs.summary);
+  await runIssueStep(report.results, inputs.issues, inputs.githubToken, inputs.summary, {
+    ...(github ? { client: github } : {}),
+    ...(past ? { runs: past.history } : {}),
+  });
+  if (github && inputs.history && past) await writeRunHistory(github, inputs.history, past, report.results, run);
   return outcome;
 }
 

@@ -1,6 +1,6 @@
-// What the issue step needs from GitHub, as an interface: the Octokit-backed
-// client (github.ts) is loaded only when issues are on, and tests can pass their
-// own. Also how a failed call is described to the user.
+// What cors-gate needs from GitHub, as an interface: the Octokit-backed client
+// (octokit.ts) is loaded only when issues or the run history are on, and tests
+// can pass their own. Also how a failed call is described to the user.
 
 import type { KnownComment, KnownIssue } from '../issues/plan.js';
 import { oneLine } from '../text.js';
@@ -14,26 +14,42 @@ export interface Created {
   number: number;
   url: string;
   labels: string[];
+  /** The login the issue was created as: the token's own. */
+  author: string;
 }
 
-export interface RepoPermissions {
-  admin?: boolean;
-  maintain?: boolean;
-  push?: boolean;
-  triage?: boolean;
-  pull?: boolean;
+/**
+ * Who the token acts as. A user's token knows its login (GET /user); an
+ * installation token (GITHUB_TOKEN, a GitHub App's) does not, and what it
+ * creates is authored by the app's bot (github-actions[bot] for GITHUB_TOKEN).
+ */
+export interface Identity {
+  login: string | null;
 }
 
-/** Labels stick on a new issue only with triage access or more; without it GitHub drops them silently. */
-export function canLabel(p: RepoPermissions): boolean {
-  return Boolean(p.triage || p.push || p.maintain || p.admin);
+/**
+ * How cors-gate lists its open issues in a repository: by its labels where
+ * they stick (an installation token with issues: write), by the token's own
+ * login where GitHub may drop them (a user's token, which on a repository it
+ * does not collaborate on can open issues but not label them).
+ */
+export type IssueFilter = { labels: string[] } | { creator: string };
+
+export function filterFor(identity: Identity, labels: string[]): IssueFilter {
+  return identity.login ? { creator: identity.login } : { labels };
+}
+
+/** Whether an issue was opened by the token's identity: its own login, or for an installation token a bot. */
+export function isOwnIssue(author: string, identity: Identity): boolean {
+  return identity.login ? author.toLowerCase() === identity.login.toLowerCase() : author.endsWith('[bot]');
 }
 
 export interface IssueClient {
-  /** Open issues with all the labels, every page, pull requests left out. */
-  listOpen(repo: string, labels: string[]): Promise<KnownIssue[]>;
-  /** The most recently closed labelled issues (one page). */
-  listRecentlyClosed(repo: string, labels: string[]): Promise<KnownIssue[]>;
+  identity(): Promise<Identity>;
+  /** Open issues that match the filter, every page, pull requests left out. */
+  listOpen(repo: string, filter: IssueFilter): Promise<KnownIssue[]>;
+  /** The most recently closed issues that match the filter (one page). */
+  listRecentlyClosed(repo: string, filter: IssueFilter): Promise<KnownIssue[]>;
   listComments(repo: string, number: number): Promise<KnownComment[]>;
   /** Sent once: a create is never retried, because GitHub may have applied it before failing. */
   create(repo: string, title: string, body: string, labels: string[]): Promise<Created>;
@@ -42,11 +58,34 @@ export interface IssueClient {
     number: number,
     fields: { title?: string; body?: string; state?: 'closed'; stateReason?: 'completed' | 'duplicate' },
   ): Promise<void>;
-  /** The token's permissions on the repository, as GET /repos/{owner}/{repo} reports them; null when it reports none. */
-  permissions(repo: string): Promise<RepoPermissions | null>;
   /** Sent once, like create. */
   comment(repo: string, number: number, body: string): Promise<string>;
 }
+
+/** A file on a branch, with the blob sha an update must name. */
+export interface StoredFile {
+  text: string;
+  sha: string;
+}
+
+/** The Contents and git data API calls that keep a file on a branch of its own. */
+export interface FileClient {
+  /** The file, or null when the file or the branch does not exist. */
+  readFile(repo: string, branch: string, path: string): Promise<StoredFile | null>;
+  /** Creates or replaces the file; `sha` is the blob replaced (GitHub answers 409 when it is not the current one). */
+  writeFile(
+    repo: string,
+    branch: string,
+    path: string,
+    text: string,
+    sha: string | undefined,
+    message: string,
+  ): Promise<void>;
+  /** A new branch with no history, holding only this file (GitHub answers 422 when the branch exists). */
+  createBranch(repo: string, branch: string, path: string, text: string, message: string): Promise<void>;
+}
+
+export type GitHubClient = IssueClient & FileClient;
 
 /** A refusal that no retry will change: a wrong token or a missing permission. */
 export class AccessError extends Error {
@@ -76,7 +115,7 @@ function serverMessage(err: unknown): string {
 }
 
 /** Turns a 401/403/404 into an error that names the repository and the permission to add. */
-export function describeFailure(err: unknown, repo: string, doing: string): Error {
+export function describeFailure(err: unknown, repo: string, doing: string, permission = 'issues: write'): Error {
   const status = statusOf(err);
   const said = serverMessage(err);
   if (status === 401)
@@ -86,15 +125,16 @@ export function describeFailure(err: unknown, repo: string, doing: string): Erro
     );
   if (status === 403 && !/rate limit/i.test(said)) {
     return new AccessError(
-      `GitHub answered 403 (${said}) while ${doing} in ${repo}: the token may not write issues there. ` +
-        `Add "permissions: issues: write" to the job; for a repository other than the workflow's, use a token that may write issues in ${repo}.`,
+      `GitHub answered 403 (${said}) while ${doing} in ${repo}: the token may not write there. ` +
+        `A pull request from a fork gets a read-only token; otherwise add "permissions: ${permission}" to the job, ` +
+        `or for a repository other than the workflow's use a token with that permission on ${repo}.`,
       403,
     );
   }
   if (status === 404) {
     return new AccessError(
       `GitHub answered 404 while ${doing} in ${repo}: the repository does not exist or the token cannot see it. ` +
-        `Check issue-repo (or issue.repo) and give the token "permissions: issues: write" on ${repo}.`,
+        `Check the repository name and give the token "permissions: ${permission}" on ${repo}.`,
       404,
     );
   }

@@ -5,7 +5,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { KnownIssue } from '../issues/plan.js';
 import { oneLine } from '../text.js';
-import type { IssueClient, Log } from './client.js';
+import { type GitHubClient, type IssueFilter, type Log, statusOf } from './client.js';
 
 export interface ClientOptions {
   token: string;
@@ -33,6 +33,7 @@ interface RawIssue {
   closed_at: string | null;
   pull_request?: unknown;
   labels: (string | { name?: string })[];
+  user?: { login?: string } | null;
 }
 
 const known = (repo: string, i: RawIssue): KnownIssue => ({
@@ -44,9 +45,10 @@ const known = (repo: string, i: RawIssue): KnownIssue => ({
   state: i.state === 'closed' ? 'closed' : 'open',
   stateReason: i.state_reason ?? null,
   closedAt: i.closed_at,
+  author: i.user?.login ?? '',
 });
 
-export function createClient(o: ClientOptions): IssueClient {
+export function createClient(o: ClientOptions): GitHubClient {
   const maxWait = o.maxWaitSeconds ?? 120;
   const octokit = getOctokit(
     o.token,
@@ -86,7 +88,7 @@ export function createClient(o: ClientOptions): IssueClient {
 
   async function list(
     repo: string,
-    labels: string[],
+    filter: IssueFilter,
     state: 'open' | 'closed',
     allPages: boolean,
   ): Promise<KnownIssue[]> {
@@ -94,7 +96,11 @@ export function createClient(o: ClientOptions): IssueClient {
       ...split(repo),
       state,
       per_page: 100,
-      ...(labels.length ? { labels: labels.join(',') } : {}),
+      ...('creator' in filter
+        ? { creator: filter.creator }
+        : filter.labels.length
+          ? { labels: filter.labels.join(',') }
+          : {}),
       ...(state === 'closed' ? { sort: 'updated' as const, direction: 'desc' as const } : {}),
     };
     const items: RawIssue[] = allPages
@@ -104,8 +110,18 @@ export function createClient(o: ClientOptions): IssueClient {
   }
 
   return {
-    listOpen: (repo, labels) => list(repo, labels, 'open', true),
-    listRecentlyClosed: (repo, labels) => list(repo, labels, 'closed', false),
+    async identity() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { login: data.login };
+      } catch (err) {
+        // An installation token may not read /user: it acts as its app's bot.
+        if (statusOf(err) === 403) return { login: null };
+        throw err;
+      }
+    },
+    listOpen: (repo, filter) => list(repo, filter, 'open', true),
+    listRecentlyClosed: (repo, filter) => list(repo, filter, 'closed', false),
     async listComments(repo, number) {
       const items = await octokit.paginate(octokit.rest.issues.listComments, {
         ...split(repo),
@@ -126,6 +142,7 @@ export function createClient(o: ClientOptions): IssueClient {
         number: data.number,
         url: data.html_url,
         labels: data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        author: data.user?.login ?? '',
       };
     },
     async update(repo, number, f) {
@@ -138,13 +155,42 @@ export function createClient(o: ClientOptions): IssueClient {
         ...(f.stateReason ? { state_reason: f.stateReason } : {}),
       });
     },
-    async permissions(repo) {
-      const { data } = await octokit.rest.repos.get(split(repo));
-      return data.permissions ?? null;
-    },
     async comment(repo, number, body) {
       const { data } = await octokit.rest.issues.createComment({ ...split(repo), issue_number: number, body, ...once });
       return data.html_url;
+    },
+    async readFile(repo, branch, path) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...split(repo), path, ref: branch });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
+          throw new Error(`${path} on ${branch} is not a file`);
+        }
+        if (data.encoding !== 'base64')
+          throw new Error(`${path} on ${branch} is too large to read through the Contents API`);
+        return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+      } catch (err) {
+        if (statusOf(err) === 404) return null;
+        throw err;
+      }
+    },
+    async writeFile(repo, branch, path, text, sha, message) {
+      await octokit.rest.repos.createOrUpdateFileContents({
+        ...split(repo),
+        path,
+        branch,
+        message,
+        content: Buffer.from(text, 'utf8').toString('base64'),
+        ...(sha ? { sha } : {}),
+      });
+    },
+    async createBranch(repo, branch, path, text, message) {
+      const where = split(repo);
+      const tree = await octokit.rest.git.createTree({
+        ...where,
+        tree: [{ path, mode: '100644', type: 'blob', content: text }],
+      });
+      const commit = await octokit.rest.git.createCommit({ ...where, message, tree: tree.data.sha, parents: [] });
+      await octokit.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: commit.data.sha, ...once });
     },
   };
 }

@@ -211,6 +211,8 @@ export interface BodyContext {
   runUrl?: string;
   /** When the issue it follows (marker.prev) was closed. */
   previousClosedAt?: string | null;
+  /** How many runs in a row saw the failure before the issue was opened, when more than one. */
+  runsInARow?: number;
   /** How much detail to keep; lowered until the body fits. */
   detail?: 'full' | 'short' | 'minimal';
 }
@@ -281,7 +283,7 @@ function renderBody(r: ResultRecord, ctx: BodyContext): string {
     out.push(mdBlock(needed, 4000, 'http'), '');
   }
   out.push('### History', '');
-  out.push(`- First seen: ${ctx.marker.first}`);
+  out.push(`- First seen: ${ctx.marker.first}${ctx.runsInARow ? ` (failing in ${ctx.runsInARow} runs in a row)` : ''}`);
   out.push(`- Last changed: ${ctx.marker.changed}`);
   if (ctx.marker.prev)
     out.push(

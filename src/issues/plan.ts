@@ -2,6 +2,9 @@
 // → what to write. Issues are followed by transition, not by run: an unchanged
 // failure writes nothing, and the previous state is read back from the hidden
 // marker on the issue (or on our last comment), so no state file is needed.
+
+import { type Identity, isOwnIssue } from '../github/client.js';
+import { type History, recordOf, type Streak, streakOf } from '../history/history.js';
 import type { ResultRecord } from '../report/record.js';
 import type { IssueTrigger } from '../types.js';
 import {
@@ -27,6 +30,8 @@ export interface KnownIssue {
   state: 'open' | 'closed';
   stateReason: string | null;
   closedAt: string | null;
+  /** The login that opened it. */
+  author: string;
 }
 
 export interface KnownComment {
@@ -42,6 +47,8 @@ export interface World {
   comments: Record<string, KnownComment[]>;
   /** Repos whose recently closed issues are in `issues` too (lower-case). */
   history: string[];
+  /** Who the token acts as; absent: an installation token, whose issues a bot authors. */
+  identity?: Identity;
 }
 
 export interface PlanOptions {
@@ -52,6 +59,12 @@ export interface PlanOptions {
   issueOn: IssueTrigger[];
   now: Date;
   runUrl?: string;
+  /** What earlier runs saw, this one included. Without it each run stands alone. */
+  runs?: History;
+  /** Open an issue (or comment a regression) only after this many failing runs in a row; default 1. */
+  issueAfter?: number;
+  /** Close an issue (or comment a fix) only after this many passing runs in a row; default 1. */
+  closeAfter?: number;
 }
 
 export type Write =
@@ -67,7 +80,8 @@ export type Write =
     }
   | { op: 'comment'; repo: string; number: number; body: string };
 
-export type IssueAction = 'created' | 'updated' | 'commented' | 'closed' | 'unchanged' | 'skipped';
+/** `pending`: failing (or passing) in fewer runs in a row than issue-after (close-after) asks; nothing written yet. */
+export type IssueAction = 'created' | 'updated' | 'commented' | 'closed' | 'unchanged' | 'skipped' | 'pending';
 
 export interface Planned {
   endpoint: string;
@@ -90,7 +104,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 type State = 'failing' | 'passing' | 'transient';
 
-export function stateOf(r: ResultRecord, issueOn: readonly IssueTrigger[]): State {
+export function stateOf(r: Pick<ResultRecord, 'verdict' | 'flaky'>, issueOn: readonly IssueTrigger[]): State {
   // A failure only some probes met is news only for those who asked for it.
   if (r.flaky && r.verdict === 'fail') return issueOn.includes('flaky') ? 'failing' : 'transient';
   if (r.verdict !== 'pass' && issueOn.includes(r.verdict)) return 'failing';
@@ -98,10 +112,39 @@ export function stateOf(r: ResultRecord, issueOn: readonly IssueTrigger[]): Stat
   return 'passing';
 }
 
-/** Our issues for an endpoint, by marker only: labels alone never make an issue ours. */
+/**
+ * Our issues for an endpoint: by marker, opened by the token's own identity.
+ * Labels alone never make an issue ours, nor a marker someone copied into theirs.
+ */
 export function issuesOf(world: World, repo: string, id: string): KnownIssue[] {
-  return world.issues.filter((i) => same(i.repo, repo) && parseMarker(i.body)?.id === id);
+  const identity = world.identity ?? { login: null };
+  return world.issues.filter(
+    (i) => same(i.repo, repo) && parseMarker(i.body)?.id === id && isOwnIssue(i.author, identity),
+  );
 }
+
+/**
+ * How many runs in a row (this one included) the endpoint has been failing, or
+ * passing, by issue-on; null without a run history.
+ */
+export function runsInARow(r: ResultRecord, o: PlanOptions): Streak | null {
+  if (!o.runs) return null;
+  return streakOf(o.runs, r.id, (letter) => stateOf(recordOf(letter) ?? { verdict: 'error' }, o.issueOn));
+}
+
+/** Null when enough runs in a row confirm the state, else why nothing is written yet. */
+function notYet(streak: Streak | null, state: 'failing' | 'passing', o: PlanOptions): string | null {
+  const needed = (state === 'failing' ? o.issueAfter : o.closeAfter) ?? 1;
+  if (!streak || streak.state !== state || streak.runs >= needed) return null;
+  const what =
+    state === 'failing'
+      ? `an issue opens after ${needed} (issue-after)`
+      : `it counts as fixed after ${needed} (close-after)`;
+  return `${state} in ${streak.runs} run${streak.runs === 1 ? '' : 's'} in a row; ${what}`;
+}
+
+/** The day a streak began, or today. */
+const sinceDay = (streak: Streak | null, today: string) => (streak?.since ? streak.since.slice(0, 10) : today);
 
 /** An issue left as it is, and why. */
 function unchanged<B extends object>(base: B, issue: { number: number; url: string }, reason: string) {
@@ -155,7 +198,14 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
         );
         continue;
       }
-      const marker: Marker = { id: r.id, fp, first: today, changed: today, state: now };
+      const streak = runsInARow(r, o);
+      const wait = notYet(streak, state, o);
+      if (wait) {
+        out.push({ ...base, action: 'pending', number, url, writes: [], reason: wait });
+        continue;
+      }
+      const since = sinceDay(streak, today);
+      const marker: Marker = { id: r.id, fp, first: since, changed: since, state: now };
       out.push({
         ...base,
         action: 'commented',
@@ -237,7 +287,14 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
         });
         continue;
       }
-      const m: Marker = { id: r.id, fp, first: today, changed: today, ...(closed ? { prev: closed.number } : {}) };
+      const streak = runsInARow(r, o);
+      const wait = notYet(streak, 'failing', o);
+      if (wait) {
+        out.push({ ...base, action: 'pending', writes: [], reason: wait });
+        continue;
+      }
+      const since = sinceDay(streak, today);
+      const m: Marker = { id: r.id, fp, first: since, changed: today, ...(closed ? { prev: closed.number } : {}) };
       const labels = [...new Set([...o.labels, ...(r.issue?.labels ?? [])])];
       out.push({
         ...base,
@@ -249,6 +306,7 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
             title: issueTitle(r),
             body: issueBody(r, {
               marker: m,
+              ...(streak && streak.runs > 1 ? { runsInARow: streak.runs } : {}),
               ...(o.runUrl ? { runUrl: o.runUrl } : {}),
               ...(closed ? { previousClosedAt: closed.closedAt } : {}),
             }),
@@ -264,6 +322,11 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
     if (!open || !marker) continue;
     if (state === 'transient') {
       out.push(unchanged(base, open, transient(r)));
+      continue;
+    }
+    const wait = notYet(runsInARow(r, o), 'passing', o);
+    if (wait) {
+      out.push({ ...base, action: 'pending', number: open.number, url: open.url, writes: [], reason: wait });
       continue;
     }
     out.push({

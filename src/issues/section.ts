@@ -18,6 +18,7 @@ const ICONS: Record<IssueAction, string> = {
   closed: '✅',
   unchanged: '·',
   skipped: '⏭️',
+  pending: '⏳',
 };
 
 /** The job summary section. */
@@ -48,6 +49,6 @@ export function renderIssueSection(
     if (result.rows.length > shown) out.push('', `_${result.rows.length - shown} more rows in the issues output._`);
   }
   out.push('', `${result.writes} write${result.writes === 1 ? '' : 's'} to GitHub.`);
-  for (const e of result.errors.slice(0, 10)) out.push('', `> [!WARNING]\n> ${html(oneLine(e, 600))}`);
+  for (const e of result.problems.slice(0, 10)) out.push('', `> [!WARNING]\n> ${html(oneLine(e, 600))}`);
   return out.join('\n') + '\n';
 }

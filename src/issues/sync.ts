@@ -1,8 +1,19 @@
-// The issue step: read what exists (one listing per repository), plan, then
-// carry the plan out one write at a time under a cap. Every decision is the
-// plan's (plan.ts); this file only reads GitHub and writes to it.
-
-import { AccessError, canLabel, describeFailure, type IssueClient, type Log, statusOf } from '../github/client.js';
+// The issue step: find out who the token is, read what exists (one listing per
+// repository), plan, then carry the plan out one write at a time under a cap.
+// Every decision is the plan's (plan.ts); this file only reads GitHub and
+// writes to it. Nothing here fails the job: GitHub's refusals and failures
+// are reported as problems, and the CORS gate alone decides the step.
+import {
+  AccessError,
+  describeFailure,
+  filterFor,
+  type Identity,
+  type IssueClient,
+  type IssueFilter,
+  type Log,
+  statusOf,
+} from '../github/client.js';
+import type { History } from '../history/history.js';
 import type { ResultRecord } from '../report/record.js';
 import { logSafe, oneLine } from '../text.js';
 import type { IssueTrigger } from '../types.js';
@@ -29,6 +40,10 @@ export interface IssueOptions {
   apiUrl?: string;
   runUrl?: string;
   now?: Date;
+  /** What earlier runs saw, this one included; without it each run stands alone. */
+  runs?: History;
+  issueAfter?: number;
+  closeAfter?: number;
   /** Throttling plugin overrides (tests shorten its spacing). */
   throttle?: Record<string, unknown>;
 }
@@ -46,8 +61,8 @@ export interface IssueRow {
 
 export interface SyncResult {
   rows: IssueRow[];
-  /** Problems to show as errors (the step fails on them). */
-  errors: string[];
+  /** What GitHub refused or failed, one line each, to show as warnings. */
+  problems: string[];
   writes: number;
   plan: Planned[];
 }
@@ -63,8 +78,9 @@ function describeWrite(w: Write): string {
 /** What a run has read of GitHub, and what it could not read (by repo, or by followed issue). */
 interface Reading {
   world: World;
+  filter: IssueFilter;
   unreadable: Map<string, string>;
-  errors: string[];
+  problems: string[];
 }
 
 /** The repositories issues go to, and the issues someone else opened that endpoints follow. */
@@ -81,16 +97,34 @@ function targetsOf(records: readonly ResultRecord[], defaultRepo: string) {
 }
 
 async function readWorld(gh: IssueClient, records: readonly ResultRecord[], o: IssueOptions): Promise<Reading> {
-  const reading: Reading = { world: { issues: [], comments: {}, history: [] }, unreadable: new Map(), errors: [] };
+  const { repos, followed } = targetsOf(records, o.repo);
+  const reading: Reading = {
+    world: { issues: [], comments: {}, history: [] },
+    filter: { labels: o.labels },
+    unreadable: new Map(),
+    problems: [],
+  };
   const failed = (key: string, err: unknown, repo: string, doing: string) => {
     const e = describeFailure(err, repo, doing);
     reading.unreadable.set(key, e.message);
-    reading.errors.push(e.message);
+    reading.problems.push(e.message);
   };
-  const { repos, followed } = targetsOf(records, o.repo);
+  if (repos.size) {
+    try {
+      const identity: Identity = await gh.identity();
+      reading.world.identity = identity;
+      reading.filter = filterFor(identity, o.labels);
+    } catch (err) {
+      // Without knowing whose issues are ours, no repository is read or written.
+      const e = describeFailure(err, 'GitHub', 'finding out who the token is');
+      reading.problems.push(e.message);
+      for (const key of repos.keys()) reading.unreadable.set(key, e.message);
+      repos.clear();
+    }
+  }
   for (const [key, repo] of repos) {
     try {
-      reading.world.issues.push(...(await gh.listOpen(repo, o.labels)));
+      reading.world.issues.push(...(await gh.listOpen(repo, reading.filter)));
     } catch (err) {
       failed(key, err, repo, 'listing issues');
     }
@@ -111,7 +145,6 @@ async function planWithHistory(
   records: readonly ResultRecord[],
   reading: Reading,
   options: PlanOptions,
-  o: IssueOptions,
   log: Log,
 ): Promise<Planned[]> {
   const plan = planIssues(records, reading.world, options);
@@ -119,7 +152,7 @@ async function planWithHistory(
   if (repos.length === 0) return plan;
   for (const repo of repos) {
     try {
-      reading.world.issues.push(...(await gh.listRecentlyClosed(repo, o.labels)));
+      reading.world.issues.push(...(await gh.listRecentlyClosed(repo, reading.filter)));
     } catch (err) {
       log.warning(
         `Could not read the closed issues of ${repo} to link a previous one: ${describeFailure(err, repo, 'listing closed issues').message}`,
@@ -130,131 +163,103 @@ async function planWithHistory(
   return planIssues(records, reading.world, options);
 }
 
-/** What GitHub refused in this run, so nothing more is sent where it would be refused again. */
+/**
+ * What GitHub refused in this run, so nothing more is sent where it would be
+ * refused again: a 401 stops every write, a 403 or 404 that repository's.
+ */
 class Refusals {
   private token: string | null = null;
   private readonly repos = new Map<string, string>();
-  /** Per repo: why a new issue may not be opened there (null: it may). */
-  private readonly creates = new Map<string, string | null>();
-
-  constructor(
-    private readonly gh: IssueClient,
-    private readonly labels: string[],
-  ) {}
 
   /** Why writes to this repo are skipped, if they are. */
   of(repo: string): string | undefined {
     return this.token ?? this.repos.get(repo.toLowerCase());
   }
 
-  /** A 401 stops every write of the run; a 403/404 stops that repository's. */
   add(err: AccessError, repo: string): void {
     const reason = `GitHub refused an earlier write (${err.status}): nothing written`;
     if (err.status === 401) this.token = reason;
     else this.repos.set(repo.toLowerCase(), reason);
   }
-
-  /**
-   * Whether an issue opened in a repo could be found again. GitHub drops the labels of a
-   * new issue when the token has no triage access, and the next run, listing by label,
-   * would open another. Read once per repo, and only before a create.
-   */
-  async createProblem(repo: string): Promise<string | null> {
-    const k = repo.toLowerCase();
-    if (this.labels.length === 0) return null;
-    if (this.creates.has(k)) return this.creates.get(k)!;
-    let problem: string | null = null;
-    try {
-      // Installation tokens (GITHUB_TOKEN, GitHub App tokens) get no permissions object: then
-      // it cannot be told before, and the warning after the create says so if labels were dropped.
-      const perms = await this.gh.permissions(repo);
-      if (perms && !canLabel(perms)) {
-        problem =
-          `Not opening an issue in ${repo}: the token has no triage or push access there, so GitHub would drop the labels ` +
-          `(${this.labels.join(', ')}) and cors-gate could not find its issue again; every run would open another. ` +
-          `Set issue: {repo: ${repo}, number: N} on the endpoint to follow an existing issue, or use a token with triage access to ${repo}.`;
-      }
-    } catch (err) {
-      const e = describeFailure(err, repo, 'reading the repository before opening an issue');
-      if (e instanceof AccessError) this.add(e, repo);
-      problem = `${e.message}. No issue opened there in this run.`;
-    }
-    this.creates.set(k, problem);
-    return problem;
-  }
 }
 
-/** Carries out one planned endpoint's writes, in order; stops at the first that fails. */
-async function write(
-  p: Planned,
-  row: IssueRow,
-  gh: IssueClient,
-  refusals: Refusals,
-  o: IssueOptions,
-  log: Log,
-  errors: string[],
-  skip: (reason: string) => void,
-): Promise<number> {
-  let writes = 0;
-  for (const w of p.writes) {
-    writes++;
+interface Writing {
+  gh: IssueClient;
+  identity: Identity | undefined;
+  refusals: Refusals;
+  filter: IssueFilter;
+  log: Log;
+  problems: string[];
+}
+
+/** Carries out one planned endpoint's writes, in order; stops at the first that fails. Returns how many were sent. */
+async function write(p: Planned, row: IssueRow, w: Writing, skip: (reason: string) => void): Promise<number> {
+  let sent = 0;
+  for (const op of p.writes) {
+    sent++;
     try {
-      if (w.op === 'create') {
-        const made = await gh.create(w.repo, w.title, w.body, w.labels);
+      if (op.op === 'create') {
+        const made = await w.gh.create(op.repo, op.title, op.body, op.labels);
         Object.assign(row, { number: made.number, url: made.url });
-        const dropped = w.labels.filter((l) => !made.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
+        const dropped = op.labels.filter((l) => !made.labels.some((x) => x.toLowerCase() === l.toLowerCase()));
         if (dropped.length) {
-          log.warning(
-            `GitHub dropped the labels ${dropped.join(', ')} on ${w.repo}#${made.number} (the token has no triage or push access there). ` +
-              `cors-gate finds its issues by label, so it will not see this one next run: set issue: {repo: ${w.repo}, number: ${made.number}} on the endpoint to follow it.`,
+          // Where the token may not label (a repository it does not collaborate on), the
+          // issue is found again by its author and marker, so this is news, not a problem.
+          w.log.info(
+            `GitHub did not apply the labels ${dropped.join(', ')} to ${op.repo}#${made.number} (the token may not label there); cors-gate finds it again by its author, ${made.author || 'the token'}, and its marker.`,
           );
         }
-      } else if (w.op === 'update') {
-        await gh.update(w.repo, w.number, w);
+      } else if (op.op === 'update') {
+        await w.gh.update(op.repo, op.number, op);
       } else {
-        const url = await gh.comment(w.repo, w.number, w.body);
+        const url = await w.gh.comment(op.repo, op.number, op.body);
         if (p.action === 'commented') row.url = url;
       }
     } catch (err) {
       const status = statusOf(err);
-      const e = describeFailure(err, w.repo, describeWrite(w));
+      const e = describeFailure(err, op.repo, describeWrite(op));
       if (e instanceof AccessError) {
-        errors.push(e.message);
+        w.problems.push(e.message);
         skip(e.message);
-        refusals.add(e, w.repo);
+        w.refusals.add(e, op.repo);
         break;
       }
-      if (w.op === 'create') {
+      if (op.op === 'create') {
         // GitHub may have created the issue before failing: look before anyone tries again.
-        const found = await gh.listOpen(w.repo, o.labels).then(
-          (list) => issuesOf({ issues: list, comments: {}, history: [] }, w.repo, p.id),
+        const found = await w.gh.listOpen(op.repo, w.filter).then(
+          (list) =>
+            issuesOf(
+              { issues: list, comments: {}, history: [], ...(w.identity ? { identity: w.identity } : {}) },
+              op.repo,
+              p.id,
+            ),
           () => [],
         );
         const adopted = found.find((i) => i.state === 'open');
         if (adopted) {
-          log.warning(
-            `GitHub answered ${status ?? 'an error'} to creating the issue for ${oneLine(p.endpoint, 80)}, but had created it: ${w.repo}#${adopted.number}.`,
+          w.log.warning(
+            `GitHub answered ${status ?? 'an error'} to creating the issue for ${oneLine(p.endpoint, 80)}, but had created it: ${op.repo}#${adopted.number}.`,
           );
           Object.assign(row, { number: adopted.number, url: adopted.url });
           continue;
         }
-        errors.push(
+        w.problems.push(
           `${e.message}. Not retried, so that a create GitHub applied late cannot leave a duplicate; the next run opens the issue if it is still missing.`,
         );
         skip(e.message);
         break;
       }
-      if (w.op === 'comment' && p.action === 'closed') {
+      if (op.op === 'comment' && p.action === 'closed') {
         // The issue is closed already, so it is not listed again and the comment is not repeated.
-        log.warning(`${e.message}; the issue was closed without it.`);
+        w.log.warning(`${e.message}; the issue was closed without it.`);
         continue;
       }
-      errors.push(e.message);
+      w.problems.push(e.message);
       skip(e.message);
       break;
     }
   }
-  return writes;
+  return sent;
 }
 
 export async function syncIssues(
@@ -279,11 +284,20 @@ export async function syncIssues(
     issueOn: o.issueOn,
     now: o.now ?? new Date(),
     ...(o.runUrl ? { runUrl: o.runUrl } : {}),
+    ...(o.runs ? { runs: o.runs } : {}),
+    ...(o.issueAfter ? { issueAfter: o.issueAfter } : {}),
+    ...(o.closeAfter ? { closeAfter: o.closeAfter } : {}),
   };
-  const plan = await planWithHistory(gh, records, reading, options, o, log);
+  const plan = await planWithHistory(gh, records, reading, options, log);
 
-  const errors = reading.errors;
-  const refusals = new Refusals(gh, o.labels);
+  const w: Writing = {
+    gh,
+    identity: reading.world.identity,
+    refusals: new Refusals(),
+    filter: reading.filter,
+    log,
+    problems: reading.problems,
+  };
   const rows: IssueRow[] = [];
   let writes = 0;
   const skippedForCap: string[] = [];
@@ -308,20 +322,12 @@ export async function syncIssues(
       continue;
     }
     if (p.writes.length === 0) continue;
-    const refusal = refusals.of(p.repo);
+    const refusal = w.refusals.of(p.repo);
     if (refusal) {
       skip(refusal);
       continue;
     }
-    const creates = p.writes.some((w) => w.op === 'create');
     if (o.dryRun) {
-      // The permission read is a read: a dry run does it too, to show a refusal a real run would meet.
-      const problem = creates ? await refusals.createProblem(p.repo) : null;
-      if (problem) {
-        log.warning(`dry-run: ${problem}`);
-        skip(`dry-run: a real run would not open it: ${problem}`);
-        continue;
-      }
       log.info(
         logSafe(
           `dry-run: ${oneLine(p.endpoint, 80)}: would ${p.writes.map(describeWrite).join(', then ')} (${p.reason})`,
@@ -335,15 +341,7 @@ export async function syncIssues(
       skip(`max-issue-writes (${o.maxWrites}) reached`);
       continue;
     }
-    if (creates) {
-      const problem = await refusals.createProblem(p.repo);
-      if (problem) {
-        errors.push(problem);
-        skip(refusals.of(p.repo) ?? problem);
-        continue;
-      }
-    }
-    writes += await write(p, row, gh, refusals, o, log, errors, skip);
+    writes += await write(p, row, w, skip);
   }
   if (skippedForCap.length) {
     log.warning(
@@ -353,5 +351,5 @@ export async function syncIssues(
         .join(', ')}${skippedForCap.length > 10 ? ', …' : ''}); the next run picks them up.`,
     );
   }
-  return { rows, errors: [...new Set(errors)], writes, plan };
+  return { rows, problems: [...new Set(w.problems)], writes, plan };
 }

@@ -1,6 +1,8 @@
 // The job summary: a headline, one table row per endpoint, then the evidence for
 // each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
 // so details are shortened first, the table last, with a line saying what was left out.
+
+import { type History, streakOf, strip } from '../history/history.js';
 import { code, html, oneLine, pre } from '../text.js';
 import { corsHeaders, firstProblem, ICON, neededHeaders, probeNote, retried, verdictLabel } from './cells.js';
 import { curlCommand } from './curl.js';
@@ -97,6 +99,15 @@ export interface SummaryInput {
   limit?: number;
   /** This run checked one shard of the endpoints. */
   shard?: { index: number; count: number };
+  /** What earlier runs saw, this one included: a column with the last runs. */
+  history?: History;
+}
+
+/** The last runs as icons, and since when the endpoint has been failing or passing. */
+function historyCell(h: History, r: ResultRecord): string {
+  const streak = streakOf(h, r.id, (l) => (l === 'p' || l === 'w' ? 'passing' : l === 'e' ? 'transient' : 'failing'));
+  const since = streak?.since && streak.runs > 1 ? `<br>${streak.state} since ${html(streak.since.slice(0, 10))}` : '';
+  return `${strip(h, r.id)}${since}`;
 }
 
 export function renderSummary(input: SummaryInput): string {
@@ -114,11 +125,14 @@ export function renderSummary(input: SummaryInput): string {
   );
   for (const r of decision.nowPassing)
     head.push(`> [!NOTE]\n> ${html(oneLine(r.name, 200))} now passes: drop \`expect: fail\` from its config.`, '');
-  const rows: string[] = ['| # | Endpoint | Status | Verdict | CORS headers |', '|---|---|---|---|---|'];
+  const h = input.history;
+  const rows: string[] = h
+    ? ['| # | Endpoint | Status | Verdict | CORS headers | Last runs |', '|---|---|---|---|---|---|']
+    : ['| # | Endpoint | Status | Verdict | CORS headers |', '|---|---|---|---|---|'];
   let size = Buffer.byteLength(head.join('\n')) + 200;
   let rowsLeftOut = 0;
   records.forEach((r, i) => {
-    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${problemCode(r) ? `<br>${html(problemCode(r))}` : ''} | ${corsHeadersCell(r)} |`;
+    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${problemCode(r) ? `<br>${html(problemCode(r))}` : ''} | ${corsHeadersCell(r)} |${h ? ` ${historyCell(h, r)} |` : ''}`;
     const bytes = Buffer.byteLength(row) + 1;
     if (size + bytes > limit) {
       rowsLeftOut++;

@@ -87,7 +87,7 @@ describe('the job summary stays under 1 MiB', () => {
       planned: 'created' as const,
     }));
     const errors = Array.from({ length: 12 }, () => `GitHub said ${'<e>'.repeat(400)}`);
-    const section = renderIssueSection({ rows, errors, writes: 0, plan: [] }, false);
+    const section = renderIssueSection({ rows, problems: errors, writes: 0, plan: [] }, false);
     expect(Buffer.byteLength(section)).toBeLessThanOrEqual(ISSUE_SECTION_BYTES);
     expect(section).toMatch(/more rows in the issues output/);
     expect(Buffer.byteLength(main) + Buffer.byteLength(section)).toBeLessThanOrEqual(SUMMARY_LIMIT);

@@ -120,6 +120,8 @@ export function issue(repo: string, number: number, body: string | null, over: P
     state: 'open',
     stateReason: null,
     closedAt: null,
+    // What GITHUB_TOKEN's issues are authored by.
+    author: 'github-actions[bot]',
     ...over,
   };
 }

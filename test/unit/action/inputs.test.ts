@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -94,6 +94,8 @@ describe('issue inputs', () => {
       dryRun: false,
       issueOn: ['fail'],
       maxWrites: 20,
+      issueAfter: 1,
+      closeAfter: 1,
       apiUrl: 'https://ghe.example.com/api/v3',
       runUrl: 'https://ghe.example.com/acme/widgets/actions/runs/9',
     });
@@ -125,6 +127,40 @@ describe('issue inputs', () => {
   });
 });
 
+describe('history inputs', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/widgets' };
+  it('off by default; issue-after or close-after above 1 needs it', () => {
+    expect(read({}, env).history).toBeUndefined();
+    expect(() => read({ 'issue-after': '2' }, env)).toThrow(
+      /^issue-after: 2 and close-after: 1 count runs in a row, which needs history: true$/,
+    );
+    expect(() => read({ 'close-after': '3' }, env)).toThrow(/needs history: true/);
+    expect(read({ 'issue-after': '2', history: 'true' }, env).issues.issueAfter).toBe(2);
+  });
+
+  it('keeps one file per config and shard in the workflow repository, on cors-gate-data', () => {
+    expect(read({ history: 'true' }, env).history).toEqual({
+      repo: 'acme/widgets',
+      branch: 'cors-gate-data',
+      key: 'github-cors-gate',
+    });
+    expect(read({ history: 'true', config: 'ci/providers.yaml', shard: '2/4' }, env).history?.key).toBe(
+      'ci-providers-shard-2-of-4',
+    );
+    expect(read({ history: 'true', 'merge-reports': 'r/*.json' }, env).history?.key).toBe('merged');
+    expect(read({ history: 'true', 'history-key': 'mine', 'history-branch': 'data/cors' }, env).history).toEqual({
+      repo: 'acme/widgets',
+      branch: 'data/cors',
+      key: 'mine',
+    });
+    expect(() => read({ history: 'true', 'history-key': '../x' }, env)).toThrow(/history-key may hold/);
+    expect(() => read({ history: 'true', 'history-branch': 'a..b' }, env)).toThrow(
+      /history-branch must be a branch name/,
+    );
+    expect(() => read({ history: 'true' }, {})).toThrow(/GITHUB_REPOSITORY is not set/);
+  });
+});
+
 describe('action.yml', () => {
   it('declares every input the action reads, with the defaults of inputs.ts', () => {
     const read: string[] = [];
@@ -147,5 +183,25 @@ describe('action.yml', () => {
     ]);
     const wf = parse(readFileSync(join(ROOT, 'examples/issues-workflow.yml'), 'utf8'));
     expect(wf.permissions).toMatchObject({ issues: 'write' });
+  });
+
+  it('every example workflow gives the action only inputs it has, with the permissions they need', () => {
+    const dir = join(ROOT, 'examples');
+    const workflows = readdirSync(dir).filter((f) => f.endsWith('-workflow.yml'));
+    expect(workflows.length).toBeGreaterThan(1);
+    for (const file of workflows) {
+      const wf = parse(readFileSync(join(dir, file), 'utf8')) as {
+        permissions?: Record<string, string>;
+        jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+      };
+      for (const job of Object.values(wf.jobs)) {
+        for (const step of job.steps.filter((s) => s.uses?.startsWith('cors-gate/cors-gate'))) {
+          for (const key of Object.keys(step.with ?? {}))
+            expect(actionYml.inputs[key], `${file}: ${key}`).toBeDefined();
+          if (step.with?.history === true) expect(wf.permissions, file).toMatchObject({ contents: 'write' });
+          if (step.with?.issues === true) expect(wf.permissions, file).toMatchObject({ issues: 'write' });
+        }
+      }
+    }
   });
 });

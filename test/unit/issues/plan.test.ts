@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyHistory, recordRun } from '../../../src/history/history.js';
 import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../../src/issues/body.js';
 import {
   type Planned,
@@ -385,5 +386,86 @@ describe('planIssues: following an issue someone else opened', () => {
       planIssues([follow()], { ...emptyWorld(), comments: { [key]: [{ id: 1, body: other, url: 'u' }] } }, opts()),
     );
     expect(p.action).toBe('commented');
+  });
+});
+
+describe('planIssues: runs in a row (issue-after, close-after)', () => {
+  /** A history whose runs end with this run; `letters` one per run for the endpoint `failing()` makes. */
+  function runs(letters: string, r = failing()) {
+    let h = emptyHistory();
+    const verdicts = { p: 'pass', f: 'fail', F: 'fail', e: 'error' } as const;
+    [...letters].forEach((l, i) => {
+      const v = verdicts[l as keyof typeof verdicts];
+      h = recordRun(h, [{ ...r, verdict: v, ...(l === 'F' ? { flaky: true } : {}) }], {
+        at: `2026-11-${String(10 + i).padStart(2, '0')}T06:00:00Z`,
+      });
+    });
+    return h;
+  }
+
+  it('opens no issue until the endpoint has failed issue-after runs in a row', () => {
+    const one = only(planIssues([failing()], emptyWorld(), opts({ runs: runs('ppf'), issueAfter: 2 })));
+    expect(one.action).toBe('pending');
+    expect(one.writes).toEqual([]);
+    expect(one.reason).toBe('failing in 1 run in a row; an issue opens after 2 (issue-after)');
+    const two = only(
+      planIssues([failing()], { ...emptyWorld(), history: [REPO] }, opts({ runs: runs('pff'), issueAfter: 2 })),
+    );
+    expect(two.action).toBe('created');
+    // The issue says since when: the first failing run of the streak, not today.
+    expect(parseMarker((two.writes[0] as { body: string }).body)!.first).toBe('2026-11-11');
+  });
+
+  it('an error between failures neither breaks nor extends the run; a pass does', () => {
+    const plan = (letters: string) =>
+      only(planIssues([failing()], { ...emptyWorld(), history: [REPO] }, opts({ runs: runs(letters), issueAfter: 2 })));
+    expect(plan('fef').action).toBe('created');
+    expect(plan('fpf').action).toBe('pending');
+  });
+
+  it('a flaky failure counts only when issue-on names flaky', () => {
+    const flaky = { ...failing(), flaky: true };
+    // Transient by default: no issue, and none is pending either.
+    expect(planIssues([flaky], emptyWorld(), opts({ runs: runs('FF', flaky), issueAfter: 2 }))).toEqual([]);
+    const world = { ...emptyWorld(), history: [REPO] };
+    const named = opts({ runs: runs('FF', flaky), issueAfter: 2, issueOn: ['fail', 'flaky'] });
+    expect(only(planIssues([flaky], world, named)).action).toBe('created');
+  });
+
+  it('closes only after close-after passing runs in a row', () => {
+    const open = created();
+    const world = { ...emptyWorld(), issues: [open] };
+    const one = only(planIssues([passing()], world, opts({ runs: runs('ffp'), closeAfter: 2 })));
+    expect(one).toMatchObject({ action: 'pending', number: 1, writes: [] });
+    expect(one.reason).toBe('passing in 1 run in a row; it counts as fixed after 2 (close-after)');
+    expect(only(planIssues([passing()], world, opts({ runs: runs('fpp'), closeAfter: 2 }))).action).toBe('closed');
+  });
+
+  it('without a history each run stands alone, as before', () => {
+    expect(only(planIssues([failing()], emptyWorld(), opts({ issueAfter: 3 }))).action).toBe('created');
+  });
+
+  it('a followed issue gets its regression comment only after issue-after failing runs', () => {
+    const r = failing('Zen', { issue: { repo: REPO, number: 5 } });
+    const world = { ...emptyWorld(), comments: { [trackedKey(REPO, 5)]: [] } };
+    expect(only(planIssues([r], world, opts({ runs: runs('pf', r), issueAfter: 2 }))).action).toBe('pending');
+    expect(only(planIssues([r], world, opts({ runs: runs('ff', r), issueAfter: 2 }))).action).toBe('commented');
+  });
+});
+
+describe('planIssues: whose issue it is', () => {
+  it("never takes a human's issue that carries a copied marker for its own", () => {
+    const mine = created();
+    const copied = { ...mine, author: 'octocat' };
+    expect(planIssues([passing()], { ...emptyWorld(), issues: [copied] }, opts())).toEqual([]);
+    expect(only(planIssues([passing()], { ...emptyWorld(), issues: [mine] }, opts())).action).toBe('closed');
+  });
+
+  it("with a user's token, its own login's issues are its own", () => {
+    const mine = { ...created(), author: 'Octo-Bot' };
+    const world = { ...emptyWorld(), issues: [mine], identity: { login: 'octo-bot' } };
+    expect(only(planIssues([passing()], world, opts())).action).toBe('closed');
+    const bots = { ...emptyWorld(), issues: [created()], identity: { login: 'octo-bot' } };
+    expect(planIssues([passing()], bots, opts())).toEqual([]);
   });
 });

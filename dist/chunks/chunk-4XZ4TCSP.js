@@ -1,5 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{b as r,c as s}from"./chunk-2XNK3JRA.js";var m=64*1024,a={created:"\u{1F195}",updated:"\u270F\uFE0F",commented:"\u{1F4AC}",closed:"\u2705",unchanged:"\xB7",skipped:"\u23ED\uFE0F"};function l(o,p,u=200,h=m){let e=[`### Issues${p?" (dry run: nothing written)":""}`,""],i=h-44*1024;if(o.rows.length===0)e.push("No endpoint needs an issue.");else{e.push("| Endpoint | Action | Issue | Why |","|---|---|---|---|");let t=0;for(let n of o.rows.slice(0,u)){let $=n.number?`[${s(n.repo)}#${n.number}](${n.url??`https://github.com/${n.repo}/issues/${n.number}`})`:s(n.repo),d=`${a[n.action]} ${n.action}${n.planned?` (would be ${n.planned})`:""}`,c=`| ${s(r(n.endpoint,200))} | ${d} | ${$} | ${s(r(n.reason??"",300))} |`;if(i-=Buffer.byteLength(c)+1,i<0)break;e.push(c),t++}o.rows.length>t&&e.push("",`_${o.rows.length-t} more rows in the issues output._`)}e.push("",`${o.writes} write${o.writes===1?"":"s"} to GitHub.`);for(let t of o.errors.slice(0,10))e.push("",`> [!WARNING]
-> ${s(r(t,600))}`);return e.join(`
-`)+`
-`}export{m as a,l as b};
