@@ -41,6 +41,17 @@ export function code(text: string, max = 300): string {
   return `<code>${html(oneLine(text, max))}</code>`;
 }
 
+/**
+ * html(), with places a narrow table cell may break a long word: after each
+ * slash of a URL and between the words of a CamelCase code (<wbr>, which
+ * GitHub keeps). Escaping comes first, so nothing of the text becomes markup.
+ */
+export function breakable(text: string): string {
+  return html(text)
+    .replace(/(&#47;|\/)/g, '$1<wbr>')
+    .replace(/([a-z])(?=[A-Z])/g, '$1<wbr>');
+}
+
 /** Untrusted multi-line text as an HTML pre block. */
 export function pre(text: string, max = 8000): string {
   const lines = cut(text, max)

@@ -20,6 +20,9 @@ import { readRunHistory, writeRunHistory } from './history.js';
 import type { ActionInputs } from './inputs.js';
 import { runIssueStep } from './issues.js';
 
+/** Endpoints per log group in a long run. */
+const GROUP = 100;
+
 function sources(inputs: ActionInputs): ConfigSource[] {
   const out: ConfigSource[] = [];
   if (inputs.configGiven || existsSync(inputs.config)) out.push(readSource(inputs.config));
@@ -55,8 +58,13 @@ async function outcomeOf(inputs: ActionInputs): Promise<CheckOutcome | null> {
       confirm: inputs.confirm,
       failOn: inputs.failOn,
       secrets: inputs.githubToken ? [inputs.githubToken] : [],
-      onResult: (r, done, total) =>
-        core.info(logSafe(`[${done}/${total}] ${r.evaluation.verdict.padEnd(5)} ${oneLine(r.endpoint.name, 80)}`)),
+      onResult: (r, done, total) => {
+        // A long run's log folds into groups of a hundred endpoints.
+        if (total > GROUP && done % GROUP === 1)
+          core.startGroup(`Endpoints ${done}–${Math.min(done + GROUP - 1, total)} of ${total}`);
+        core.info(logSafe(`[${done}/${total}] ${r.evaluation.verdict.padEnd(5)} ${oneLine(r.endpoint.name, 80)}`));
+        if (total > GROUP && (done % GROUP === 0 || done === total)) core.endGroup();
+      },
     });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

@@ -22,9 +22,9 @@ import { renderMatrixText } from '../report/matrix.js';
 import { reportJsonChunks } from '../report/record.js';
 import { renderSummary } from '../report/summary.js';
 import { renderFindings, renderTable } from '../report/table.js';
-import { oneLine } from '../text.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help.js';
+import { colorEnabled, looksOffline, OFFLINE_HINT, Progress, progressEnabled } from './terminal.js';
 
 /** The catalog shipped beside the bundle (examples/ in the repository). */
 function builtInCatalog(): string {
@@ -80,7 +80,9 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
   const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
   const reportFile = values['report-file'];
-  const progress = format === 'table' && process.stderr.isTTY;
+  const progress = progressEnabled(format, process.stderr.isTTY, process.env)
+    ? new Progress((s) => process.stderr.write(s))
+    : null;
   let outcome: CheckOutcome;
   if (merging) outcome = mergeRuns(readReports(positionals, reportFile ? [reportFile] : []), failOn);
   else {
@@ -93,14 +95,9 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       retries,
       confirm,
       failOn,
-      ...(progress
-        ? {
-            onResult: (r, done, total) =>
-              process.stderr.write(`\r\u001b[K[${done}/${total}] ${oneLine(r.endpoint.name, 60)}`),
-          }
-        : {}),
+      ...(progress ? { onResult: (r, done, total) => progress.update(r, done, total) } : {}),
     });
-    if (progress) process.stderr.write('\r\u001b[K');
+    progress?.clear();
   }
   const { report, decision } = outcome;
   if (reportFile) writeFileAtomic(reportFile, reportJsonChunks(report));
@@ -108,11 +105,12 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   else if (format === 'markdown')
     process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
   else {
-    process.stdout.write(renderTable(report.results, decision, process.stdout.isTTY) + '\n');
+    process.stdout.write(renderTable(report.results, decision, colorEnabled(process.stdout.isTTY, process.env)) + '\n');
     const matrix = renderMatrixText(report.results);
     if (matrix) process.stdout.write('\n' + matrix + '\n');
     const findings = renderFindings(report.results);
     if (findings) process.stdout.write('\n' + findings + '\n');
   }
+  if (!merging && looksOffline(report.results)) process.stderr.write(`${OFFLINE_HINT}\n`);
   return decision.ok ? 0 : 1;
 }

@@ -17,6 +17,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
+  if (first === 'demo') {
+    const { demoCommand } = await import('./demo.js');
+    return demoCommand(argv.slice(1), (s) => process.stdout.write(s));
+  }
   if (first === 'presets') {
     const { presetsCommand } = await import('./presets.js');
     return presetsCommand(argv.slice(1), (s) => process.stdout.write(s));

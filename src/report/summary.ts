@@ -3,7 +3,7 @@
 // so details are shortened first, the table last, with a line saying what was left out.
 
 import { type History, streakOf, strip } from '../history/history.js';
-import { code, html, oneLine, pre } from '../text.js';
+import { breakable, code, html, oneLine, pre } from '../text.js';
 import { corsHeaders, firstProblem, ICON, neededHeaders, probeNote, retried, verdictLabel } from './cells.js';
 import { curlCommand } from './curl.js';
 import type { GateDecision } from './gate.js';
@@ -36,13 +36,53 @@ const SHORT: Record<string, string> = {
   'access-control-max-age': 'max-age',
 };
 
+/**
+ * For a row that passes, a list the request needed only part of is cut to that
+ * part: the methods and headers the browser asked for, and how many more the
+ * server allows. The details and the JSON keep the whole list.
+ */
+function shortList(r: ResultRecord, name: string, value: string): string {
+  if (r.verdict !== 'pass') return value;
+  const asked = requestedBy(r, name);
+  if (!asked) return value;
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length <= 3 || items.includes('*')) return value;
+  const shown = items.filter(
+    (i) => asked.includes(i.toLowerCase()) || (name === 'access-control-allow-methods' && asked.includes(i)),
+  );
+  const more = items.length - shown.length;
+  return more > 0 ? `${shown.join(', ')}${shown.length ? ' ' : ''}+${more} more` : value;
+}
+
+/** What the preflight asked to be allowed for a list header: its method, or its lower-case header names. */
+function requestedBy(r: ResultRecord, name: string): string[] | null {
+  const sent = r.preflight?.request.headers ?? [];
+  const ask = (header: string) => sent.find(([n]) => n.toLowerCase() === header)?.[1];
+  if (name === 'access-control-allow-methods') {
+    const m = ask('access-control-request-method');
+    return m ? [m] : null;
+  }
+  if (name === 'access-control-allow-headers') {
+    const h = ask('access-control-request-headers');
+    return h ? h.split(',').map((s) => s.trim().toLowerCase()) : null;
+  }
+  return null;
+}
+
 export function corsHeadersCell(r: ResultRecord): string {
   const ex = r.preflight ?? r.actual;
   if (!ex) return '';
   if (ex.error) return code(ex.error.message, 120);
   const seen = corsHeaders(ex).filter(([n]) => SHORT[n.toLowerCase()]);
   if (seen.length === 0) return 'none';
-  return seen.map(([n, v]) => `${SHORT[n.toLowerCase()]} ${code(v, 400)}`).join('<br>');
+  return seen
+    .map(
+      ([n, v]) => `${SHORT[n.toLowerCase()]} ${code(ex === r.preflight ? shortList(r, n.toLowerCase(), v) : v, 400)}`,
+    )
+    .join('<br>');
 }
 
 function problemCode(r: ResultRecord): string {
@@ -132,7 +172,7 @@ export function renderSummary(input: SummaryInput): string {
   let size = Buffer.byteLength(head.join('\n')) + 200;
   let rowsLeftOut = 0;
   records.forEach((r, i) => {
-    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br>${code(r.url, 200)} | ${statusCell(r)} | ${verdictLabel(r)}${problemCode(r) ? `<br>${html(problemCode(r))}` : ''} | ${corsHeadersCell(r)} |${h ? ` ${historyCell(h, r)} |` : ''}`;
+    const row = `| ${i + 1} | ${html(oneLine(r.name, 200))}<br><code>${breakable(oneLine(r.url, 200))}</code> | ${statusCell(r)} | ${verdictLabel(r)}${problemCode(r) ? `<br>${breakable(problemCode(r))}` : ''} | ${corsHeadersCell(r)} |${h ? ` ${historyCell(h, r)} |` : ''}`;
     const bytes = Buffer.byteLength(row) + 1;
     if (size + bytes > limit) {
       rowsLeftOut++;

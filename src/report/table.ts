@@ -1,7 +1,8 @@
 // The terminal table for the CLI and the action log. Server text is made visible
 // and bounded, and no line can start a workflow command.
 import { column, logSafe, oneLine } from '../text.js';
-import { firstProblem, problems } from './cells.js';
+import { corsHeaders, firstProblem, neededHeaders, problems } from './cells.js';
+import { curlCommand } from './curl.js';
 import type { GateDecision } from './gate.js';
 import type { ResultRecord } from './record.js';
 import { headline } from './summary.js';
@@ -61,4 +62,26 @@ export function renderFindings(records: readonly ResultRecord[]): string {
     for (const f of problems(r)) lines.push(logSafe(`    ${f.code}: ${oneLine(f.message, 400)}`));
   }
   return lines.join('\n');
+}
+
+/** One endpoint in full, for a reader at a terminal: what failed, what the response needs, how to see it with curl. */
+export function renderDetail(r: ResultRecord): string {
+  const lines = [`${MARK[r.verdict].trim()} ${oneLine(r.name, 80)}: ${oneLine(`${r.method} ${r.url}`, 200)}`];
+  lines.push(`  from origin ${oneLine(r.origin, 100)}`);
+  for (const f of problems(r)) lines.push(`  ${f.code}: ${oneLine(f.message, 400)}`);
+  for (const [label, ex] of [
+    ['preflight', r.preflight],
+    ['actual request', r.actual],
+  ] as const) {
+    if (!ex) continue;
+    const cors = corsHeaders(ex).map(([n, v]) => `${n}: ${oneLine(v, 200)}`);
+    lines.push(
+      `  ${label}: ${ex.status ?? ex.error?.code ?? 'no answer'}${cors.length ? `, ${cors.join('; ')}` : ', no Access-Control-* headers'}`,
+    );
+  }
+  const needed = neededHeaders(r);
+  if (needed) lines.push('  The response needs:', ...needed.split('\n').map((l) => `    ${l}`));
+  const sent = r.preflight ?? r.actual;
+  if (sent) lines.push('  Reproduce:', `    ${curlCommand(sent.request.method, r.url, sent.request.headers)}`);
+  return lines.map(logSafe).join('\n');
 }

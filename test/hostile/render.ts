@@ -45,6 +45,8 @@ export const OWN_TAGS = new Set([
   'em',
   'blockquote',
   'hr',
+  // Break opportunities cors-gate puts in long URLs and codes, inside code too.
+  'wbr',
 ]);
 
 export interface Inspection {
@@ -94,7 +96,7 @@ export function inspect(markdown: string): Inspection {
       out.count[tag] = (out.count[tag] ?? 0) + 1;
       if (!OWN_TAGS.has(tag)) out.foreignTags.push(tag);
       // A fenced block is <pre><code>: that nesting is Markdown's own.
-      if (inCode && !(tag === 'code' && parent === 'pre')) out.nestedInCode.push(tag);
+      if (inCode && !(tag === 'code' && parent === 'pre') && tag !== 'wbr') out.nestedInCode.push(tag);
       for (const a of n.attrs ?? []) out.attributes.push(`${tag}[${a.name}=${a.value}]`);
     }
     const code = inCode || tag === 'code' || tag === 'pre';

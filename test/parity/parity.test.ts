@@ -98,7 +98,8 @@ describeWithChromium('parity with Chromium', () => {
     server = await startCaseServer(CASES, { runId: `p${Date.now().toString(36)}`, origin: page.origin });
     chrome = await runInChromium(CASES, server.url, { page });
     const endpoints = CASES.map((c) => toEndpoint(c, server!.url, page!.origin));
-    const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 8 });
+    // One probe each, as the browser makes one call: the cases' servers answer the same every time.
+    const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 8, confirm: 0 });
     expect(results).toHaveLength(endpoints.length);
     for (const [i, r] of results.entries()) gate.set(CASES[i]!.id, r);
   });

@@ -91,7 +91,7 @@ describeWithChromium('preset requests are what Chromium sends', () => {
     for (const [i, client] of CLIENT_NAMES.entries())
       yaml.push(`  - name: gate ${client}`, `    url: ${base}/gate-${i}${routeFor(client)}`, `    client: ${client}`);
     const endpoints = parseConfig({ file: 'parity.yml', text: yaml.join('\n') + '\n' });
-    const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 4 });
+    const results = await checkEndpoints(endpoints, { timeoutMs: 5000, concurrency: 4, confirm: 0 });
     expect(results.every((r) => r.evaluation.verdict === 'pass')).toBe(true);
 
     const rows = CLIENT_NAMES.map((client, i) => {

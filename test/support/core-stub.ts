@@ -40,6 +40,8 @@ export function createCoreStub() {
     },
     setSecret: (value: string) => void record.secrets.push(value),
     info: (line: string) => void record.log.push(line),
+    startGroup: (name: string) => void record.log.push(`::group::${name}`),
+    endGroup: () => void record.log.push('::endgroup::'),
     error: (message: string, properties?: Record<string, unknown>) =>
       void record.annotations.push({ kind: 'error', message, ...(properties ? { properties } : {}) }),
     warning: (message: string, properties?: Record<string, unknown>) =>

@@ -4,8 +4,8 @@
 //   node test/support/zoo-serve.ts 0 /tmp/zoo.yml   # any free port, config written there
 import { writeFileSync } from 'node:fs';
 
-const modulePath = './zoo.ts';
-const { startZoo, zooConfig, ZOO } = (await import(modulePath)) as typeof import('./zoo.js');
+const modulePath = '../../src/demo/zoo.ts';
+const { startZoo, zooConfig, ZOO } = (await import(modulePath)) as typeof import('../../src/demo/zoo.js');
 const zoo = await startZoo(ZOO, Number(process.argv[2] ?? 0));
 if (process.argv[3]) writeFileSync(process.argv[3], zooConfig(zoo.url));
 console.log(`zoo listening on ${zoo.url}`);

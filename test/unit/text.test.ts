@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, logSafe } from '../../src/text.js';
+import { breakable, column, logSafe } from '../../src/text.js';
 
 describe('log lines', () => {
   it('never start a workflow command, in either form', () => {
@@ -18,5 +18,16 @@ describe('columns', () => {
   it('fit a name to its width with a plain ellipsis', () => {
     expect(column('abcdef', 4)).toBe('abc…');
     expect(column('abc', 4)).toBe('abc');
+  });
+});
+
+describe('breakable', () => {
+  it('escapes first, then lets a long URL break after its slashes and a code between its words', () => {
+    expect(breakable('https://a.example/v1/chat')).toBe('https&#58;/<wbr>/<wbr>a&#46;example/<wbr>v1/<wbr>chat');
+    expect(breakable('PreflightMissingAllowOriginHeader')).toBe(
+      'Preflight<wbr>Missing<wbr>Allow<wbr>Origin<wbr>Header',
+    );
+    // Server text cannot smuggle a tag through it.
+    expect(breakable('<img src=x>/<wbr>')).toBe('&#60;img src=x&#62;/<wbr>&#60;wbr&#62;');
   });
 });

@@ -108,4 +108,25 @@ describe('the action in-process', () => {
     const seen = zoo.requests.at(-1)!.headers.find(([n]) => n.toLowerCase() === 'authorization');
     expect(seen?.[1]).toBe('Bearer sk-secret-1234');
   });
+
+  it("folds a long run's log into groups of a hundred endpoints", async () => {
+    const config = join(dir, 'many.yml');
+    const rows = Array.from({ length: 205 }, (_, i) => `  - name: e${i}\n    url: ${zoo.url}/openrouter/v1/${i}\n`);
+    writeFileSync(config, `endpoints:\n${rows.join('')}`);
+    await act({ config, concurrency: '32' });
+    const marks = record().log.filter((l) => l.startsWith('::'));
+    expect(marks).toEqual([
+      '::group::Endpoints 1–100 of 205',
+      '::endgroup::',
+      '::group::Endpoints 101–200 of 205',
+      '::endgroup::',
+      '::group::Endpoints 201–205 of 205',
+      '::endgroup::',
+    ]);
+    // Five endpoints or a hundred: no groups.
+    writeFileSync(config, zooConfig(zoo.url));
+    stub.value!.reset();
+    await act({ config });
+    expect(record().log.filter((l) => l.startsWith('::'))).toEqual([]);
+  });
 });

@@ -17,7 +17,8 @@ const summary = (records: ResultRecord[], over: { failOn?: Verdict[]; limit?: nu
     ...(over.sections ? { sections: over.sections } : {}),
   });
 /** The text a reader sees once the entities are rendered. */
-const shown = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+const shown = (s: string) =>
+  s.replace(/<wbr>/g, '').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
 const tableRows = (out: string) => out.split('\n').filter((l) => /^\| \d+ \|/.test(l));
 const cellsOf = (row: string) => row.split(' | ').map((c) => c.replace(/^\| | \|$/g, ''));
 const detailsOf = (out: string) => out.split('<details>').slice(1);
@@ -99,7 +100,7 @@ describe('renderSummary: the table', () => {
       ],
     });
     const rows = tableRows(summary([passing('A'), failing('B'), failing('K', { expect: 'fail' }), warned]));
-    expect(rows.map((r) => cellsOf(r)[3])).toEqual([
+    expect(rows.map((r) => cellsOf(r)[3]!.replace(/<wbr>/g, ''))).toEqual([
       '✅ pass',
       '❌ fail<br>PreflightInvalidStatus',
       '❌ fail (expected)<br>PreflightInvalidStatus',
@@ -349,7 +350,7 @@ describe('renderSummary: server text never renders', () => {
   const out = summary([hostile, broken, passing('Ok')]);
 
   it('escapes every character that could start markup, a mention or a code span', () => {
-    const ours = out.replace(/<\/?(br|code|details|summary|p|ul|li|b|pre)>/g, '');
+    const ours = out.replace(/<\/?(br|code|details|summary|p|ul|li|b|pre|wbr)>/g, '');
     expect(ours).not.toContain('<');
     expect(ours).not.toContain('>');
     expect(out).not.toContain('@');
@@ -378,5 +379,56 @@ describe('renderSummary: server text never renders', () => {
     expect(text).toContain(`<script>alert(1)</script>${HOSTILE}`);
     expect(text).toContain(`POST → no response (reset ${HOSTILE})`);
     expect(text).toContain(`<code>bad ${HOSTILE}</code>`);
+  });
+});
+
+describe('renderSummary: the CORS headers cell at a glance', () => {
+  const asked = (acrh: string) =>
+    ({
+      ...exchange('OPTIONS', 204, [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Methods', 'GET,OPTIONS,PATCH,DELETE,POST,PUT'],
+        [
+          'Access-Control-Allow-Headers',
+          'Authorization, Content-Type, HTTP-Referer, X-Title, X-Stainless-Lang, X-Stainless-OS',
+        ],
+      ]),
+      request: {
+        method: 'OPTIONS',
+        headers: [
+          ['Access-Control-Request-Method', 'POST'],
+          ['Access-Control-Request-Headers', acrh],
+        ],
+      },
+    }) as ResultRecord['preflight'];
+  const text = (r: ResultRecord) => shown(corsHeadersCell(r)).replace(/<\/?code>/g, '');
+
+  it('a passing row shows only what the request needed of a long list, and how many more the server allows', () => {
+    const r = passing('A', { preflight: asked('authorization,content-type') });
+    expect(text(r).split('<br>')).toEqual(['ACAO *', 'ACAM POST +5 more', 'ACAH Authorization, Content-Type +4 more']);
+  });
+
+  it('a row that is not a pass keeps the whole list: the reader needs it to see why', () => {
+    const r = failing('B', { preflight: asked('authorization,x-custom') });
+    expect(text(r)).toContain(
+      'ACAH Authorization, Content-Type, HTTP-Referer, X-Title, X-Stainless-Lang, X-Stainless-OS',
+    );
+  });
+
+  it('short lists, wildcards and lists nothing was asked of stay as sent', () => {
+    const short = passing('C', {
+      preflight: {
+        ...asked('authorization'),
+        headers: [['Access-Control-Allow-Headers', 'authorization, content-type']],
+      } as ResultRecord['preflight'],
+    });
+    expect(text(short)).toBe('ACAH authorization, content-type');
+    const star = passing('D', {
+      preflight: {
+        ...asked('authorization'),
+        headers: [['Access-Control-Allow-Headers', 'a, b, c, d, *']],
+      } as ResultRecord['preflight'],
+    });
+    expect(text(star)).toBe('ACAH a, b, c, d, *');
   });
 });
