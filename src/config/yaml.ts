@@ -1,6 +1,6 @@
 // YAML → validated endpoint list. The whole document is checked before anything
 // is sent: every problem names the file, line and column.
-import { isMap, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { normalizeMethod } from '../cors/fetch-rules.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
@@ -44,7 +44,11 @@ const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** An endpoint URL or a page's origin, checked by the rules the options use too. */
 function checkUrl(r: Reader, node: Node | null, what: string, kind: 'url' | 'origin'): string {
-  const s = r.string(node, what);
+  // `origin: null` is YAML's null; for an origin it means what it says: the opaque origin.
+  const n = r.deref(node);
+  const opaque =
+    kind === 'origin' && n && isScalar(n) && n.value === null && (n as { source?: string }).source === 'null';
+  const s = opaque ? 'null' : r.string(node, what);
   const checked = kind === 'url' ? checkHttpUrl(s) : checkOrigin(s);
   if ('problem' in checked) throw r.error(r.deref(node), `${what} ${checked.problem}`);
   return checked.ok;
