@@ -1,6 +1,8 @@
 // What every renderer (summary, table, matrix, annotations, issues) says the
 // same way: the verdict's icon and label, the finding that explains a row, the
-// CORS headers a response carried, and the headers the response needs.
+// CORS headers a response carried, the headers the response needs, and since
+// when the run history has seen an endpoint failing or passing.
+import { type History, streakOf } from '../history/history.js';
 import type { Finding, HeaderLine, Verdict } from '../types.js';
 import type { ExchangeRecord, ResultRecord } from './record.js';
 
@@ -47,4 +49,14 @@ export function probeNote(r: ResultRecord): string {
 export function neededHeaders(r: ResultRecord): string | null {
   if ((r.verdict !== 'fail' && r.verdict !== 'warn') || r.fix.length === 0) return null;
   return r.fix.map(([n, v]) => `${n}: ${v}`).join('\n');
+}
+
+/**
+ * Since when the endpoint has been failing or passing, from the run history:
+ * `failing since 2026-01-03`; null until two runs in a row agree. Errors neither
+ * extend nor break the streak (they are blips until they are not).
+ */
+export function sinceNote(h: History, r: Pick<ResultRecord, 'id'>): string | null {
+  const streak = streakOf(h, r.id, (l) => (l === 'p' || l === 'w' ? 'passing' : l === 'e' ? 'transient' : 'failing'));
+  return streak?.since && streak.runs > 1 ? `${streak.state} since ${streak.since.slice(0, 10)}` : null;
 }

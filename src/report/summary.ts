@@ -2,9 +2,18 @@
 // each endpoint that is not a pass. GitHub drops a step summary over 1 MiB whole,
 // so details are shortened first, the table last, with a line saying what was left out.
 
-import { type History, streakOf, strip } from '../history/history.js';
+import { type History, strip } from '../history/history.js';
 import { breakable, code, html, oneLine, pre } from '../text.js';
-import { corsHeaders, firstProblem, ICON, neededHeaders, probeNote, retried, verdictLabel } from './cells.js';
+import {
+  corsHeaders,
+  firstProblem,
+  ICON,
+  neededHeaders,
+  probeNote,
+  retried,
+  sinceNote,
+  verdictLabel,
+} from './cells.js';
 import { curlCommand } from './curl.js';
 import type { GateDecision } from './gate.js';
 import { renderMatrixMarkdown } from './matrix.js';
@@ -145,9 +154,8 @@ export interface SummaryInput {
 
 /** The last runs as icons, and since when the endpoint has been failing or passing. */
 function historyCell(h: History, r: ResultRecord): string {
-  const streak = streakOf(h, r.id, (l) => (l === 'p' || l === 'w' ? 'passing' : l === 'e' ? 'transient' : 'failing'));
-  const since = streak?.since && streak.runs > 1 ? `<br>${streak.state} since ${html(streak.since.slice(0, 10))}` : '';
-  return `${strip(h, r.id)}${since}`;
+  const since = sinceNote(h, r);
+  return `${strip(h, r.id)}${since ? `<br>${html(since)}` : ''}`;
 }
 
 export function renderSummary(input: SummaryInput): string {
