@@ -36,6 +36,15 @@ export function html(text: string): string {
   return text.replace(/[&<>"'|`\\*_~[\]@#:!.]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * For an HTML document (not Markdown): text, or the value of a double-quoted
+ * attribute. `&`, `<`, `>`, `"` and `'` become entities, so nothing can open a
+ * tag, end an attribute or start an entity of its own.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** Untrusted text as an HTML code element, safe in a Markdown table cell. */
 export function code(text: string, max = 300): string {
   return `<code>${html(oneLine(text, max))}</code>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakable, column, logSafe } from '../../src/text.js';
+import { breakable, column, escapeHtml, logSafe } from '../../src/text.js';
 
 describe('log lines', () => {
   it('never start a workflow command, in either form', () => {
@@ -29,5 +29,18 @@ describe('breakable', () => {
     );
     // Server text cannot smuggle a tag through it.
     expect(breakable('<img src=x>/<wbr>')).toBe('&#60;img src=x&#62;/<wbr>&#60;wbr&#62;');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('leaves no character that opens a tag, ends a quoted attribute or starts an entity', () => {
+    const out = escapeHtml(`<a href="x" title='y'>&amp;</a>`);
+    expect(out).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;amp;&#60;/a&#62;');
+    expect(out).not.toMatch(/[<>"']|&(?!#\d+;)/);
+  });
+  it('keeps every other character as it is, for a parser to read back', () => {
+    expect(escapeHtml('https://a.example/v1?x=1 @me #2 `c` | \u00e9')).toBe(
+      'https://a.example/v1?x=1 @me #2 `c` | \u00e9',
+    );
   });
 });
