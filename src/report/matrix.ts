@@ -10,13 +10,16 @@ export interface Matrix {
 }
 
 /** The row a record belongs to: its name without the ` · client` suffix. */
-function rowLabel(r: ResultRecord): string {
+export function rowLabel(r: ResultRecord): string {
   const suffix = r.client ? ` · ${r.client}` : '';
   return suffix && r.name.endsWith(suffix) ? r.name.slice(0, -suffix.length) : r.name;
 }
 
-/** Rows checked with at least two clients; null when there are none. */
-export function buildMatrix(records: readonly ResultRecord[]): Matrix | null {
+/**
+ * Rows checked with at least `minClients` clients (the summary shows only rows
+ * with a choice of client; the HTML report every row); null when there are none.
+ */
+export function buildMatrix(records: readonly ResultRecord[], minClients = 2): Matrix | null {
   const byRow = new Map<string, Map<string, ResultRecord>>();
   for (const r of records) {
     const label = rowLabel(r);
@@ -24,7 +27,7 @@ export function buildMatrix(records: readonly ResultRecord[]): Matrix | null {
     cells.set(r.client ?? 'fetch', r);
     byRow.set(label, cells);
   }
-  const rows = [...byRow].filter(([, cells]) => cells.size > 1).map(([label, cells]) => ({ label, cells }));
+  const rows = [...byRow].filter(([, cells]) => cells.size >= minClients).map(([label, cells]) => ({ label, cells }));
   if (rows.length === 0) return null;
   const clients: string[] = [];
   for (const row of rows) for (const c of row.cells.keys()) if (!clients.includes(c)) clients.push(c);
