@@ -1,5 +1,5 @@
 // `cors-gate` and `cors-gate merge`: the same pipeline as the action, with a
-// terminal table, Markdown or the JSON report.
+// terminal table, Markdown, the JSON report or the HTML report.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,7 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       retries: { type: 'string', default: DEFAULTS.retries },
       confirm: { type: 'string', default: DEFAULTS.confirm },
       'report-file': { type: 'string' },
+      'html-file': { type: 'string' },
       shard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -70,8 +71,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
     return 0;
   }
   const format = values.format!;
-  if (!['table', 'json', 'markdown'].includes(format))
-    throw new UsageError(`--format must be table, json or markdown, got ${JSON.stringify(format)}`);
+  if (!['table', 'json', 'markdown', 'html'].includes(format))
+    throw new UsageError(`--format must be table, json, markdown or html, got ${JSON.stringify(format)}`);
   const failOn = parseFailOn(values['fail-on']!, '--fail-on');
   const timeoutMs = parseSeconds(values.timeout!, '--timeout');
   const concurrency = parseCount(values.concurrency!, '--concurrency', MAX_CONCURRENCY);
@@ -80,6 +81,7 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
   const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
   const reportFile = values['report-file'];
+  const htmlFile = values['html-file'];
   const progress = progressEnabled(format, process.stderr.isTTY, process.env)
     ? new Progress((s) => process.stderr.write(s))
     : null;
@@ -101,10 +103,21 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   }
   const { report, decision } = outcome;
   if (reportFile) writeFileAtomic(reportFile, reportJsonChunks(report));
+  if (htmlFile || format === 'html') {
+    const { renderHtml } = await import('../report/html.js');
+    const page = renderHtml({
+      records: report.results,
+      decision,
+      generatedAt: report.generatedAt,
+      ...(shard ? { shard } : {}),
+    });
+    if (htmlFile) writeFileAtomic(htmlFile, page);
+    if (format === 'html') process.stdout.write(page);
+  }
   if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
   else if (format === 'markdown')
     process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
-  else {
+  else if (format !== 'html') {
     process.stdout.write(renderTable(report.results, decision, colorEnabled(process.stdout.isTTY, process.env)) + '\n');
     const matrix = renderMatrixText(report.results);
     if (matrix) process.stdout.write('\n' + matrix + '\n');

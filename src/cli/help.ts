@@ -7,11 +7,12 @@ export const HELP = `cors-gate ${VERSION} — can a browser call this API?
 Usage: cors-gate [options]
        cors-gate demo                                        checks local servers that answer as providers did (no network)
        cors-gate presets [--browser B] [--format text|json]   what each client preset sends
-       cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE]
+       cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE] [--html-file FILE]
                             one table and one gate from shards' JSON reports (files or quoted globs)
 
   --config FILE        endpoints to check (default ${DEFAULTS.config}, else the built-in LLM provider list)
-  --format FORMAT      table (default), json (the JSON report on stdout) or markdown (the job summary)
+  --format FORMAT      table (default), json (the JSON report on stdout), markdown (the job summary)
+                       or html (the HTML report: one self-contained page)
   --origin URL         check from this origin instead of the configured ones
   --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default ${DEFAULTS['fail-on']})
   --timeout SECONDS    per-request deadline (default ${DEFAULTS.timeout})
@@ -19,6 +20,7 @@ Usage: cors-gate [options]
   --retries N          ask again after no answer or a 502/503/504/429, up to N times (default ${DEFAULTS.retries})
   --confirm N          probe a failing endpoint N more times before its failure stands (default ${DEFAULTS.confirm})
   --report-file FILE   also write the JSON report to FILE
+  --html-file FILE     also write the HTML report to FILE
   --shard I/N          check only shard I of N (1-based; by endpoint id, stable under reordering)
   -h, --help           this help
   -v, --version        the version

@@ -68,6 +68,36 @@ describe('CLI against the provider zoo', () => {
     expect(ran.stdout).toContain('3 of 5 endpoints can be called from a browser');
   });
 
+  it('--format html writes the HTML report on stdout, --html-file to a file, and merge renders one from reports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cors-gate-html-'));
+    const json = join(dir, 'report.json');
+    const file = join(dir, 'site/index.html');
+    const ran = await runNode(CLI, [
+      '--config',
+      config,
+      '--format',
+      'html',
+      '--report-file',
+      json,
+      '--html-file',
+      file,
+    ]);
+    expect(ran.code, ran.stderr).toBe(1);
+    expect(ran.stdout).toMatch(/^<!doctype html>\n/);
+    expect(ran.stdout).toContain('<title>cors-gate: 3 of 5 endpoints can be called from a browser</title>');
+    expect(ran.stdout.match(/<details class="ep"/g)).toHaveLength(5);
+    expect(ran.stdout).not.toContain('FIRST FINDING'); // no table after the page
+    expect(readFileSync(file, 'utf8')).toContain('<title>cors-gate: 3 of 5 endpoints');
+    // From the JSON report alone, as a board built from shards' reports is.
+    const merged = await runNode(CLI, ['merge', json, '--format', 'html', '--fail-on', 'never']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout.replace(/Checked [^.]*\./, '')).toBe(
+      ran.stdout
+        .replace(/Checked [^.]*\./, '')
+        .replace('gate failed (fail-on: fail, error)', 'gate passed (fail-on: never)'),
+    );
+  });
+
   it('--origin overrides the configured origin', async () => {
     const ran = await runNode(CLI, ['--config', config, '--format', 'json', '--origin', 'http://localhost:3000']);
     const report = JSON.parse(ran.stdout) as Report;

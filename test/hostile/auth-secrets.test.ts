@@ -150,7 +150,7 @@ describe('credential headers written in the config are masked', () => {
     writeFileSync(file, config());
     const before = zoo.requests.length;
     const outputs: string[] = [];
-    for (const format of ['json', 'markdown', 'table']) {
+    for (const format of ['json', 'markdown', 'table', 'html']) {
       const r = await runNode(CLI, ['--config', file, '--format', format, '--fail-on', 'never']);
       expect(r.code, r.stderr).toBe(0);
       outputs.push(r.stdout, r.stderr);

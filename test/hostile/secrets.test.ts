@@ -156,7 +156,7 @@ describe('the action', () => {
 });
 
 describe('the CLI', () => {
-  for (const format of ['table', 'markdown', 'json']) {
+  for (const format of ['table', 'markdown', 'json', 'html']) {
     test(`${format} output holds no secret`, async () => {
       const out = await run(
         [
