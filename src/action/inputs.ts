@@ -61,6 +61,8 @@ export interface ActionInputs {
   retries: number;
   confirm: number;
   reportFile: string;
+  /** Where to write the HTML report; absent for none. */
+  htmlFile?: string;
   githubToken: string;
   issues: IssueInputs;
   /** The run history; absent when off. */
@@ -106,6 +108,7 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
   const origin = input('origin');
   const shard = parseShard(input('shard'), 'shard');
   const merge = input('merge-reports');
+  const htmlFile = input('html-file');
   const issues = readIssueInputs(input, env);
   let history: HistoryInputs | undefined;
   const branch = input('history-branch');
@@ -143,6 +146,7 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
     retries: parseCount(input('retries'), 'retries', MAX_RETRIES, 0),
     confirm: parseCount(input('confirm'), 'confirm', MAX_CONFIRM, 0),
     reportFile: input('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'cors-gate-report.json'),
+    ...(htmlFile ? { htmlFile } : {}),
     githubToken: input('github-token'),
     issues,
     ...(history ? { history } : {}),

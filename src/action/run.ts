@@ -113,6 +113,13 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   const github = await connect(inputs);
   const run: RunEntry = { at: report.generatedAt, ...(inputs.issues.runUrl ? { url: inputs.issues.runUrl } : {}) };
   const past = github && inputs.history ? await readRunHistory(github, inputs.history, report.results, run) : null;
+  const shard = inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {};
+  if (inputs.htmlFile) {
+    const { renderHtml } = await import('../report/html.js');
+    const history = past ? { history: past.history } : {};
+    const page = { records: report.results, decision, generatedAt: report.generatedAt, ...history, ...shard };
+    writeFileAtomic(inputs.htmlFile, renderHtml(page));
+  }
   if (inputs.summary) {
     // With issues on, room is kept for their section, appended after GitHub answers.
     const limit = inputs.issues.enabled ? SUMMARY_LIMIT - ISSUE_SECTION_BYTES : SUMMARY_LIMIT;
@@ -123,7 +130,7 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
           decision,
           limit,
           ...(past ? { history: past.history } : {}),
-          ...(inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {}),
+          ...shard,
         }),
       )
       .write();

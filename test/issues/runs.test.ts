@@ -3,7 +3,7 @@
 // fake: with the run history on, a flapping endpoint never gets an issue, a
 // steady failure gets exactly one after issue-after runs, and it closes after
 // close-after passing runs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -82,6 +82,7 @@ async function actRun(n: number) {
         'fail-on': 'never',
         confirm: '0',
         'github-token': fake.token,
+        'html-file': join(dir, 'index.html'),
       })[name] ?? '',
     {
       GITHUB_REPOSITORY: REPO,
@@ -96,6 +97,7 @@ async function actRun(n: number) {
   return {
     issues: JSON.parse(record.outputs.issues ?? '[]') as { endpoint: string; action: string; number: number | null }[],
     summary: record.summary,
+    html: readFileSync(join(dir, 'index.html'), 'utf8'),
     warnings: record.annotations.filter((a) => a.kind === 'warning').map((a) => a.message),
     failed: record.failed,
   };
@@ -129,7 +131,11 @@ describe('ten scheduled runs with issue-after: 2 and close-after: 2', () => {
       seen.push(
         `${n}: flapper ${byName.flapper ?? '-'}, breaks ${byName.breaks ?? '-'} (${writesBefore() - before} writes)`,
       );
-      if (n === 4) expect(r.summary).toMatch(/\| Last runs \|/);
+      if (n === 4) {
+        expect(r.summary).toMatch(/\| Last runs \|/);
+        // The HTML report has the same history: breaks failed in runs 3 and 4.
+        expect(r.html).toContain('last runs, oldest first: pass, pass, fail, fail</span></span> <small>failing since');
+      }
     }
     expect(seen).toEqual([
       '1: flapper pending, breaks - (0 writes)',

@@ -31,6 +31,7 @@ describe('action inputs', () => {
     expect(i.origin).toBeUndefined();
     expect(i.shard).toBeUndefined();
     expect(i.mergeReports).toBeUndefined();
+    expect(i.htmlFile).toBeUndefined();
   });
 
   it('reads every input, typed, and names a bad one', () => {
@@ -44,6 +45,7 @@ describe('action inputs', () => {
         shard: '2/4',
         'merge-reports': 'r/*.json',
         'report-file': 'out.json',
+        'html-file': 'site/index.html',
         'github-token': 't',
       },
       { GITHUB_STEP_SUMMARY: '/s' },
@@ -58,6 +60,7 @@ describe('action inputs', () => {
       shard: { index: 2, count: 4 },
       mergeReports: 'r/*.json',
       reportFile: 'out.json',
+      htmlFile: 'site/index.html',
       githubToken: 't',
       summary: true,
     });

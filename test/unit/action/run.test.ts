@@ -70,6 +70,19 @@ describe('the action in-process', () => {
     expect(r.log.some((l) => /^\[5\/5\] /.test(l))).toBe(true);
   });
 
+  it('html-file: the HTML report, written with the JSON report, without last runs when there is no history', async () => {
+    const config = join(dir, 'zoo.yml');
+    writeFileSync(config, zooConfig(zoo.url));
+    const htmlFile = join(dir, 'site', 'index.html');
+    const { inputs } = await act({ config, 'html-file': htmlFile });
+    expect(inputs.htmlFile).toBe(htmlFile);
+    const page = readFileSync(htmlFile, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<h1>cors-gate: 3 of 5 endpoints can be called from a browser</h1>');
+    expect(page.match(/<details class="ep"/g)).toHaveLength(5);
+    expect(page).not.toContain('class="runs"');
+  });
+
   it('fail-on: never passes the step and still reports every endpoint', async () => {
     const config = join(dir, 'zoo.yml');
     writeFileSync(config, zooConfig(zoo.url));
