@@ -34,7 +34,7 @@ ul{margin:.25rem 0;padding-left:1.25rem}
 .tag{display:inline-block;border:1px solid var(--line);border-radius:4px;padding:0 .35em;font-size:.8rem;
 color:var(--muted);font-weight:400}
 .scroll{position:relative;overflow-x:auto;border:1px solid var(--line);border-radius:6px;max-width:100%}
-table{border-collapse:collapse;width:100%;overflow-wrap:normal}
+table{border-collapse:separate;border-spacing:0;width:100%;overflow-wrap:normal}
 th,td{border-bottom:1px solid var(--line);padding:.4rem .6rem;text-align:left;vertical-align:top}
 tr:last-child>*{border-bottom:0}
 thead th{background:var(--soft);font-size:.85rem;white-space:nowrap}
@@ -43,6 +43,7 @@ overflow-wrap:break-word}
 td{min-width:6rem}
 td a{text-decoration:none}
 td small{display:block;font-size:.78rem}
+td small.since{white-space:nowrap}
 td.dim{opacity:.3}
 form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:.5rem 0 .75rem}
 label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
@@ -64,5 +65,5 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .75rem;margin:.
 dt{margin:0}
 dd{margin:0}
 footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
-@media (max-width:40rem){body{padding:.6rem;font-size:14px}dl{grid-template-columns:1fr}dd{margin-bottom:.35rem}}
+@media (max-width:40rem){body{padding:.6rem;font-size:14px}tbody th{min-width:8.5rem;overflow-wrap:anywhere}dl{grid-template-columns:1fr}dd{margin-bottom:.35rem}}
 `.trim();

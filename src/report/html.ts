@@ -120,7 +120,7 @@ function matrix(records: readonly ResultRecord[], index: Map<ResultRecord, numbe
       const since = h ? sinceNote(h, r) : null;
       return `<td data-col="${text(c, 200)}" data-v="${r.verdict}"><a href="#e${index.get(r)}">${badge(r.verdict)}</a>${
         r.expect === 'fail' && r.verdict === 'fail' ? '<small>expected</small>' : ''
-      }${why ? `<small>${codeName(why)}</small>` : ''}${since ? `<small>${text(since)}</small>` : ''}</td>`;
+      }${why ? `<small>${codeName(why)}</small>` : ''}${since ? `<small class="since">${text(since)}</small>` : ''}</td>`;
     });
     return `<tr data-p="${text(provider(first), 200)}"><th scope="row">${text(row.label, 200)}${
       tags.trim() ? ` ${tags.trim()}` : ''

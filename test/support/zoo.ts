@@ -176,3 +176,51 @@ export const SDK_ZOO: Record<string, Behaviour> = {
     actual: { status: 200, headers: [['Content-Type', 'text/event-stream']], body: 'data: [DONE]\n\n' },
   },
 };
+
+/**
+ * The zoo as a board: each provider with the client libraries its users run in
+ * a page, one in Firefox, and one that no longer answers (a port just closed).
+ */
+export function zooBoardConfig(base: string, gone: string): string {
+  return `defaults:
+  origin: https://example.com
+  clients: [fetch, openai-sdk, vercel-ai/openai-compatible]
+endpoints:
+  - name: OpenRouter
+    url: ${base}/openrouter/api/v1/chat/completions
+  - name: Azure AI Foundry
+    url: ${base}/azure/models/chat/completions
+    clients: [fetch, openai-sdk, vercel-ai/azure]
+  - name: ModelStream
+    url: ${base}/modelstream/v1/chat/completions
+  - name: NVIDIA NIM
+    url: ${base}/nvidia/v1/chat/completions
+    expect: fail
+  - name: OpenCode Zen
+    url: ${base}/zen/zen/v1/chat/completions
+    expect: fail
+  - name: Gemini-like
+    url: ${base}/gemini
+    style: gemini
+    paths: ['/v1beta/models/{model}:generateContent']
+    clients: [fetch, google-genai, vercel-ai/google, openai-sdk]
+  - name: Gemini-like in Firefox
+    url: ${base}/gemini
+    style: gemini
+    paths: ['/v1beta/models/{model}:generateContent']
+    browser: firefox
+    clients: [fetch, google-genai, vercel-ai/google]
+  - name: Anthropic-like
+    url: ${base}/anthropic
+    style: anthropic
+    clients: [fetch, anthropic-sdk, vercel-ai/anthropic]
+  - name: Fireworks-like
+    url: ${base}/fireworks/inference/v1/chat/completions
+  - name: Ollama-like
+    url: ${base}/ollama/v1/chat/completions
+    clients: [fetch, openai-sdk, vercel-ai/openai-compatible, anthropic-sdk]
+  - name: Gone provider
+    url: ${gone}
+    clients: [fetch]
+`;
+}
