@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readActionInputs } from '../../../src/action/inputs.js';
@@ -165,6 +165,32 @@ describe('history inputs', () => {
 });
 
 describe('action.yml', () => {
+  it('the board workflow publishes the HTML report it writes, with what Pages needs and no more', () => {
+    const wf = parse(readFileSync(join(ROOT, 'examples/board-workflow.yml'), 'utf8'));
+    const steps = wf.jobs.check.steps as { uses?: string; with?: Record<string, unknown> }[];
+    const gate = steps.find((s) => s.uses?.startsWith('cors-gate/cors-gate'))!;
+    expect(gate.with).toMatchObject({
+      config: 'examples/llm-providers.yml',
+      'fail-on': 'never',
+      history: true,
+      'html-file': 'site/index.html',
+      'report-file': 'site/report.json',
+    });
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))!;
+    expect(upload.with?.path).toBe(dirname(gate.with!['html-file'] as string));
+    // The check job pushes the history and nothing else; only the deploy job may publish.
+    expect(wf.permissions).toEqual({ contents: 'write' });
+    expect(wf.jobs.check.permissions).toBeUndefined();
+    expect(wf.jobs.deploy).toMatchObject({
+      needs: 'check',
+      permissions: { pages: 'write', 'id-token': 'write' },
+      environment: { name: 'github-pages' },
+    });
+    expect(Object.keys(wf.jobs.deploy.permissions)).toHaveLength(2);
+    expect(wf.jobs.deploy.steps.map((s: { uses: string }) => s.uses)).toEqual(['actions/deploy-pages@v4']);
+    expect(wf.on.schedule).toHaveLength(1);
+  });
+
   it('declares every input the action reads, with the defaults of inputs.ts', () => {
     const read: string[] = [];
     readActionInputs((n) => (read.push(n), ''), {});
@@ -195,14 +221,19 @@ describe('action.yml', () => {
     for (const file of workflows) {
       const wf = parse(readFileSync(join(dir, file), 'utf8')) as {
         permissions?: Record<string, string>;
-        jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+        jobs: Record<
+          string,
+          { permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, unknown> }[] }
+        >;
       };
       for (const job of Object.values(wf.jobs)) {
+        // A job's own permissions replace the workflow's.
+        const permissions = job.permissions ?? wf.permissions;
         for (const step of job.steps.filter((s) => s.uses?.startsWith('cors-gate/cors-gate'))) {
           for (const key of Object.keys(step.with ?? {}))
             expect(actionYml.inputs[key], `${file}: ${key}`).toBeDefined();
-          if (step.with?.history === true) expect(wf.permissions, file).toMatchObject({ contents: 'write' });
-          if (step.with?.issues === true) expect(wf.permissions, file).toMatchObject({ issues: 'write' });
+          if (step.with?.history === true) expect(permissions, file).toMatchObject({ contents: 'write' });
+          if (step.with?.issues === true) expect(permissions, file).toMatchObject({ issues: 'write' });
         }
       }
     }
