@@ -13,7 +13,7 @@ export const DEFAULT_HEADERS: Record<string, string> = {
   'x-goog-api-key': PLACEHOLDER_KEY,
 };
 
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** `headers:` as a list of names (placeholder values) or a mapping of name: value, value: or env:. */
 export function readHeaders(r: Reader, node: Node | null): { headers: HeaderLine[]; secrets: string[] } {

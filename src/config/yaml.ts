@@ -40,7 +40,12 @@ export interface EntrySpec {
   line: number;
 }
 
-const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+export const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** The values a key takes; schema/cors-gate.schema.json lists the same (a test holds them equal). */
+export const EXPECTS = ['pass', 'fail'] as const;
+export const CREDENTIALS = ['omit', 'include'] as const;
+export const BROWSERS = ['chromium', 'firefox', 'safari'] as const;
 
 /** An endpoint URL or a page's origin, checked by the rules the options use too. */
 function checkUrl(r: Reader, node: Node | null, what: string, kind: 'url' | 'origin'): string {
@@ -70,7 +75,8 @@ function readIssue(r: Reader, node: Node | null): IssueTarget {
   return out;
 }
 
-const ENTRY_KEYS = [
+/** An endpoint's keys; `defaults` takes DEFAULT_KEYS. The JSON Schema's properties are tested against both. */
+export const ENTRY_KEYS = [
   'name',
   'url',
   'paths',
@@ -92,7 +98,7 @@ const ENTRY_KEYS = [
   'retries',
   'confirm',
 ] as const;
-const DEFAULT_KEYS = ENTRY_KEYS.filter(
+export const DEFAULT_KEYS = ENTRY_KEYS.filter(
   (k) => k !== 'name' && k !== 'url' && k !== 'expect' && k !== 'issue' && k !== 'models',
 );
 
@@ -151,7 +157,7 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
         break;
       }
       case 'credentials':
-        spec.credentials = r.oneOf(v, `${what}.credentials`, ['omit', 'include'] as const);
+        spec.credentials = r.oneOf(v, `${what}.credentials`, CREDENTIALS);
         break;
       case 'actual':
         spec.actual = r.bool(v, `${what}.actual`);
@@ -163,7 +169,7 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
         spec.models = r.strings(v, `${what}.models`);
         break;
       case 'expect':
-        spec.expect = r.oneOf(v, `${what}.expect`, ['pass', 'fail'] as const);
+        spec.expect = r.oneOf(v, `${what}.expect`, EXPECTS);
         break;
       case 'client':
       case 'clients': {
@@ -181,7 +187,7 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
         spec.style = r.oneOf(v, `${what}.style`, API_STYLES);
         break;
       case 'browser':
-        spec.browser = r.oneOf(v, `${what}.browser`, ['chromium', 'firefox', 'safari'] as const);
+        spec.browser = r.oneOf(v, `${what}.browser`, BROWSERS);
         break;
       case 'retries':
         spec.retries = r.count(v, `${what}.retries`, 0, MAX_RETRIES);
