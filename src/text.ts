@@ -120,3 +120,16 @@ export function column(text: string, width: number): string {
   const v = visible(text);
   return v.length <= width ? v : v.slice(0, width - 1) + '…';
 }
+
+/** What XML 1.0 cannot hold and visible() leaves: halves of surrogate pairs, U+FFFE and U+FFFF. */
+const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+
+/**
+ * One line of untrusted text for XML, as an attribute value or element text:
+ * every character XML 1.0 forbids, or that would be normalised away, made visible, and markup escaped.
+ */
+export function xml(text: string): string {
+  return visible(text)
+    .replace(NOT_XML, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`)
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

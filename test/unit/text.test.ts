@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakable, column, escapeHtml, logSafe } from '../../src/text.js';
+import { breakable, column, escapeHtml, logSafe, xml } from '../../src/text.js';
 
 describe('log lines', () => {
   it('never start a workflow command, in either form', () => {
@@ -42,5 +42,20 @@ describe('escapeHtml', () => {
     expect(escapeHtml('https://a.example/v1?x=1 @me #2 `c` | \u00e9')).toBe(
       'https://a.example/v1?x=1 @me #2 `c` | \u00e9',
     );
+  });
+});
+
+describe('XML', () => {
+  it('escapes markup and both quotes', () => {
+    expect(xml(`<a href="x" b='y'>&amp;</a>]]>`)).toBe(
+      '&#60;a href=&#34;x&#34; b=&#39;y&#39;&#62;&#38;amp;&#60;/a&#62;]]&#62;',
+    );
+  });
+  it('shows what XML 1.0 cannot hold: controls, halves of surrogate pairs, U+FFFE and U+FFFF', () => {
+    expect(xml('a\u0000b\u0007\tc\n\ud800d\udfffe\ufffe\uffff')).toBe(
+      'a\\u{0000}b\\u{0007}\\tc\\n\\u{d800}d\\u{dfff}e\\u{fffe}\\u{ffff}',
+    );
+    // A whole pair is a character like any other.
+    expect(xml('🙂 é')).toBe('🙂 é');
   });
 });

@@ -1,2 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a,b}from"./chunk-H7BHSHYV.js";import"./chunk-UFZMC46E.js";import"./chunk-EEEC4TXW.js";export{a as ISSUE_SECTION_BYTES,b as renderIssueSection};
