@@ -63,6 +63,8 @@ export interface ActionInputs {
   reportFile: string;
   /** Where to write the HTML report; absent for none. */
   htmlFile?: string;
+  /** Where the JUnit XML report goes; none when empty. */
+  junitFile: string;
   githubToken: string;
   issues: IssueInputs;
   /** The run history; absent when off. */
@@ -147,6 +149,7 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
     confirm: parseCount(input('confirm'), 'confirm', MAX_CONFIRM, 0),
     reportFile: input('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'cors-gate-report.json'),
     ...(htmlFile ? { htmlFile } : {}),
+    junitFile: input('junit-file'),
     githubToken: input('github-token'),
     issues,
     ...(history ? { history } : {}),

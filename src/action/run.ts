@@ -11,6 +11,7 @@ import { DEFAULTS } from '../inputs.js';
 import { ISSUE_SECTION_BYTES } from '../issues/section.js';
 import { type CheckOutcome, loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
 import { splitPatterns } from '../report/glob.js';
+import { junitChunks } from '../report/junit.js';
 import { reportJsonChunks, reportSecrets } from '../report/record.js';
 import { renderSummary, SUMMARY_LIMIT } from '../report/summary.js';
 import { renderFindings, renderTable } from '../report/table.js';
@@ -106,6 +107,13 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   const { report, decision } = outcome;
   // Results first, everything else after: a later failure cannot lose them.
   writeFileAtomic(inputs.reportFile, reportJsonChunks(report));
+  if (inputs.junitFile) {
+    const shard = inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {};
+    writeFileAtomic(
+      inputs.junitFile,
+      junitChunks({ records: report.results, generatedAt: report.generatedAt, ...shard }),
+    );
+  }
   core.info('');
   core.info(renderTable(report.results, decision));
   const findings = renderFindings(report.results);

@@ -18,6 +18,7 @@ import {
   parseShard,
 } from '../inputs.js';
 import { type CheckOutcome, loadEndpoints, mergeRuns, runChecks } from '../pipeline.js';
+import { junitChunks } from '../report/junit.js';
 import { renderMatrixText } from '../report/matrix.js';
 import { reportJsonChunks } from '../report/record.js';
 import { renderSummary } from '../report/summary.js';
@@ -51,6 +52,7 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       confirm: { type: 'string', default: DEFAULTS.confirm },
       'report-file': { type: 'string' },
       'html-file': { type: 'string' },
+      'junit-file': { type: 'string' },
       shard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -71,8 +73,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
     return 0;
   }
   const format = values.format!;
-  if (!['table', 'json', 'markdown', 'html'].includes(format))
-    throw new UsageError(`--format must be table, json, markdown or html, got ${JSON.stringify(format)}`);
+  if (!['table', 'json', 'markdown', 'html', 'junit'].includes(format))
+    throw new UsageError(`--format must be table, json, markdown, html or junit, got ${JSON.stringify(format)}`);
   const failOn = parseFailOn(values['fail-on']!, '--fail-on');
   const timeoutMs = parseSeconds(values.timeout!, '--timeout');
   const concurrency = parseCount(values.concurrency!, '--concurrency', MAX_CONCURRENCY);
@@ -114,7 +116,10 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
     if (htmlFile) writeFileAtomic(htmlFile, page);
     if (format === 'html') process.stdout.write(page);
   }
+  const junit = { records: report.results, generatedAt: report.generatedAt, ...(shard ? { shard } : {}) };
+  if (values['junit-file']) writeFileAtomic(values['junit-file'], junitChunks(junit));
   if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
+  else if (format === 'junit') for (const chunk of junitChunks(junit)) process.stdout.write(chunk);
   else if (format === 'markdown')
     process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));
   else if (format !== 'html') {

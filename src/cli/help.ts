@@ -7,12 +7,12 @@ export const HELP = `cors-gate ${VERSION} — can a browser call this API?
 Usage: cors-gate [options]
        cors-gate demo                                        checks local servers that answer as providers did (no network)
        cors-gate presets [--browser B] [--format text|json]   what each client preset sends
-       cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE] [--html-file FILE]
+       cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE] [--html-file FILE] [--junit-file FILE]
                             one table and one gate from shards' JSON reports (files or quoted globs)
 
   --config FILE        endpoints to check (default ${DEFAULTS.config}, else the built-in LLM provider list)
-  --format FORMAT      table (default), json (the JSON report on stdout), markdown (the job summary)
-                       or html (the HTML report: one self-contained page)
+  --format FORMAT      table (default), json (the JSON report on stdout), markdown (the job summary),
+                       html (the HTML report: one self-contained page) or junit (JUnit XML, for CI test reports)
   --origin URL         check from this origin instead of the configured ones
   --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default ${DEFAULTS['fail-on']})
   --timeout SECONDS    per-request deadline (default ${DEFAULTS.timeout})
@@ -21,6 +21,7 @@ Usage: cors-gate [options]
   --confirm N          probe a failing endpoint N more times before its failure stands (default ${DEFAULTS.confirm})
   --report-file FILE   also write the JSON report to FILE
   --html-file FILE     also write the HTML report to FILE
+  --junit-file FILE    also write the JUnit XML report to FILE
   --shard I/N          check only shard I of N (1-based; by endpoint id, stable under reordering)
   -h, --help           this help
   -v, --version        the version

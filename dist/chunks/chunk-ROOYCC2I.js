@@ -1,9 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-var p=/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb]/g;function u(n){return n.replace(p,t=>t===`
-`?"\\n":t==="\r"?"\\r":t==="	"?"\\t":`\\u{${t.codePointAt(0).toString(16).padStart(4,"0")}}`)}function c(n,t){if(n.length<=t)return n;let r=` \u2026[${n.length-t} more characters cut]`;return n.slice(0,Math.max(0,t-r.length))+r}function a(n,t=300){return c(u(n),t)}function g(n){return n.replace(/[&<>"'|`\\*_~[\]@#:!.]/g,t=>`&#${t.charCodeAt(0)};`)}function d(n){return n.replace(/[&<>"']/g,t=>`&#${t.charCodeAt(0)};`)}function $(n,t=300){return`<code>${g(a(n,t))}</code>`}function h(n){return g(n).replace(/(&#47;|\/)/g,"$1<wbr>").replace(/([a-z])(?=[A-Z])/g,"$1<wbr>")}function m(n,t=8e3){return`<pre>${c(n,t).split(`
-`).map(o=>g(u(o))).join("&#10;")}</pre>`}function x(n,t=300){let r=a(n,t).replace(/\|/g,"\u2223"),o=Math.max(0,...(r.match(/`+/g)??[]).map(i=>i.length)),e="`".repeat(o+1),f=r.startsWith("`")||r.endsWith("`")||r===""?" ":"";return`${e}${f}${r}${f}${e}`}function b(n,t=8e3,r=""){let e=c(n,t).split(`
-`).map(s=>u(s)).join(`
-`),f=Math.max(2,...(e.match(/`+/g)??[]).map(s=>s.length)),i="`".repeat(f+1);return`${i}${r}
-${e}
-${i}`}function l(n){return n.replace(/##\[/g,"#\\#[")}function S(n){let t=l(u(n));return/^\s*::/.test(t)?`| ${t}`:t}function A(n){return JSON.stringify(n,null,2).replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g,t=>`\\u${t.charCodeAt(0).toString(16).padStart(4,"0")}`)+`
-`}function C(n,t){let r=u(n);return r.length<=t?r:r.slice(0,t-1)+"\u2026"}export{u as a,c as b,a as c,g as d,d as e,$ as f,h as g,m as h,x as i,b as j,l as k,S as l,A as m,C as n};
