@@ -160,7 +160,7 @@ describe('the CLI', () => {
   it('says junit is a format when the format is unknown', async () => {
     const ran = await runNode(CLI, ['--config', config, '--format', 'xml']);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toContain('--format must be table, json, markdown or junit');
+    expect(ran.stderr).toContain('--format must be table, json, markdown, html or junit');
   });
 
   it('server text written to do harm stays text in a valid report', async () => {
