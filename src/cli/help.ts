@@ -6,7 +6,8 @@ export const HELP = `cors-gate ${VERSION} — can a browser call this API?
 
 Usage: cors-gate [options]
        cors-gate demo                                        checks local servers that answer as providers did (no network)
-       cors-gate presets [--browser B] [--format text|json]   what each client preset sends
+       cors-gate presets [CLIENT...] [--browser B] [--format text|json]
+                                                             what each client preset sends
        cors-gate merge REPORT... [--format F] [--fail-on LIST] [--report-file FILE] [--html-file FILE] [--junit-file FILE]
                             one table and one gate from shards' JSON reports (files or quoted globs)
 

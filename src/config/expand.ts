@@ -2,7 +2,7 @@
 // a stable id, its secrets, and the request its client makes.
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors.js';
-import { fillModel, presetRequest, routeBody, STYLES } from '../presets/requests.js';
+import { fillModel, presetRequest, routeBody, styleRoutes } from '../presets/requests.js';
 import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Endpoint, HeaderLine } from '../types.js';
 import { DEFAULT_HEADERS } from './headers.js';
@@ -17,9 +17,6 @@ export interface ExpandOptions {
 
 export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: ExpandOptions): Endpoint[] {
   const origins = options.origin ? [options.origin] : (spec.origins ?? [DEFAULT_ORIGIN]);
-  // A `style:` without `paths:` means the url is a base URL: check the style's usual routes.
-  const listed = spec.paths ?? (spec.style ? STYLES[spec.style].paths : undefined);
-  const paths = listed ?? [''];
   const own = spec.headers === defaults.headers ? undefined : spec.headers;
   const headers = mergeHeaders(defaults.headers, own);
   const secrets = [...(defaults.secretHeaders ?? []), ...(spec.secretHeaders ?? [])];
@@ -33,14 +30,25 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
   const given = spec.clients || spec.style ? own : headers;
   const clients: (string | undefined)[] = spec.clients ?? [undefined];
   const several = clients.length > 1;
+  // A `style:` without `paths:` means the url is a base URL: check the style's usual routes, each
+  // client on the path its SDK calls there. Otherwise every client goes to the paths given.
+  const listed = Boolean(spec.paths || spec.style);
+  const routes =
+    spec.style && !spec.paths
+      ? styleRoutes(spec.style, clients)
+      : (spec.paths ?? ['']).map((slot) => ({ slot, paths: clients.map(() => slot) }));
+  const model = (path: string) => fillModel(path, spec.style ?? 'gemini', spec.models?.[0]);
   const out: Endpoint[] = [];
-  for (const rawPath of paths) {
+  for (const route of routes) {
     for (const origin of origins) {
-      for (const client of clients) {
-        const path = fillModel(rawPath, spec.style ?? 'gemini', spec.models?.[0]);
-        const url = joinUrl(spec.url!, path);
+      for (const [i, client] of clients.entries()) {
+        const own = route.paths[i];
+        if (own === null || own === undefined) continue;
+        // The row is named, and its id made, after the route; the URL is where the client sends it.
+        const path = model(route.slot);
+        const url = joinUrl(spec.url!, model(own));
         let name = spec.name!;
-        if (paths.length > 1 || listed) name += ` ${path}`;
+        if (routes.length > 1 || listed) name += ` ${path}`;
         if (origins.length > 1) name += ` from ${origin}`;
         // The plain-fetch row keeps the entry's own name (and so its id and its issue).
         if (several && client !== 'fetch') name += ` · ${client}`;
@@ -75,9 +83,9 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
         const body =
           written ?? (bodyless ? undefined : routeBody('chat', 'openai', spec.models?.[0] ?? PLACEHOLDER_KEY, false));
         out.push({
-          id: endpointId(idName, url, origin),
+          id: endpointId(idName, joinUrl(spec.url!, path), origin),
           name,
-          ...(paths.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
+          ...(routes.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
           url,
           origin,
           method,

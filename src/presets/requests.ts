@@ -1,44 +1,29 @@
 // Turns `client:` / `style:` / `auth:` into the request a page using that
-// client library would make: method, headers with values, body.
+// client library would make: method, headers with values, body. The SDKs'
+// requests come from captured.json (catalog.ts); a client name picks one:
+//
+//   <preset>[<call>][@<major>]
+//   preset: fetch, openai-sdk, anthropic-sdk, google-genai, vercel-ai/<provider>
+//   call:   /<kind> after an SDK (openai-sdk/stream), :<kind> after a Vercel AI
+//           provider (vercel-ai/openai:chat); without one, the call the URL's route
+//           stands for, else the preset's default call
+//   major:  @6 picks that major; without one, the latest captured
 import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Browser, HeaderLine } from '../types.js';
 import {
-  ANTHROPIC_SDK,
   type ApiStyle,
-  FETCH,
-  GOOGLE_GENAI,
-  OPENAI_SDK,
-  type PresetTable,
-  VALUE_VERSIONS,
-  VERCEL_PROVIDERS,
-  vercelTable,
+  CAPTURED,
+  type CapturedCall,
+  type CapturedPreset,
+  type CapturedVersion,
+  FETCH_PRESET,
 } from './catalog.js';
 
-export { API_STYLES, type ApiStyle, type PresetTable } from './catalog.js';
-
-export const PRESETS: readonly PresetTable[] = [
-  FETCH,
-  OPENAI_SDK,
-  ANTHROPIC_SDK,
-  GOOGLE_GENAI,
-  ...VERCEL_PROVIDERS.map(vercelTable),
-];
-
-export const CLIENT_NAMES: readonly string[] = PRESETS.map((p) => p.name);
-
-export function findPreset(name: string): PresetTable | undefined {
-  return PRESETS.find((p) => p.name === name);
-}
-
-/** Why a client name is refused, or null when it is known. */
-export function clientProblem(name: string): string | null {
-  if (findPreset(name)) return null;
-  if (name === 'vercel-ai')
-    return `vercel-ai needs its provider: ${VERCEL_PROVIDERS.map((p) => `vercel-ai/${p.provider}`).join(', ')}`;
-  return `unknown client ${JSON.stringify(name)} (expected one of: ${CLIENT_NAMES.join(', ')})`;
-}
+export { API_STYLES, type ApiStyle } from './catalog.js';
 
 interface StyleInfo {
+  /** What a base URL of this style stands for: the SDKs' paths are read relative to it. */
+  base: string;
   /** Routes checked when `style:` is given without `paths:`. */
   paths: string[];
   defaultModel: string;
@@ -49,6 +34,7 @@ interface StyleInfo {
 
 export const STYLES: Record<ApiStyle, StyleInfo> = {
   openai: {
+    base: 'https://api.openai.com/v1',
     paths: ['/chat/completions', '/responses', '/models'],
     defaultModel: 'gpt-4o-mini',
     authHeader: 'authorization',
@@ -58,6 +44,7 @@ export const STYLES: Record<ApiStyle, StyleInfo> = {
     ],
   },
   anthropic: {
+    base: 'https://api.anthropic.com',
     paths: ['/v1/messages'],
     defaultModel: 'claude-haiku-4-5',
     authHeader: 'x-api-key',
@@ -69,6 +56,7 @@ export const STYLES: Record<ApiStyle, StyleInfo> = {
     ],
   },
   gemini: {
+    base: 'https://generativelanguage.googleapis.com',
     paths: ['/v1beta/models/{model}:generateContent', '/v1beta/models/{model}:streamGenerateContent?alt=sse'],
     defaultModel: 'gemini-2.5-flash',
     authHeader: 'x-goog-api-key',
@@ -79,11 +67,113 @@ export const STYLES: Record<ApiStyle, StyleInfo> = {
   },
 };
 
-const RUNTIME: Record<Browser, [string, string]> = {
-  chromium: ['browser:chrome', '156.0.0'],
-  firefox: ['browser:firefox', '145.0.0'],
-  safari: ['browser:safari', '26.0.0'],
+/**
+ * What fills the browser placeholders of the captured headers. They stand for
+ * the user's browser, not for anything an SDK decides, so any current version
+ * will do; the names a preflight lists do not depend on them.
+ */
+const BROWSER_VALUES: Record<Browser, { runtimeVersion: string; userAgent: string }> = {
+  chromium: {
+    runtimeVersion: '156.0.0',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  },
+  firefox: {
+    runtimeVersion: '153.0.0',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0',
+  },
+  safari: {
+    runtimeVersion: '26.0.0',
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Safari/605.1.15',
+  },
 };
+
+export const PRESETS: readonly CapturedPreset[] = CAPTURED.presets;
+
+/** The preset names without call kind or version: `fetch`, `openai-sdk`, `vercel-ai/openai`, … */
+export const CLIENT_NAMES: readonly string[] = [FETCH_PRESET, ...PRESETS.map((p) => p.preset)];
+
+const isVercel = (preset: string) => preset.startsWith('vercel-ai/');
+/** How a call kind joins its preset: `/` after an SDK, `:` after a Vercel AI provider (whose name has a `/`). */
+export const callSeparator = (preset: string) => (isVercel(preset) ? ':' : '/');
+
+/** A client name read: the preset, the version and, when named, the call. */
+export interface ClientRef {
+  name: string;
+  preset: CapturedPreset;
+  version: CapturedVersion;
+  /** The call kind given in the name; without one the route decides. */
+  call?: string;
+}
+
+type Parsed = { fetch: true } | ClientRef | { problem: string };
+
+const known = () =>
+  `known clients: ${CLIENT_NAMES.join(', ')}; a call kind and a major may follow, as in openai-sdk/stream@6 or vercel-ai/openai:chat (cors-gate presets lists them)`;
+
+function parse(name: string): Parsed {
+  if (name === FETCH_PRESET) return { fetch: true };
+  const at = name.lastIndexOf('@');
+  const rest = at >= 0 ? name.slice(0, at) : name;
+  const major = at >= 0 ? name.slice(at + 1) : undefined;
+  if (major !== undefined && !/^\d+$/.test(major)) {
+    const moved = /^(\d+)([/:].+)$/.exec(major);
+    if (moved) return { problem: `put the major last: ${JSON.stringify(`${rest}${moved[2]}@${moved[1]}`)}` };
+    return { problem: `${JSON.stringify(name)}: the part after @ must be a major version number, as in openai-sdk@6` };
+  }
+  if (rest === 'vercel-ai')
+    return {
+      problem: `vercel-ai needs its provider: ${PRESETS.filter((p) => isVercel(p.preset))
+        .map((p) => p.preset)
+        .join(', ')}`,
+    };
+  const vercel = rest.startsWith('vercel-ai/');
+  const sep = vercel ? rest.indexOf(':') : rest.indexOf('/');
+  const presetName = sep >= 0 ? rest.slice(0, sep) : rest;
+  const call = sep >= 0 ? rest.slice(sep + 1) : undefined;
+  const preset = PRESETS.find((p) => p.preset === presetName);
+  if (!preset) {
+    if (presetName === FETCH_PRESET)
+      return { problem: `fetch takes no call kind or version: write ${JSON.stringify(FETCH_PRESET)}` };
+    const other = vercel ? rest.lastIndexOf('/') : rest.indexOf(':');
+    const fixed = other > 0 ? PRESETS.find((p) => p.preset === rest.slice(0, other)) : undefined;
+    if (fixed)
+      return {
+        problem: `write the call kind after ${JSON.stringify(callSeparator(fixed.preset))}: ${JSON.stringify(
+          `${fixed.preset}${callSeparator(fixed.preset)}${rest.slice(other + 1)}${major !== undefined ? `@${major}` : ''}`,
+        )}`,
+      };
+    return { problem: `unknown client ${JSON.stringify(name)} (${known()})` };
+  }
+  const version = major === undefined ? preset.versions[0] : preset.versions.find((v) => v.major === Number(major));
+  if (!version)
+    return {
+      problem: `${JSON.stringify(name)}: ${preset.preset} is captured for majors ${preset.versions.map((v) => v.major).join(', ')}`,
+    };
+  if (call !== undefined && !(call in version.calls))
+    return {
+      problem: `${JSON.stringify(name)}: ${preset.preset}@${version.major} has no call kind ${JSON.stringify(call)} (its call kinds: ${Object.keys(version.calls).join(', ')})`,
+    };
+  return { name, preset, version, ...(call !== undefined ? { call } : {}) };
+}
+
+/** Why a client name is refused, or null when it is known. */
+export function clientProblem(name: string): string | null {
+  const p = parse(name);
+  return 'problem' in p ? p.problem : null;
+}
+
+/** The preset, version and call a client name picks; undefined for `fetch`. Throws on an unknown name. */
+export function resolveClient(name: string): ClientRef | undefined {
+  const p = parse(name);
+  if ('problem' in p) throw new Error(p.problem);
+  return 'fetch' in p ? undefined : p;
+}
+
+/** The API style a client speaks: its preset's; `fetch` has none of its own. */
+export function clientStyle(name: string): ApiStyle | undefined {
+  return resolveClient(name)?.preset.style;
+}
 
 type Route = 'chat' | 'responses' | 'models' | 'messages' | 'generate' | 'stream-generate' | 'other';
 
@@ -92,7 +182,7 @@ export function routeOf(url: string): Route {
   try {
     path = new URL(url).pathname;
   } catch {
-    path = url;
+    path = url.split('?')[0]!;
   }
   path = path.replace(/\/+$/, '');
   if (path.endsWith('/chat/completions')) return 'chat';
@@ -104,7 +194,57 @@ export function routeOf(url: string): Route {
   return 'other';
 }
 
-/** The body the client sends for the smallest chat call on this route; none for GET routes. */
+/** The call a client makes on a route: the named one, else the first of its calls on that route (the default first). */
+function callFor(ref: ClientRef, route: Route): { name: string; call: CapturedCall; matched: boolean } {
+  const v = ref.version;
+  if (ref.call) return { name: ref.call, call: v.calls[ref.call]!, matched: true };
+  const names = [v.default, ...Object.keys(v.calls).filter((n) => n !== v.default)];
+  const name = names.find((n) => routeOf(v.calls[n]!.url) === route);
+  if (name) return { name, call: v.calls[name]!, matched: true };
+  return { name: v.default, call: v.calls[v.default]!, matched: false };
+}
+
+/** A captured URL relative to its style's base URL, or undefined when it lies elsewhere (Azure). */
+function stylePath(url: string, style: ApiStyle): string | undefined {
+  const base = STYLES[style].base;
+  return url.startsWith(`${base}/`) ? url.slice(base.length) : undefined;
+}
+
+/**
+ * The rows `style:` without `paths:` checks: the style's routes, each with the
+ * path every client calls there (relative to the base URL), or null when the
+ * client's named call is on another route. An SDK's own path takes the place of
+ * the style's (google-genai 3 calls /v1/…, not /v1beta/…); a named call on a
+ * route the style does not list gets a row of its own.
+ */
+export function styleRoutes(style: ApiStyle, clients: readonly (string | undefined)[]): StyleRoute[] {
+  const refs = clients.map((c) => (c ? resolveClient(c) : undefined));
+  const slots = STYLES[style].paths.map((slot) => ({ slot, own: true }));
+  for (const ref of refs) {
+    if (!ref?.call) continue;
+    const path = stylePath(ref.version.calls[ref.call]!.url, ref.preset.style);
+    if (path && !slots.some((s) => routeOf(s.slot) === routeOf(path))) slots.push({ slot: path, own: false });
+  }
+  return slots.map(({ slot, own }) => ({
+    slot,
+    paths: refs.map((ref) => {
+      if (!ref) return own ? slot : null;
+      const { call, matched } = callFor(ref, routeOf(slot));
+      if (ref.call && routeOf(stylePath(call.url, ref.preset.style) ?? call.url) !== routeOf(slot)) return null;
+      if (!ref.call && !own) return null;
+      return (matched && stylePath(call.url, ref.preset.style)) || slot;
+    }),
+  }));
+}
+
+export interface StyleRoute {
+  /** The style's route (or a named call's own path): what the row is named after. */
+  slot: string;
+  /** Per client, in the order given: the path it calls, or null for no row. */
+  paths: (string | null)[];
+}
+
+/** The smallest call a hand-written fetch() makes on this route; none for GET routes. */
 export function routeBody(route: Route, style: ApiStyle, model: string, stream: boolean): string | undefined {
   const s = stream ? { stream: true } : {};
   const ping = [{ role: 'user', content: 'ping' }];
@@ -160,15 +300,18 @@ export interface PresetRequest {
   style: ApiStyle;
   /** True when the request is the authenticated streaming check. */
   stream: boolean;
+  /** The SDK call it is (`openai-sdk/chat@7`); absent for fetch. */
+  call?: string;
 }
 
-function fill(value: string, client: string, browser: Browser, key: string): string {
-  const [runtime, runtimeVersion] = RUNTIME[browser];
+function fill(value: string, browser: Browser, model: string): string {
+  const b = BROWSER_VALUES[browser];
   return value
-    .replace(/\{version\}/g, VALUE_VERSIONS[client] ?? '0')
-    .replace(/\{runtime\}/g, runtime)
-    .replace(/\{runtimeVersion\}/g, runtimeVersion)
-    .replace(/\{key\}/g, key);
+    .replaceAll('{runtimeVersion}', b.runtimeVersion)
+    .replaceAll('{userAgentLowerCase}', b.userAgent.toLowerCase())
+    .replaceAll('{userAgent}', b.userAgent)
+    .replaceAll('{model}', model)
+    .replaceAll('{key}', PLACEHOLDER_KEY);
 }
 
 /** Extra headers add to the preset's; a name already there takes the new value in place. */
@@ -193,43 +336,63 @@ function withKey(headers: HeaderLine[], authHeader: string, key: string): Header
   return headers.map((h, i) => (i === at ? [h[0], value(h[0])] : h));
 }
 
+/** The headers one browser saw the SDK set for a call (Chromium's when that browser was not captured). */
+export function capturedHeaders(call: CapturedCall, browser: Browser): [string, string][] {
+  return (call.browsers[browser] ?? call.browsers.chromium!).headers;
+}
+
 /** The request a page using `client` makes to `url`. */
 export function presetRequest(input: PresetInput): PresetRequest {
-  const table = findPreset(input.client);
-  if (!table) throw new Error(clientProblem(input.client) ?? 'unknown client');
-  const style = input.style ?? table.style;
+  const ref = resolveClient(input.client);
+  const style = input.style ?? ref?.preset.style ?? 'openai';
   const info = STYLES[style];
-  const key = input.auth ?? PLACEHOLDER_KEY;
+  const model = input.model ?? info.defaultModel;
   const route = routeOf(input.url);
-  let headers: HeaderLine[];
-  if (table.name === 'fetch') {
+  if (!ref) {
     // As a client (in a clients list, or with a style) fetch is what a hand-written
     // call to this API sends; headers given alongside add to it, as for every preset.
-    headers = addHeaders(
-      info.fetchHeaders.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine),
+    let headers = addHeaders(
+      info.fetchHeaders.map(([n, v]) => [n, fill(v, input.browser, model)] as HeaderLine),
       input.headers ?? [],
     );
-  } else {
-    // The anthropic SDK passes a timeout (so sends X-Stainless-Timeout) on messages.create only;
-    // a base URL without a known route stands for that call.
-    const timed = route === 'messages' || route === 'other';
-    const base = table.headers.filter(
-      ([n]) => table.name !== 'anthropic-sdk' || timed || n.toLowerCase() !== 'x-stainless-timeout',
-    );
-    headers = addHeaders(
-      base.map(([n, v]) => [n, fill(v, table.name, input.browser, PLACEHOLDER_KEY)] as HeaderLine),
-      input.headers ?? [],
-    );
+    if (input.auth) headers = withKey(headers, info.authHeader, input.auth);
+    const method = route === 'models' ? 'GET' : (input.method ?? 'POST');
+    const stream = Boolean(input.auth) && routeStreams(route, style);
+    const body =
+      method === 'GET' || method === 'HEAD' ? undefined : (input.body ?? routeBody(route, style, model, stream));
+    // Clients set content-type for the body they send; with none there is nothing to describe.
+    if (body === undefined) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
+    return { method, headers, ...(body !== undefined ? { body } : {}), style, stream };
   }
-  if (input.auth) headers = withKey(headers, table.authHeader ?? info.authHeader, key);
-  const method = route === 'models' ? 'GET' : (input.method ?? 'POST');
-  const stream = Boolean(input.auth) && routeStreams(route, style);
-  const model = input.model ?? info.defaultModel;
-  const body =
-    method === 'GET' || method === 'HEAD' ? undefined : (input.body ?? routeBody(route, style, model, stream));
-  // Clients set content-type for the body they send; with none there is nothing to describe.
+  const { name, call, matched } = callFor(ref, route);
+  const captured = capturedHeaders(call, input.browser);
+  let headers = addHeaders(
+    captured.map(([n, v]) => [n, fill(v, input.browser, model)] as HeaderLine),
+    input.headers ?? [],
+  );
+  if (input.auth) {
+    const authHeader = captured.find(([, v]) => v.includes('{key}'))?.[0] ?? info.authHeader;
+    headers = withKey(headers, authHeader, input.auth);
+  }
+  // On a route the SDK has no call for, its default call's headers go with the route's method.
+  const method = matched ? call.method : route === 'models' ? 'GET' : (input.method ?? call.method);
+  const streamed = routeOf(call.url) === 'stream-generate' || (call.body as { stream?: unknown })?.stream === true;
+  const stream = Boolean(input.auth) && (streamed || routeStreams(route, style));
+  let body: string | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (input.body !== undefined) body = input.body;
+    else if (call.body !== null) {
+      const json = typeof call.body === 'object' && !Array.isArray(call.body) ? { ...call.body } : call.body;
+      // The authenticated check asks for a stream; Gemini streams by route, not by body.
+      if (stream && style !== 'gemini' && json && typeof json === 'object')
+        (json as Record<string, unknown>).stream = true;
+      const text = typeof json === 'string' ? json : JSON.stringify(json);
+      body = text.replaceAll('{model}', JSON.stringify(model).slice(1, -1));
+    }
+  }
   if (body === undefined) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
-  return { method, headers, ...(body !== undefined ? { body } : {}), style, stream };
+  const callName = `${ref.preset.preset}${callSeparator(ref.preset.preset)}${name}@${ref.version.major}`;
+  return { method, headers, ...(body !== undefined ? { body } : {}), style, stream, call: callName };
 }
 
 /** `{model}` in a route becomes the endpoint's first model (or the style's default). */

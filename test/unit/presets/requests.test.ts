@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { endpointId } from '../../../src/config/expand.js';
 import { parseConfig } from '../../../src/config/load.js';
 import { corsUnsafeHeaderNames, sendableHeaders } from '../../../src/cors/fetch-rules.js';
 import { ConfigError } from '../../../src/errors.js';
-import { CLIENT_NAMES, PRESETS, presetRequest } from '../../../src/presets/requests.js';
+import {
+  CLIENT_NAMES,
+  callSeparator,
+  clientProblem,
+  PRESETS,
+  presetRequest,
+  resolveClient,
+} from '../../../src/presets/requests.js';
 import type { Browser, Endpoint } from '../../../src/types.js';
 
 const names = (client: string, browser: Browser = 'chromium', url = 'https://api.example/v1/chat/completions') =>
@@ -13,6 +21,9 @@ const acrh = (client: string, browser: Browser, url?: string) => {
   const req = presetRequest({ client, url: url ?? 'https://api.example/v1/chat/completions', browser });
   return corsUnsafeHeaderNames(sendableHeaders(req.headers, browser).kept).join(',');
 };
+
+/** The captured version a client name picks. */
+const version = (client: string) => resolveClient(client)!.version;
 
 const STAINLESS = [
   'x-stainless-arch',
@@ -25,7 +36,7 @@ const STAINLESS = [
 ];
 
 describe('presets expand to the headers their SDK sends', () => {
-  it('lists every preset with its version and source', () => {
+  it('lists every preset, each with its captured versions, newest first', () => {
     expect(CLIENT_NAMES).toEqual([
       'fetch',
       'openai-sdk',
@@ -38,9 +49,32 @@ describe('presets expand to the headers their SDK sends', () => {
       'vercel-ai/azure',
     ]);
     for (const p of PRESETS) {
-      expect(p.version).not.toBe('');
-      expect(p.source).not.toBe('');
+      expect(p.versions.length, p.preset).toBeGreaterThanOrEqual(2);
+      const majors = p.versions.map((v) => v.major);
+      expect(majors, p.preset).toEqual([...majors].sort((a, b) => b - a));
+      for (const v of p.versions) {
+        expect(Object.keys(v.packages).length).toBeGreaterThan(0);
+        expect(v.calls[v.default], `${p.preset}@${v.major}`).toBeDefined();
+      }
     }
+  });
+
+  it('the preflight cors-gate predicts is the one each browser sent for the SDK, for every call', () => {
+    let compared = 0;
+    for (const p of PRESETS)
+      for (const v of p.versions)
+        for (const [call, c] of Object.entries(v.calls))
+          for (const browser of ['chromium', 'firefox', 'safari'] as const) {
+            const seen = c.browsers[browser];
+            if (!seen) continue;
+            const name = `${p.preset}${callSeparator(p.preset)}${call}@${v.major}`;
+            const req = presetRequest({ client: name, url: c.url, browser });
+            expect(req.method, name).toBe(c.method);
+            const predicted = corsUnsafeHeaderNames(sendableHeaders(req.headers, browser).kept, browser).join(',');
+            expect(predicted || null, `${name} in ${browser}`).toBe(seen.acrh);
+            compared++;
+          }
+    expect(compared).toBeGreaterThanOrEqual(100);
   });
 
   it('fetch as a client sends the style’s usual headers, and headers given add to them', () => {
@@ -62,34 +96,51 @@ describe('presets expand to the headers their SDK sends', () => {
     ).toEqual(['x-api-key', 'anthropic-version', 'anthropic-dangerous-direct-browser-access', 'content-type']);
   });
 
-  it('openai-sdk: the x-stainless set, authorization, content-type; user-agent only outside Chromium', () => {
-    expect(new Set(names('openai-sdk'))).toEqual(
-      new Set(['accept', 'user-agent', 'authorization', 'content-type', ...STAINLESS]),
-    );
-    expect(acrh('openai-sdk', 'chromium')).toBe(['authorization', 'content-type', ...STAINLESS].join(','));
-    expect(acrh('openai-sdk', 'firefox')).toBe(
-      ['authorization', 'content-type', 'user-agent', ...STAINLESS].sort().join(','),
-    );
+  it('openai-sdk: the x-stainless set, authorization, content-type; user-agent only before 7, only outside Chromium', () => {
+    const chromium = ['authorization', 'content-type', ...STAINLESS].join(',');
+    expect(acrh('openai-sdk', 'chromium')).toBe(chromium);
+    // openai 7 sets no User-Agent, so Firefox and Safari list none either.
+    expect(acrh('openai-sdk', 'firefox')).toBe(chromium);
+    expect(acrh('openai-sdk', 'safari')).toBe(chromium);
+    for (const old of ['openai-sdk@6', 'openai-sdk@5']) {
+      expect(acrh(old, 'chromium')).toBe(chromium);
+      expect(acrh(old, 'firefox')).toBe(['authorization', 'content-type', 'user-agent', ...STAINLESS].sort().join(','));
+    }
     const h = Object.fromEntries(
       presetRequest({ client: 'openai-sdk', url: 'https://a.example/v1/chat/completions', browser: 'firefox' }).headers,
     );
-    expect(h['X-Stainless-Runtime']).toBe('browser:firefox');
-    expect(h['X-Stainless-Package-Version']).toBe('5.19.0');
+    expect(h['x-stainless-runtime']).toBe('browser:firefox');
+    expect(h['x-stainless-package-version']).toBe(version('openai-sdk').packages.openai);
   });
 
-  it('anthropic-sdk: x-api-key, anthropic-version, the browser opt-in and x-stainless-timeout', () => {
-    expect(acrh('anthropic-sdk', 'chromium', 'https://a.example/v1/messages')).toBe(
-      [
-        'anthropic-dangerous-direct-browser-access',
-        'anthropic-version',
-        'content-type',
-        'x-api-key',
-        ...STAINLESS,
-        'x-stainless-timeout',
-      ]
-        .sort()
-        .join(','),
-    );
+  it('openai-sdk and anthropic-sdk stream helpers add x-stainless-helper-method', () => {
+    for (const client of ['openai-sdk/stream-helper', 'anthropic-sdk/stream-helper', 'openai-sdk/stream-helper@5'])
+      expect(
+        Object.fromEntries(presetRequest({ client, url: 'https://a.example/x', browser: 'chromium' }).headers),
+      ).toMatchObject({
+        'x-stainless-helper-method': 'stream',
+      });
+    for (const client of ['openai-sdk/stream', 'anthropic-sdk/stream'])
+      expect(names(client)).not.toContain('x-stainless-helper-method');
+  });
+
+  it('anthropic-sdk 1 sends its key as authorization, 0 as x-api-key; both the browser opt-in and x-stainless-timeout', () => {
+    const latest = acrh('anthropic-sdk', 'chromium', 'https://a.example/v1/messages').split(',');
+    expect(latest).toContain('authorization');
+    expect(latest).not.toContain('x-api-key');
+    const zero = acrh('anthropic-sdk@0', 'chromium', 'https://a.example/v1/messages').split(',');
+    expect(zero).toContain('x-api-key');
+    expect(zero).not.toContain('authorization');
+    for (const list of [latest, zero])
+      expect(list).toEqual(
+        expect.arrayContaining([
+          'anthropic-dangerous-direct-browser-access',
+          'anthropic-version',
+          'x-stainless-timeout',
+        ]),
+      );
+    for (const client of ['anthropic-sdk/stream', 'anthropic-sdk/stream@0'])
+      expect(names(client)).toContain('x-stainless-timeout');
     const r = presetRequest({ client: 'anthropic-sdk', url: 'https://a.example/v1/messages', browser: 'chromium' });
     expect(Object.fromEntries(r.headers)['anthropic-dangerous-direct-browser-access']).toBe('true');
     expect(JSON.parse(r.body!)).toEqual({
@@ -100,21 +151,45 @@ describe('presets expand to the headers their SDK sends', () => {
   });
 
   it('google-genai: content-type, x-goog-api-key, x-goog-api-client (+ user-agent outside Chromium)', () => {
-    const url = 'https://g.example/v1beta/models/gemini-2.5-flash:generateContent';
-    expect(acrh('google-genai', 'chromium', url)).toBe('content-type,x-goog-api-client,x-goog-api-key');
-    expect(acrh('google-genai', 'safari', url)).toBe('content-type,user-agent,x-goog-api-client,x-goog-api-key');
-    expect(JSON.parse(presetRequest({ client: 'google-genai', url, browser: 'chromium' }).body!)).toEqual({
-      contents: [{ role: 'user', parts: [{ text: 'ping' }] }],
+    const url = 'https://g.example/v1/models/gemini-2.5-flash:generateContent';
+    for (const client of ['google-genai', 'google-genai@2']) {
+      expect(acrh(client, 'chromium', url)).toBe('content-type,x-goog-api-client,x-goog-api-key');
+      expect(acrh(client, 'safari', url)).toBe('content-type,user-agent,x-goog-api-client,x-goog-api-key');
+    }
+    expect(JSON.parse(presetRequest({ client: 'google-genai', url, browser: 'chromium' }).body!)).toMatchObject({
+      contents: [{ parts: [{ text: 'ping' }], role: 'user' }],
       generationConfig: { maxOutputTokens: 1 },
     });
   });
 
-  it('vercel-ai: the provider’s auth header, content-type and user-agent', () => {
+  it('vercel-ai: the provider’s auth header and content-type; user-agent outside Chromium', () => {
     expect(acrh('vercel-ai/openai', 'chromium')).toBe('authorization,content-type');
     expect(acrh('vercel-ai/openai', 'firefox')).toBe('authorization,content-type,user-agent');
     expect(acrh('vercel-ai/anthropic', 'chromium')).toBe('anthropic-version,content-type,x-api-key');
     expect(acrh('vercel-ai/google', 'chromium')).toBe('content-type,x-goog-api-key');
     expect(acrh('vercel-ai/azure', 'chromium')).toBe('api-key,content-type');
+    // The AI SDK 7 puts the browser's own user agent into its user-agent header.
+    const ua = Object.fromEntries(
+      presetRequest({ client: 'vercel-ai/openai', url: 'https://a.example/v1/responses', browser: 'firefox' }).headers,
+    )['user-agent'];
+    expect(ua).toMatch(/^ai\/7\.\S+ .*firefox\/\d+/);
+    expect(ua).not.toContain('{');
+  });
+
+  it('the route picks the call: vercel-ai/openai calls /responses by default and /chat/completions on a chat URL', () => {
+    expect(version('vercel-ai/openai').default).toBe('responses');
+    expect(version('vercel-ai/azure').default).toBe('responses');
+    const call = (client: string, url: string) => presetRequest({ client, url, browser: 'chromium' }).call;
+    expect(call('vercel-ai/openai', 'https://a.example/v1/chat/completions')).toBe('vercel-ai/openai:chat@7');
+    expect(call('vercel-ai/openai', 'https://a.example/v1/responses')).toBe('vercel-ai/openai:responses@7');
+    expect(call('vercel-ai/openai', 'https://proxy.example/openai')).toBe('vercel-ai/openai:responses@7');
+    expect(call('openai-sdk', 'https://a.example/v1/responses')).toBe('openai-sdk/responses@7');
+    expect(call('openai-sdk', 'https://a.example/v1/models')).toBe('openai-sdk/models@7');
+    expect(call('google-genai', 'https://g.example/v1/models/m:streamGenerateContent?alt=sse')).toBe(
+      'google-genai/stream@3',
+    );
+    // A call kind in the name wins over the route.
+    expect(call('openai-sdk/stream@6', 'https://a.example/v1/responses')).toBe('openai-sdk/stream@6');
   });
 
   it('headers given alongside a preset add to it (a repeated name takes the new value)', () => {
@@ -169,21 +244,19 @@ describe('presets expand to the headers their SDK sends', () => {
     expect(post.headers.map(([n]) => n.toLowerCase())).toContain('content-type');
   });
 
-  it('x-stainless-timeout: anthropic-sdk on messages.create only; openai-sdk never by itself', () => {
+  it('x-stainless-timeout: whatever the SDK sent for the call; openai-sdk never by itself', () => {
     const timeout = (client: string, url: string) =>
       presetRequest({ client, url, browser: 'chromium' }).headers.some(
         ([n]) => n.toLowerCase() === 'x-stainless-timeout',
       );
     expect(timeout('anthropic-sdk', 'https://a.example/v1/messages')).toBe(true);
-    expect(timeout('anthropic-sdk', 'https://a.example/v1/models')).toBe(false);
-    expect(timeout('anthropic-sdk', 'https://a.example/v1/chat/completions')).toBe(false);
-    // A URL with no known route stands for messages.create, the call the preset describes.
+    // A URL with no known route stands for the default call, messages.create.
     expect(timeout('anthropic-sdk', 'https://proxy.example/anthropic')).toBe(true);
     for (const path of ['/v1/chat/completions', '/v1/responses', '/v1/models', '/v1/messages'])
       expect(timeout('openai-sdk', `https://a.example${path}`)).toBe(false);
     // Given on the entry, it is sent wherever the entry points.
     const given = presetRequest({
-      client: 'anthropic-sdk',
+      client: 'openai-sdk',
       url: 'https://a.example/v1/models',
       browser: 'chromium',
       headers: [['X-Stainless-Timeout', '60']],
@@ -198,16 +271,24 @@ describe('presets expand to the headers their SDK sends', () => {
       browser: 'chromium',
       auth: 'sk-real',
     });
-    expect(Object.fromEntries(o.headers).Authorization).toBe('Bearer sk-real');
+    expect(Object.fromEntries(o.headers).authorization).toBe('Bearer sk-real');
     expect(o.stream).toBe(true);
     expect(JSON.parse(o.body!).stream).toBe(true);
     const a = presetRequest({
+      client: 'anthropic-sdk@0',
+      url: 'https://a.example/v1/messages',
+      browser: 'chromium',
+      auth: 'sk-ant',
+    });
+    expect(Object.fromEntries(a.headers)['x-api-key']).toBe('sk-ant');
+    const a1 = presetRequest({
       client: 'anthropic-sdk',
       url: 'https://a.example/v1/messages',
       browser: 'chromium',
       auth: 'sk-ant',
     });
-    expect(Object.fromEntries(a.headers)['X-Api-Key']).toBe('sk-ant');
+    expect(Object.fromEntries(a1.headers).authorization).toBe('Bearer sk-ant');
+    expect(a1.headers.some(([n]) => n === 'x-api-key')).toBe(false);
     const g = presetRequest({
       client: 'google-genai',
       url: 'https://g.example/v1beta/models/m:streamGenerateContent?alt=sse',
@@ -216,6 +297,32 @@ describe('presets expand to the headers their SDK sends', () => {
     });
     expect(Object.fromEntries(g.headers)['x-goog-api-key']).toBe('AIza-x');
     expect(g.stream).toBe(true);
+    expect(JSON.parse(g.body!).stream).toBeUndefined();
+  });
+});
+
+describe('client names: <preset>[/call or :call][@major]', () => {
+  it('accepts every preset, call kind and major captured', () => {
+    for (const p of PRESETS)
+      for (const v of p.versions) {
+        expect(clientProblem(`${p.preset}@${v.major}`)).toBeNull();
+        for (const call of Object.keys(v.calls))
+          expect(clientProblem(`${p.preset}${callSeparator(p.preset)}${call}@${v.major}`)).toBeNull();
+      }
+    for (const name of ['openai-sdk/stream-helper', 'vercel-ai/openai:responses', 'anthropic-sdk@0', 'openai-sdk@5'])
+      expect(clientProblem(name), name).toBeNull();
+  });
+
+  it('refuses what it does not know, saying what it does', () => {
+    expect(clientProblem('openai')).toMatch(/unknown client "openai" \(known clients: fetch, openai-sdk, /);
+    expect(clientProblem('openai-sdk@4')).toMatch(/openai-sdk is captured for majors 7, 6, 5/);
+    expect(clientProblem('openai-sdk/batch')).toMatch(/has no call kind "batch" \(its call kinds: chat, stream, /);
+    expect(clientProblem('openai-sdk:stream')).toMatch(/write the call kind after "\/": "openai-sdk\/stream"/);
+    expect(clientProblem('vercel-ai/openai/chat')).toMatch(/write the call kind after ":": "vercel-ai\/openai:chat"/);
+    expect(clientProblem('openai-sdk@6/stream')).toMatch(/put the major last: "openai-sdk\/stream@6"/);
+    expect(clientProblem('openai-sdk@latest')).toMatch(/must be a major version number/);
+    expect(clientProblem('fetch@1')).toMatch(/fetch takes no call kind or version/);
+    expect(clientProblem('vercel-ai')).toMatch(/vercel-ai needs its provider/);
   });
 });
 
@@ -232,7 +339,7 @@ describe('config: client, clients, style, auth', () => {
     expect(rows[0]!.id).toBe(plain[0]!.id);
     expect(new Set(rows.map((r) => r.id)).size).toBe(2);
     expect(rows.every((r) => r.group === 'OpenRouter')).toBe(true);
-    expect(rows[1]!.headers.some(([n]) => n === 'X-Stainless-Lang')).toBe(true);
+    expect(rows[1]!.headers.some(([n]) => n === 'x-stainless-lang')).toBe(true);
   });
 
   it('client in defaults applies to every endpoint; a single client adds no suffix', () => {
@@ -254,6 +361,52 @@ describe('config: client, clients, style, auth', () => {
       'https://g.example/v1beta/models/gemini-x:generateContent',
       'https://g.example/v1beta/models/gemini-x:streamGenerateContent?alt=sse',
     ]);
+  });
+
+  it('style without paths sends each client to the path its SDK calls, under the route’s name and id', () => {
+    const rows = load(
+      '- name: G\n  url: https://g.example\n  style: gemini\n  models: [gm]\n  clients: [fetch, google-genai, google-genai@2, vercel-ai/google]\n',
+    );
+    const gen = rows.filter((r) => r.name.startsWith('G /v1beta/models/gm:generateContent'));
+    expect(gen.map((r) => [r.client, r.url])).toEqual([
+      ['fetch', 'https://g.example/v1beta/models/gm:generateContent'],
+      ['google-genai', 'https://g.example/v1/models/gm:generateContent'],
+      ['google-genai@2', 'https://g.example/v1beta/models/gm:generateContent'],
+      ['vercel-ai/google', 'https://g.example/v1beta/models/gm:generateContent'],
+    ]);
+    // The id is the route's, as before google-genai 3 moved to /v1: its issue is still found.
+    expect(gen[1]!.id).toBe(
+      endpointId('G · google-genai', 'https://g.example/v1beta/models/gm:generateContent', 'https://example.com'),
+    );
+    expect(rows.find((r) => r.client === 'google-genai' && r.name.includes('stream'))!.url).toBe(
+      'https://g.example/v1/models/gm:streamGenerateContent?alt=sse',
+    );
+  });
+
+  it('a call kind in the name checks only its own route, adding it when the style lacks it', () => {
+    const rows = load(
+      '- name: O\n  url: https://o.example/v1\n  style: openai\n  clients: [fetch, openai-sdk/stream-helper, vercel-ai/openai:chat]\n',
+    );
+    expect(rows.map((r) => `${r.client} ${r.method} ${r.url}`)).toEqual([
+      'fetch POST https://o.example/v1/chat/completions',
+      'openai-sdk/stream-helper POST https://o.example/v1/chat/completions',
+      'vercel-ai/openai:chat POST https://o.example/v1/chat/completions',
+      'fetch POST https://o.example/v1/responses',
+      'fetch GET https://o.example/v1/models',
+    ]);
+    const a = load(
+      '- name: A\n  url: https://a.example\n  style: anthropic\n  clients: [fetch, anthropic-sdk/models]\n',
+    );
+    expect(a.map((r) => `${r.client} ${r.method} ${r.url}`)).toEqual([
+      'fetch POST https://a.example/v1/messages',
+      'anthropic-sdk/models GET https://a.example/v1/models',
+    ]);
+  });
+
+  it('names a config line and the known clients for a wrong client name', () => {
+    expect(() => load('- name: A\n  url: https://a.example\n  clients: [fetch, openai-sdk@9]\n')).toThrow(
+      /t\.yml:3:\d+: endpoints\[0\]\.clients: "openai-sdk@9": openai-sdk is captured for majors 7, 6, 5/,
+    );
   });
 
   it('auth: {env: NAME} reads the key from the environment and marks it secret', () => {
