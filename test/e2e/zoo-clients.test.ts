@@ -48,10 +48,35 @@ endpoints:
   - name: OpenRouter-like
     url: ${base}/openrouter/api/v1/chat/completions
     clients: [fetch, openai-sdk, anthropic-sdk]
+  - name: Anthropic proxy
+    url: ${base}/anthropic-proxy
+    style: anthropic
+    clients: [anthropic-sdk, anthropic-sdk@0]
+  - name: Gemini v1beta proxy
+    url: ${base}/gemini-v1beta
+    style: gemini
+    models: [gemini-2.5-flash]
+    clients: [google-genai, google-genai@2]
+  - name: OpenRouter-like in Firefox
+    url: ${base}/openrouter/api/v1/chat/completions
+    browser: firefox
+    clients: [openai-sdk, openai-sdk@6, openai-sdk@5]
+  - name: OpenRouter-like in Safari
+    url: ${base}/openrouter/api/v1/chat/completions
+    browser: safari
+    clients: [openai-sdk, openai-sdk@6]
+  - name: OpenRouter-like streams
+    url: ${base}/openrouter/api/v1/chat/completions
+    clients: [openai-sdk/stream, openai-sdk/stream-helper, openai-sdk/stream-helper@5]
+  - name: Chat-only server
+    url: ${base}/chat-only/v1
+    style: openai
+    clients: [vercel-ai/openai, vercel-ai/openai:chat]
 `;
 
 interface Row {
   name: string;
+  url: string;
   client?: string;
   verdict: string;
   findings: { code: string; level: string; message: string }[];
@@ -99,6 +124,29 @@ describe('provider × client verdicts against the zoo', () => {
       'OpenRouter-like': 'pass',
       'OpenRouter-like · openai-sdk': 'pass',
       'OpenRouter-like · anthropic-sdk': 'fail',
+      // @anthropic-ai/sdk 1 sends its key in authorization, which this proxy does not allow; 0.x sent x-api-key.
+      'Anthropic proxy /v1/messages · anthropic-sdk': 'fail',
+      'Anthropic proxy /v1/messages · anthropic-sdk@0': 'pass',
+      // @google/genai 3 calls /v1/, 2 called /v1beta/.
+      'Gemini v1beta proxy /v1beta/models/gemini-2.5-flash:generateContent · google-genai': 'fail',
+      'Gemini v1beta proxy /v1beta/models/gemini-2.5-flash:generateContent · google-genai@2': 'pass',
+      'Gemini v1beta proxy /v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse · google-genai': 'fail',
+      'Gemini v1beta proxy /v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse · google-genai@2': 'pass',
+      // openai 7 sets no User-Agent; Firefox and Safari put a page's into the preflight, and this server does not allow it.
+      'OpenRouter-like in Firefox · openai-sdk': 'pass',
+      'OpenRouter-like in Firefox · openai-sdk@6': 'fail',
+      'OpenRouter-like in Firefox · openai-sdk@5': 'fail',
+      'OpenRouter-like in Safari · openai-sdk': 'pass',
+      'OpenRouter-like in Safari · openai-sdk@6': 'fail',
+      // The stream helper adds x-stainless-helper-method, which this server does not list.
+      'OpenRouter-like streams · openai-sdk/stream': 'pass',
+      'OpenRouter-like streams · openai-sdk/stream-helper': 'fail',
+      'OpenRouter-like streams · openai-sdk/stream-helper@5': 'fail',
+      // The Vercel AI SDK's openai('m') calls /responses too; a named call (openai.chat('m')) is checked on its route only.
+      'Chat-only server /chat/completions · vercel-ai/openai': 'pass',
+      'Chat-only server /chat/completions · vercel-ai/openai:chat': 'pass',
+      'Chat-only server /responses · vercel-ai/openai': 'fail',
+      'Chat-only server /models · vercel-ai/openai': 'fail',
     });
   });
 
@@ -112,6 +160,28 @@ describe('provider × client verdicts against the zoo', () => {
     const gg = rows.find((r) => r.name.endsWith(':generateContent · google-genai') && !r.name.includes('Firefox'))!;
     const asked = gg.preflight!.request.headers.find(([n]) => n === 'Access-Control-Request-Headers')![1];
     expect(asked).toBe('content-type,x-goog-api-client,x-goog-api-key');
+  });
+
+  it('names why the latest SDKs are blocked where their previous majors pass', () => {
+    expect(blockedBy('Anthropic proxy /v1/messages · anthropic-sdk')).toBe('PreflightMissingAllowOriginHeader');
+    expect(blockedBy('Gemini v1beta proxy /v1beta/models/gemini-2.5-flash:generateContent · google-genai')).toBe(
+      'PreflightMissingAllowOriginHeader',
+    );
+    expect(blockedBy('OpenRouter-like in Firefox · openai-sdk@6')).toBe('HeaderDisallowedByPreflightResponse');
+    expect(blockedBy('OpenRouter-like streams · openai-sdk/stream-helper')).toBe('HeaderDisallowedByPreflightResponse');
+    const genai = rows.find(
+      (r) => r.name === 'Gemini v1beta proxy /v1beta/models/gemini-2.5-flash:generateContent · google-genai',
+    )!;
+    expect(genai.url).toBe(`${zoo.url}/gemini-v1beta/v1/models/gemini-2.5-flash:generateContent`);
+    const asked = (name: string) =>
+      rows
+        .find((r) => r.name === name)!
+        .preflight!.request.headers.find(([n]) => n === 'Access-Control-Request-Headers')![1]
+        .split(',');
+    expect(asked('OpenRouter-like in Firefox · openai-sdk@6')).toContain('user-agent');
+    expect(asked('OpenRouter-like in Firefox · openai-sdk')).not.toContain('user-agent');
+    expect(asked('Anthropic proxy /v1/messages · anthropic-sdk')).toContain('authorization');
+    expect(asked('Anthropic proxy /v1/messages · anthropic-sdk@0')).toContain('x-api-key');
   });
 
   it('the zoo saw the SDK headers on the wire', () => {
@@ -130,7 +200,7 @@ describe('provider × client verdicts against the zoo', () => {
     expect(markdown).toContain('### By client');
     expect(markdown).toContain('| Provider | fetch | google-genai | vercel-ai/google | openai-sdk |');
     expect(markdown).toMatch(
-      /\| Anthropic-like \/v1\/messages \| ✅ pass \|[ |]*\| ✅ pass \| ❌ fail<br>MissingAllowOriginHeader \|\n/,
+      /\| Anthropic-like \/v1\/messages \| ✅ pass \|[ |]*\| ✅ pass \| ❌ fail<br>MissingAllowOriginHeader \|[ |]*\n/,
     );
   });
 });

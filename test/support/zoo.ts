@@ -21,6 +21,12 @@ function requested(req: ZooRequest): string[] {
 const OLLAMA_HEADERS =
   'Authorization, Content-Type, User-Agent, Accept, X-Requested-With, Openai-Beta, x-stainless-arch, x-stainless-async, x-stainless-custom-poll-interval, x-stainless-helper-method, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-poll-helper, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout';
 const GEMINI_ALLOWED = ['content-type', 'x-goog-api-key', 'x-goog-api-client', 'authorization'];
+const ANTHROPIC_PROXY_ALLOWED = [
+  'x-api-key',
+  'anthropic-version',
+  'anthropic-dangerous-direct-browser-access',
+  'content-type',
+];
 const JSON_401: Answer = {
   status: 401,
   headers: [
@@ -122,6 +128,62 @@ export const SDK_ZOO: Record<string, Behaviour> = {
         };
       }
       return undefined;
+    },
+  },
+  // A proxy for Anthropic's API that allows the headers @anthropic-ai/sdk 0.x sends (x-api-key and
+  // every x-stainless-*) but not authorization, which 1.x sends the key in: a 403 without CORS headers.
+  'anthropic-proxy': {
+    preflight: { status: 200, headers: [] },
+    actual: JSON_401,
+    respond: (req) => {
+      if (req.method !== 'OPTIONS') return undefined;
+      const asked = requested(req);
+      if (asked.every((h) => ANTHROPIC_PROXY_ALLOWED.includes(h) || h.startsWith('x-stainless-')))
+        return {
+          status: 200,
+          headers: [
+            ['Access-Control-Allow-Origin', '*'],
+            ['Access-Control-Allow-Methods', 'GET, POST, OPTIONS'],
+            ['Access-Control-Allow-Headers', asked.join(', ') || 'content-type'],
+          ],
+        };
+      return { status: 403, headers: [['Content-Type', 'text/plain']], body: 'header not allowed' };
+    },
+  },
+  // A Gemini proxy that forwards /v1beta/ only (as many do): /v1/ answers 404 without CORS headers.
+  'gemini-v1beta': {
+    preflight: { status: 404, headers: [['Content-Type', 'text/plain']], body: 'not found' },
+    actual: { status: 404, headers: [['Content-Type', 'text/plain']], body: 'not found' },
+    respond: (req) => {
+      if (!req.path.startsWith('/gemini-v1beta/v1beta/')) return undefined;
+      if (req.method === 'OPTIONS')
+        return {
+          status: 200,
+          headers: [
+            ['Access-Control-Allow-Origin', '*'],
+            ['Access-Control-Allow-Methods', 'POST, OPTIONS'],
+            ['Access-Control-Allow-Headers', GEMINI_ALLOWED.join(', ')],
+          ],
+        };
+      return { ...JSON_401, status: 400 };
+    },
+  },
+  // An OpenAI-compatible server with the Chat Completions route only: /responses answers 404 without CORS.
+  'chat-only': {
+    preflight: { status: 404, headers: [['Content-Type', 'text/plain']], body: 'not found' },
+    actual: { status: 404, headers: [['Content-Type', 'text/plain']], body: 'not found' },
+    respond: (req) => {
+      if (!req.path.split('?')[0]!.endsWith('/chat/completions')) return undefined;
+      if (req.method === 'OPTIONS')
+        return {
+          status: 204,
+          headers: [
+            ['Access-Control-Allow-Origin', '*'],
+            ['Access-Control-Allow-Methods', 'POST'],
+            ['Access-Control-Allow-Headers', 'authorization, content-type'],
+          ],
+        };
+      return JSON_401;
     },
   },
   // Streams when asked, exposes a request id, and echoes the key it was sent (a
