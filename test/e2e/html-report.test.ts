@@ -3,7 +3,7 @@
 // and dark. It loads nothing and logs nothing, never scrolls sideways (the
 // matrix scrolls in its own box), has no serious or critical accessibility
 // violation (axe-core), and its filters work with JavaScript and stay out of
-// the way without it. The 78-row catalog is rendered as well.
+// the way without it. The 130-row catalog is rendered as well.
 //
 //   UPDATE_SCREENSHOTS=1 npx vitest run test/e2e/html-report.test.ts
 // writes the screenshots to docs/ (board-1280.png, board-390.png), as the
@@ -237,10 +237,10 @@ describeWithChromium('the HTML report in Chromium, as a person looks at it', () 
     }
   });
 
-  test('the 78-row catalog, checked against the zoo, renders whole and keeps its layout on a phone', async () => {
+  test('the 130-row catalog, checked against the zoo, renders whole and keeps its layout on a phone', async () => {
     const file = join(ROOT, 'examples/llm-providers.yml');
     const catalog = loadConfig([{ file, text: readFileSync(file, 'utf8') }], { env: {} }).endpoints;
-    expect(catalog).toHaveLength(78);
+    expect(catalog).toHaveLength(130);
     // Each provider's host is the zoo, answering as one of its providers does (by API style where there is one).
     const plain = ['openrouter', 'azure', 'modelstream', 'nvidia', 'zen', 'fireworks', 'ollama'];
     const groups = [...new Set(catalog.map((e) => e.group ?? e.name))];
@@ -254,7 +254,7 @@ describeWithChromium('the HTML report in Chromium, as a person looks at it', () 
     const html = renderHtml({ records: report.results, decision, generatedAt: report.generatedAt });
     const out = join(dir, 'catalog.html');
     writeFileSync(out, html);
-    expect(html.match(/<details class="ep"/g)).toHaveLength(78);
+    expect(html.match(/<details class="ep"/g)).toHaveLength(130);
     // Every exchange is cut, so the page stays a page: well under a megabyte for the catalog.
     expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024);
     const opened = await openReport(browser, out, { width: 390, height: 844 });

@@ -167,13 +167,18 @@ describe('defaults’ headers shape plain rows only', () => {
   });
 
   it('SDK rows send what the SDK sends, not the defaults’ authorization', () => {
+    // anthropic-sdk@0 sends x-api-key; from 1.x the SDK itself sends Authorization, checked below.
     const rows = load(
-      '  - name: A\n    url: https://a.test\n    style: anthropic\n    clients: [anthropic-sdk, vercel-ai/anthropic]\n  - name: G\n    url: https://g.test\n    style: gemini\n    client: google-genai\n',
+      '  - name: A\n    url: https://a.test\n    style: anthropic\n    clients: [anthropic-sdk@0, vercel-ai/anthropic]\n  - name: G\n    url: https://g.test\n    style: gemini\n    client: google-genai\n',
     );
     for (const r of rows) {
       expect(names(r)).not.toContain('authorization');
       expect(names(r)).not.toContain('x-team');
     }
+    const [latest] = load('  - name: A\n    url: https://a.test\n    style: anthropic\n    client: anthropic-sdk\n');
+    expect(names(latest!)).toContain('authorization');
+    expect(names(latest!)).not.toContain('x-team');
+    expect(names(latest!)).not.toContain('x-api-key');
   });
 
   it('the entry’s own headers still add to a preset', () => {

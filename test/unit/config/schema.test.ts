@@ -187,24 +187,39 @@ describe('the schema', () => {
   });
 
   // The client presets are being added to; the code is the one place to change.
-  // UPDATE_SCHEMA=1 rewrites the schema's list from it.
+  // UPDATE_SCHEMA=1 rewrites the schema's list and pattern from it.
   test('the clients it offers are the presets the code has', () => {
-    const listed = defs.clientName!.enum as string[];
-    if (process.env.UPDATE_SCHEMA && JSON.stringify(listed) !== JSON.stringify(CLIENT_NAMES)) {
-      const text = readFileSync(SCHEMA_FILE, 'utf8');
+    const [names, variants] = defs.clientName!.anyOf as [{ enum: string[] }, { pattern: string }];
+    const pattern = clientPattern();
+    if (
+      process.env.UPDATE_SCHEMA &&
+      (JSON.stringify(names.enum) !== JSON.stringify(CLIENT_NAMES) || variants.pattern !== pattern)
+    ) {
+      let text = readFileSync(SCHEMA_FILE, 'utf8');
       const start = text.indexOf('"enum": [', text.indexOf('"clientName"'));
       const end = text.indexOf(']', start) + 1;
-      const indent = ' '.repeat(8);
-      const list = `"enum": [\n${CLIENT_NAMES.map((c) => `${indent}${JSON.stringify(c)}`).join(',\n')}\n      ]`;
-      writeFileSync(SCHEMA_FILE, text.slice(0, start) + list + text.slice(end));
+      const indent = ' '.repeat(12);
+      const list = `"enum": [\n${CLIENT_NAMES.map((c) => `${indent}${JSON.stringify(c)}`).join(',\n')}\n          ]`;
+      text = text.slice(0, start) + list + text.slice(end);
+      const at = text.indexOf('"pattern": ', text.indexOf('"clientName"'));
+      const stop = text.indexOf('\n', at);
+      writeFileSync(SCHEMA_FILE, `${text.slice(0, at)}"pattern": ${JSON.stringify(pattern)}${text.slice(stop)}`);
       return;
     }
-    expect(
-      listed,
-      'schema/cors-gate.schema.json $defs.clientName.enum: run UPDATE_SCHEMA=1 npx vitest run test/unit/config/schema.test.ts',
-    ).toEqual([...CLIENT_NAMES]);
+    const update = 'run UPDATE_SCHEMA=1 npx vitest run test/unit/config/schema.test.ts';
+    expect(names.enum, `schema/cors-gate.schema.json $defs.clientName: ${update}`).toEqual([...CLIENT_NAMES]);
+    expect(variants.pattern, `schema/cors-gate.schema.json $defs.clientName: ${update}`).toBe(pattern);
   });
 });
+
+/** A preset with a call kind (after / for an SDK, : for a Vercel AI provider) and a major, as the loader reads them. */
+function clientPattern(): string {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => (c === '-' || c === '/' ? c : `\\${c}`));
+  const presets = CLIENT_NAMES.filter((c) => c !== 'fetch');
+  const sdks = presets.filter((c) => !c.startsWith('vercel-ai/')).map(escape);
+  const vercel = presets.filter((c) => c.startsWith('vercel-ai/')).map(escape);
+  return `^(?:(?:${sdks.join('|')})(?:/[A-Za-z0-9_-]+)?|(?:${vercel.join('|')})(?::[A-Za-z0-9_-]+)?)(?:@[0-9]+)?$`;
+}
 
 /** The example configs: examples/*.yml that are not workflows, and the config blocks of the docs. */
 function exampleFiles(): string[] {
