@@ -469,3 +469,32 @@ describe('planIssues: whose issue it is', () => {
     expect(planIssues([passing()], bots, opts())).toEqual([]);
   });
 });
+
+describe('planIssues: repository names in any case', () => {
+  // GitHub treats owner/repo case-insensitively; the config may spell it differently from the API.
+  const MIXED = 'Acme/Widgets';
+
+  it('finds the open issue listed under the lower-case name: no second issue', () => {
+    const world = { ...emptyWorld(), history: [REPO], issues: [created()] };
+    const p = only(planIssues([failing()], world, opts({ repo: MIXED })));
+    expect(p).toMatchObject({ action: 'unchanged', number: 1, writes: [] });
+    expect(only(planIssues([passing()], world, opts({ repo: MIXED })))).toMatchObject({ action: 'closed', number: 1 });
+    const named = failing('Zen', { issue: { repo: 'ACME/widgets' } });
+    expect(only(planIssues([named], world, opts()))).toMatchObject({ action: 'unchanged', number: 1 });
+  });
+
+  it('knows closed issues were read for a repo whatever its case', () => {
+    const world = { ...emptyWorld(), history: [REPO] };
+    const p = only(planIssues([failing()], world, opts({ repo: MIXED })));
+    expect(p.action).toBe('created');
+    expect(p.needsHistory).toBeUndefined();
+  });
+
+  it('finds the comments of a followed issue keyed by the lower-case repo', () => {
+    expect(trackedKey('AnomalyCo/OpenCode', 31041)).toBe('anomalyco/opencode#31041');
+    const r = { ...failing(), issue: { repo: 'AnomalyCo/OpenCode', number: 31041 } };
+    const comments = { 'anomalyco/opencode#31041': [{ id: 1, body: 'me too', url: 'u' }] };
+    const p = only(planIssues([r], { ...emptyWorld(), comments }, opts()));
+    expect(p).toMatchObject({ action: 'commented', number: 31041, followed: true });
+  });
+});
