@@ -35,3 +35,22 @@ describe('aliases', () => {
     expect(e.message).toBe(`c.yml:${4 + 3 * 101}:14: more than 100 aliases: the document is refused`);
   });
 });
+
+describe('methods', () => {
+  const withMethod = (m: string) => `endpoints:\n  - name: a\n    url: https://api.example/v1\n    method: ${m}\n`;
+
+  it('refuses the methods fetch() throws on, in any case', () => {
+    for (const m of ['TRACK', 'track', 'Track', 'CONNECT', 'connect', 'TRACE', 'trace', 'TrAcE']) {
+      const e = refusal(withMethod(m));
+      expect(e.message).toBe(`c.yml:4:13: endpoints[0].method ${m} cannot be sent by fetch()`);
+    }
+    const d = refusal(`defaults:\n  method: track\n${withMethod('POST')}`);
+    expect(d.message).toBe('c.yml:2:11: defaults.method track cannot be sent by fetch()');
+  });
+
+  it('accepts methods that only contain one of those names', () => {
+    for (const m of ['TRACKS', 'XTRACE', 'connected', 'PATCH']) {
+      expect(readDocument({ file: 'c.yml', text: withMethod(m) }).entries[0]!.method).toBe(m);
+    }
+  });
+});
