@@ -448,6 +448,37 @@ describe('response edge cases', () => {
       ).verdict,
     ).toBe('pass');
   });
+  it('two different Content-Disposition lines are a network error, on the preflight and on the actual response', () => {
+    const twoCd: HeaderLine[] = [
+      ['Content-Disposition', 'attachment; filename="a.json"'],
+      ['content-disposition', 'inline'],
+    ];
+    const pre = first(post(), goodPreflight(twoCd), okActual());
+    expect(pre.evaluation.findings).toEqual([
+      {
+        code: 'NetworkError',
+        level: 'error',
+        on: 'preflight',
+        message:
+          'The response has 2 different content-disposition headers; browsers refuse it (net::ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION).',
+      },
+    ]);
+    expect(pre.verdict).toBe('error');
+    const actual = first(post(), goodPreflight(), okActual([['Access-Control-Allow-Origin', '*'], ...twoCd]));
+    expect(actual).toMatchObject({ verdict: 'error', code: 'NetworkError' });
+    expect(actual.evaluation.findings[0]).toMatchObject({
+      on: 'actual',
+      message: expect.stringContaining('net::ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION'),
+    });
+    // The same value twice is one value: no conflict.
+    const same: HeaderLine[] = [
+      ['Content-Disposition', 'inline'],
+      ['content-disposition', 'inline'],
+    ];
+    expect(first(post(), goodPreflight(same), okActual([['Access-Control-Allow-Origin', '*'], ...same])).verdict).toBe(
+      'pass',
+    );
+  });
   it('an Allow-Origin with a space is multiple values; a parsable URL that is not the origin is a mismatch', () => {
     const simple = post({ method: 'GET', headers: [] });
     expect(
