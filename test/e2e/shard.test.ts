@@ -14,6 +14,8 @@ const ORIGIN = 'https://app.example.com';
 
 let server: Server;
 let base = '';
+/** Requests the server has seen, to tell a run that checked from one that only merged. */
+let seen = 0;
 const dir = mkdtempSync(join(tmpdir(), 'cors-gate-shard-'));
 const config = join(dir, 'endpoints.yml');
 const N = 24;
@@ -22,6 +24,7 @@ const blocked = (i: number) => i % 5 === 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    seen++;
     const allow = !req.url!.includes('/blocked/');
     const cors = allow ? { 'Access-Control-Allow-Origin': ORIGIN } : {};
     req.resume();
@@ -190,7 +193,10 @@ describe('sharded run and merge', () => {
       RUNNER_TEMP: runner,
       'INPUT_MERGE-REPORTS': 'report-*.json',
       'INPUT_FAIL-ON': 'fail,error',
+      // A config beside merge-reports, as a workflow may keep it: merging still checks nothing.
+      INPUT_CONFIG: config,
     };
+    const before = seen;
     const r = await run([ACTION], env, dir);
     expect(r.code).toBe(1);
     const outputs = readFileSync(output, 'utf8');
@@ -209,6 +215,7 @@ describe('sharded run and merge', () => {
     expect(readFileSync(summary, 'utf8')).toContain('api-10');
     expect(r.stdout).toContain(`::error`);
     // Nothing was checked: the server saw no request from this run.
+    expect(seen).toBe(before);
   });
 
   it('the action refuses reports that do not fit together', async () => {
