@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { endpointId } from '../../../src/config/expand.js';
 import { loadConfig, parseConfig } from '../../../src/config/load.js';
 import { ConfigError } from '../../../src/errors.js';
+import { BROKEN, brokenProblem, brokenText } from '../../support/broken-configs.js';
 
 const VAR = 'CORS_GATE_TEST_HEADER_KEY';
 
@@ -218,5 +219,42 @@ describe('text', () => {
     expect(() =>
       parseConfig({ file: 'c.yml', text: '- models: "\\ud800a"\n  name: A\n  url: https://api.example/v1\n' }),
     ).toThrow(/c\.yml:1:\d+: .*invalid Unicode/);
+  });
+});
+
+describe('broken configs', () => {
+  const URL_ = 'http://127.0.0.1:9';
+
+  test('there are at least 30 kinds', () => {
+    expect(BROKEN.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(BROKEN.map((c) => c.kind)).size).toBe(BROKEN.length);
+  });
+
+  test('a pattern stands for the whole problem, not a part another refusal could share', () => {
+    for (const c of BROKEN) {
+      if (typeof c.problem === 'string') continue;
+      expect(c.problem.source, c.kind).toMatch(/^\^.*\$$/);
+    }
+  });
+
+  BROKEN.forEach((c) => {
+    test(`each is refused for its own problem, on its line: ${c.kind}`, () => {
+      let err: unknown;
+      try {
+        parseConfig({ file: 'broken.yml', text: brokenText(c, URL_) });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, 'refused with a ConfigError').toBeInstanceOf(ConfigError);
+      const e = err as ConfigError;
+      const problem = brokenProblem(c, URL_);
+      if (typeof problem === 'string') expect(e.problem).toBe(problem);
+      else expect(e.problem).toMatch(problem);
+      expect(e.line).toBe(c.line);
+      expect(e.message).toMatch(c.line > 0 ? new RegExp(`^broken\\.yml:${c.line}:\\d+: `) : /^broken\.yml: /);
+      // One line a person can read, not a dump of the document.
+      expect(e.message).not.toMatch(/\n/);
+      expect(e.message.length).toBeLessThan(400);
+    });
   });
 });

@@ -16,7 +16,7 @@ import { loadConfig } from '../../../src/config/load.js';
 import { BROWSERS, CREDENTIALS, DEFAULT_KEYS, ENTRY_KEYS, EXPECTS, METHOD } from '../../../src/config/yaml.js';
 import { ConfigError } from '../../../src/errors.js';
 import { API_STYLES, CLIENT_NAMES } from '../../../src/presets/requests.js';
-import { BROKEN } from '../../e2e/broken-configs.js';
+import { BROKEN } from '../../support/broken-configs.js';
 import { mutated, shaped } from '../../support/config-fuzz.js';
 import { ROOT } from '../../support/spawn.js';
 

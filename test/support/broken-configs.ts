@@ -1,5 +1,9 @@
-// Broken configs, one per way a config goes wrong. `%URL%` stands for the URL of a
-// server that counts requests: a config that is refused must not reach it.
+// Broken configs, one per way a config goes wrong: the loader refuses each for its
+// own problem (test/unit/config/load.test.ts), and the CLI and the action refuse
+// each before anything is sent (test/e2e/broken-config.test.ts). `%URL%` stands
+// for the URL of a server that counts requests: a config that is refused must not reach it.
+import { DEFAULT_KEYS, ENTRY_KEYS } from '../../src/config/yaml.js';
+
 export interface Broken {
   kind: string;
   /** The document; every `%URL%` is replaced by the counting server's URL. */
@@ -124,8 +128,8 @@ export const BROKEN: Broken[] = [
   {
     kind: 'unknown key in an endpoint',
     text: ok('    urll: %URL%\n'),
-    problem:
-      'unknown key "urll" in endpoints[0] (expected one of: name, url, paths, origin, origins, method, headers, credentials, actual, body, models, expect, client, clients, style, browser, auth, issue)',
+    // The key list is the loader's own, so a new key does not need a new text here.
+    problem: `unknown key "urll" in endpoints[0] (expected one of: ${ENTRY_KEYS.join(', ')})`,
     line: 4,
   },
   {
@@ -366,8 +370,17 @@ export const BROKEN: Broken[] = [
   {
     kind: 'endpoint-only key in defaults',
     text: 'defaults:\n  name: x\nendpoints:\n  - name: a\n    url: %URL%\n',
-    problem:
-      'unknown key "name" in defaults (expected one of: paths, origin, origins, method, headers, credentials, actual, body, client, clients, style, browser, auth)',
+    problem: `unknown key "name" in defaults (expected one of: ${DEFAULT_KEYS.join(', ')})`,
     line: 2,
   },
 ];
+
+/** The case's document with `%URL%` replaced. */
+export function brokenText(c: Broken, url: string): string {
+  return (typeof c.text === 'function' ? c.text() : c.text).replaceAll('%URL%', url);
+}
+
+/** The case's problem with `%URL%` replaced, when it is exact text. */
+export function brokenProblem(c: Broken, url: string): string | RegExp {
+  return typeof c.problem === 'string' ? c.problem.replaceAll('%URL%', url) : c.problem;
+}
