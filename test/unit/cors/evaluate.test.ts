@@ -10,7 +10,7 @@ import {
   requiredHeaders,
 } from '../../../src/cors/evaluate.js';
 import { corsUnsafeHeaderNames, isSafelistedRequestHeader, normalizeMethod } from '../../../src/cors/fetch-rules.js';
-import type { Exchange, HeaderLine } from '../../../src/types.js';
+import type { Exchange, Finding, HeaderLine } from '../../../src/types.js';
 
 const ORIGIN = 'https://app.example';
 const json: HeaderLine[] = [
@@ -490,5 +490,384 @@ describe('response edge cases', () => {
     expect(first(simple, undefined, okActual([['Access-Control-Allow-Origin', '%%%']])).code).toBe(
       'InvalidAllowOriginValue',
     );
+  });
+});
+
+describe('findings in full: code, level, phase and the words a browser uses', () => {
+  const all = (req: CorsRequest, preflight?: Exchange, actual?: Exchange, more = {}) =>
+    evaluate(req, { ...(preflight ? { preflight } : {}), ...(actual ? { actual } : {}), ...more }).findings;
+  const LEAD = "Response to preflight request doesn't pass access control check: ";
+  const simple = post({ method: 'GET', headers: [] });
+  const NO_MAX_AGE: Finding = {
+    code: 'MaxAge',
+    level: 'info',
+    on: 'preflight',
+    message:
+      'No Access-Control-Max-Age: browsers cache this preflight for 5 seconds, so most calls pay for a second round trip.',
+  };
+  const NO_EXPOSE: Finding = {
+    code: 'ExposeHeaders',
+    level: 'info',
+    on: 'actual',
+    message:
+      'No Access-Control-Expose-Headers: the page can read only the safelisted response headers (no rate-limit or request-id headers).',
+  };
+  const fail = (code: string, message: string, on: 'preflight' | 'actual' = 'preflight'): Finding => ({
+    code,
+    level: 'fail',
+    on,
+    message: (on === 'preflight' ? LEAD : '') + message,
+  });
+
+  it('the CORS check, on the preflight and on the actual response', () => {
+    const cases: [HeaderLine[], CorsRequest, string, string][] = [
+      [
+        [],
+        post(),
+        'MissingAllowOriginHeader',
+        "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+      ],
+      [
+        [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Origin', '*'],
+        ],
+        post(),
+        'MultipleAllowOriginValues',
+        "The 'Access-Control-Allow-Origin' header is sent 2 times; it must be sent once with one value.",
+      ],
+      [
+        [['Access-Control-Allow-Origin', '*']],
+        post({ credentials: 'include' }),
+        'WildcardOriginNotAllowed',
+        "The value of the 'Access-Control-Allow-Origin' header must not be the wildcard '*' when the request's credentials mode is 'include'.",
+      ],
+      [
+        [['Access-Control-Allow-Origin', `${ORIGIN},${ORIGIN}`]],
+        post(),
+        'MultipleAllowOriginValues',
+        "The 'Access-Control-Allow-Origin' header contains multiple values, but only one is allowed.",
+      ],
+      [
+        [['Access-Control-Allow-Origin', 'https://other.example']],
+        post(),
+        'AllowOriginMismatch',
+        `The 'Access-Control-Allow-Origin' header has a value that is not equal to the supplied origin ${ORIGIN}.`,
+      ],
+      [
+        [['Access-Control-Allow-Origin', ORIGIN]],
+        post({ credentials: 'include' }),
+        'InvalidAllowCredentials',
+        "The value of the 'Access-Control-Allow-Credentials' header must be exactly 'true' when the request's credentials mode is 'include'.",
+      ],
+    ];
+    for (const [headers, req, code, message] of cases) {
+      expect(corsCheck({ status: 200, headers, body: '', bodyTruncated: false }, req, 'actual')).toEqual(
+        fail(code, message, 'actual'),
+      );
+      expect(corsCheck({ status: 200, headers, body: '', bodyTruncated: false }, req, 'preflight')).toEqual(
+        fail(`Preflight${code.replace(/^(Preflight)?/, '')}`, message),
+      );
+    }
+  });
+
+  it('Allow-Credentials lines are joined as one value: two halves of true are not true', () => {
+    const acao: HeaderLine = ['Access-Control-Allow-Origin', ORIGIN];
+    const halves: HeaderLine[] = [
+      acao,
+      ['Access-Control-Allow-Credentials', 'tr'],
+      ['Access-Control-Allow-Credentials', 'ue'],
+    ];
+    expect(
+      corsCheck(
+        { status: 200, headers: halves, body: '', bodyTruncated: false },
+        post({ credentials: 'include' }),
+        'actual',
+      )?.code,
+    ).toBe('InvalidAllowCredentials');
+  });
+
+  it('white space around values: every space or tab at either end, of each line and each list item', () => {
+    expect(
+      first(
+        post({ method: 'PUT', headers: [] }),
+        ex(204, [
+          ['Access-Control-Allow-Origin', ` \t${ORIGIN} \t`],
+          ['Access-Control-Allow-Methods', 'GET  ,  PUT \t'],
+        ]),
+        okActual(),
+      ).verdict,
+    ).toBe('pass');
+    expect(parseTokenList([['x', 'a \t,\t  b']], 'x')).toEqual(['a', 'b']);
+  });
+
+  it('a preflight that fails its CORS check with a bad status notes the status too', () => {
+    expect(all(post(), ex(404, [['Content-Type', 'text/html']]))).toEqual([
+      fail(
+        'PreflightMissingAllowOriginHeader',
+        "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+      ),
+      {
+        code: 'PreflightStatus',
+        level: 'info',
+        on: 'preflight',
+        message: 'The preflight was answered with status 404.',
+      },
+    ]);
+    expect(all(post(), ex(199, [])).map((f) => f.code)).toEqual([
+      'PreflightMissingAllowOriginHeader',
+      'PreflightStatus',
+    ]);
+    // An ok status is not noted.
+    for (const status of [200, 299])
+      expect(all(post(), ex(status, [])).map((f) => f.code)).toEqual(['PreflightMissingAllowOriginHeader']);
+  });
+
+  it('a preflight status is ok from 200 to 299', () => {
+    const cors: HeaderLine[] = [
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Headers', 'authorization, content-type'],
+    ];
+    expect(first(post(), ex(299, cors), okActual()).verdict).toBe('pass');
+    for (const status of [199, 300])
+      expect(all(post(), ex(status, cors))).toEqual([
+        fail('PreflightInvalidStatus', `It does not have HTTP ok status (status ${status}).`),
+      ]);
+  });
+
+  it('a Location is a redirect only on a redirect status', () => {
+    const e = first(post(), goodPreflight([['Location', '/elsewhere']]), okActual());
+    expect(e.verdict).toBe('pass');
+    expect(all(post(), ex(308, [['Location', '/x']]))).toEqual([
+      fail('PreflightDisallowedRedirect', 'Redirect is not allowed for a preflight request (status 308).'),
+    ]);
+  });
+
+  it('two different Location lines: the message names them', () => {
+    expect(
+      all(
+        post(),
+        goodPreflight([
+          ['Location', '/a'],
+          ['Location', '/b'],
+        ]),
+      ),
+    ).toEqual([
+      {
+        code: 'NetworkError',
+        level: 'error',
+        on: 'preflight',
+        message:
+          'The response has 2 different location headers; browsers refuse it (net::ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION).',
+      },
+    ]);
+  });
+
+  it('no answer: the phase and the reason', () => {
+    expect(all(post(), down('ECONNRESET'))).toEqual([
+      { code: 'NetworkError', level: 'error', on: 'preflight', message: 'Preflight failed: ECONNRESET' },
+    ]);
+    expect(all(post(), goodPreflight(), { ...down('TIMEOUT'), method: 'POST' })).toEqual([
+      { code: 'Timeout', level: 'error', on: 'actual', message: 'Request failed: TIMEOUT' },
+      NO_MAX_AGE,
+    ]);
+    expect(all(simple, undefined, down('ECONNREFUSED'))[0]).toEqual({
+      code: 'NetworkError',
+      level: 'error',
+      on: 'actual',
+      message: 'Request failed: ECONNREFUSED',
+    });
+  });
+
+  it('unparsable allow lists, a method or a header not allowed', () => {
+    expect(all(post(), goodPreflight([['Access-Control-Allow-Methods', 'a b']]))).toEqual([
+      fail(
+        'InvalidAllowMethodsPreflightResponse',
+        'Cannot parse Access-Control-Allow-Methods response header field in preflight response.',
+      ),
+    ]);
+    expect(
+      all(
+        post(),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Headers', 'a b'],
+        ]),
+      ),
+    ).toEqual([
+      fail(
+        'InvalidAllowHeadersPreflightResponse',
+        'Cannot parse Access-Control-Allow-Headers response header field in preflight response.',
+      ),
+    ]);
+    expect(all(post({ method: 'PUT', headers: [] }), ex(204, [['Access-Control-Allow-Origin', '*']]))).toEqual([
+      {
+        code: 'MethodDisallowedByPreflightResponse',
+        level: 'fail',
+        on: 'preflight',
+        message: 'Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.',
+      },
+    ]);
+    expect(
+      all(
+        post(),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Headers', 'content-type'],
+        ]),
+      ),
+    ).toEqual([
+      {
+        code: 'HeaderDisallowedByPreflightResponse',
+        level: 'fail',
+        on: 'preflight',
+        message:
+          'Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.',
+      },
+    ]);
+  });
+
+  it('Authorization through * is a warning that says what to list', () => {
+    expect(
+      all(
+        post(),
+        ex(204, [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Headers', '*'],
+          ['Access-Control-Max-Age', '600'],
+        ]),
+      ),
+    ).toEqual([
+      {
+        code: 'AuthorizationCoveredByWildcard',
+        level: 'warn',
+        on: 'preflight',
+        message:
+          "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly.",
+      },
+      { code: 'MaxAge', level: 'info', on: 'preflight', message: 'Access-Control-Max-Age 600 s.' },
+      {
+        code: 'ActualNotChecked',
+        level: 'info',
+        message:
+          'The actual request was not sent (actual: false): a missing Access-Control-Allow-Origin on the real response would go unnoticed.',
+      },
+    ]);
+  });
+
+  it('max-age: none, not a number, capped, or as sent', () => {
+    const maxAge = (...values: string[]) =>
+      all(post(), goodPreflight(values.map((v) => ['Access-Control-Max-Age', v] as HeaderLine))).find(
+        (f) => f.code === 'MaxAge',
+      );
+    expect(maxAge()).toEqual(NO_MAX_AGE);
+    const nan = { ...NO_MAX_AGE, message: 'Access-Control-Max-Age is not a number: browsers use 5 seconds.' };
+    for (const v of [['abc'], ['x600'], ['600x'], ['-1'], ['10', '10']]) expect(maxAge(...v)).toEqual(nan);
+    expect(maxAge('7200')).toEqual({ ...NO_MAX_AGE, message: 'Access-Control-Max-Age 7200 s.' });
+    expect(maxAge('7201')).toEqual({
+      ...NO_MAX_AGE,
+      message: 'Access-Control-Max-Age 7201 s: Chromium caps it at 7200 s.',
+    });
+    expect(maxAge('0')).toEqual({ ...NO_MAX_AGE, message: 'Access-Control-Max-Age 0 s.' });
+  });
+
+  it('the actual response: Vary, exposed headers and a 401 or 403 are noted', () => {
+    const echo: HeaderLine = ['Access-Control-Allow-Origin', ORIGIN];
+    const VARY: Finding = {
+      code: 'VaryOriginMissing',
+      level: 'info',
+      on: 'actual',
+      message:
+        'Access-Control-Allow-Origin echoes the origin but Vary does not name Origin: a shared cache may serve this answer to another origin.',
+    };
+    const NO_PREFLIGHT: Finding = {
+      code: 'NoPreflight',
+      level: 'info',
+      message:
+        'A CORS-simple request (safelisted method and headers): a browser sends no preflight and judges the actual response alone.',
+    };
+    expect(all(simple, undefined, okActual([echo]))).toEqual([NO_PREFLIGHT, VARY, NO_EXPOSE]);
+    for (const vary of [['Accept, Origin'], ['accept', ' ORIGIN '], ['*']]) {
+      expect(all(simple, undefined, okActual([echo, ...vary.map((v) => ['Vary', v] as HeaderLine)]))).toEqual([
+        NO_PREFLIGHT,
+        NO_EXPOSE,
+      ]);
+    }
+    expect(all(simple, undefined, okActual([['Access-Control-Allow-Origin', '*']]))).toEqual([NO_PREFLIGHT, NO_EXPOSE]);
+    expect(
+      all(
+        simple,
+        undefined,
+        okActual([
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Expose-Headers', 'x-a'],
+          ['access-control-expose-headers', 'x-b'],
+        ]),
+      ),
+    ).toEqual([
+      NO_PREFLIGHT,
+      { ...NO_EXPOSE, message: 'Readable response headers beyond the safelisted ones: x-a, x-b.' },
+    ]);
+    for (const status of [401, 403]) {
+      expect(all(simple, undefined, okActual([['Access-Control-Allow-Origin', '*']], status))).toEqual([
+        NO_PREFLIGHT,
+        NO_EXPOSE,
+        {
+          code: 'ActualStatus',
+          level: 'info',
+          on: 'actual',
+          message: `The actual request was answered with status ${status}, readable by the page (the probe sends a placeholder key).`,
+        },
+      ]);
+    }
+    for (const status of [200, 404, 500])
+      expect(all(simple, undefined, okActual([['Access-Control-Allow-Origin', '*']], status))).toEqual([
+        NO_PREFLIGHT,
+        NO_EXPOSE,
+      ]);
+  });
+
+  it('a blocked preflight stops there: the actual response is not judged', () => {
+    expect(all(post(), ex(404, []), okActual([]))).toEqual([
+      fail(
+        'PreflightMissingAllowOriginHeader',
+        "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+      ),
+      {
+        code: 'PreflightStatus',
+        level: 'info',
+        on: 'preflight',
+        message: 'The preflight was answered with status 404.',
+      },
+    ]);
+  });
+
+  it('a simple request ignores a preflight it would not send, and notes no unsent actual request', () => {
+    expect(all(simple, ex(404, []), okActual())).toEqual(all(simple, undefined, okActual()));
+    expect(all(simple).map((f) => f.code)).toEqual(['NoPreflight']);
+    expect(all(post(), ex(404, [])).map((f) => f.code)).not.toContain('ActualNotChecked');
+  });
+
+  it('findings from redirects and notes count toward the verdict', () => {
+    const hop: Finding = { code: 'RedirectX', level: 'fail', on: 'actual', message: 'hop' };
+    const note: Finding = { code: 'NoteX', level: 'warn', message: 'note' };
+    const r = evaluate(post(), { preflight: goodPreflight(), redirectFindings: [hop] });
+    expect(r).toMatchObject({ verdict: 'fail', findings: [hop, NO_MAX_AGE] });
+    const n = evaluate(post(), { preflight: goodPreflight(), actual: okActual(), notes: [note] });
+    expect(n.verdict).toBe('warn');
+    expect(n.findings.map((f) => f.code)).toEqual(['NoteX', 'MaxAge', 'ExposeHeaders']);
+  });
+
+  it('the fix for a POST that needs a preflight for its headers only: no Allow-Methods; no Allow-Headers without headers', () => {
+    expect(requiredHeaders(post(), true)).toEqual([
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Headers', 'authorization, content-type'],
+      ['Access-Control-Max-Age', '7200'],
+    ]);
+    expect(requiredHeaders(post({ method: 'PUT', headers: [] }), true)).toEqual([
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Max-Age', '7200'],
+    ]);
   });
 });
