@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { breakable, column, escapeHtml, logSafe, xml } from '../../src/text.js';
+import {
+  breakable,
+  code,
+  column,
+  cut,
+  escapeHtml,
+  html,
+  jsonText,
+  logSafe,
+  mdBlock,
+  mdCode,
+  noLegacyCommands,
+  pre,
+  visible,
+  xml,
+} from '../../src/text.js';
 
 describe('log lines', () => {
   it('never start a workflow command, in either form', () => {
@@ -57,5 +72,89 @@ describe('XML', () => {
     );
     // A whole pair is a character like any other.
     expect(xml('🙂 é')).toBe('🙂 é');
+  });
+});
+
+describe('visible', () => {
+  it('names each invisible character, with the usual escapes for tab, CR and LF', () => {
+    expect(visible('a\tb\rc\nd')).toBe('a\\tb\\rc\\nd');
+    expect(visible('\u0000\u0007\u007f\u00ad\u200b\ufeff')).toBe(
+      '\\u{0000}\\u{0007}\\u{007f}\\u{00ad}\\u{200b}\\u{feff}',
+    );
+    expect(visible('plain ü text')).toBe('plain ü text');
+  });
+});
+
+describe('cut', () => {
+  it('keeps text up to the limit, and says how much it cut beyond it', () => {
+    expect(cut('abcdef', 6)).toBe('abcdef');
+    const long = 'x'.repeat(100);
+    const cutTo40 = cut(long, 40);
+    expect(cutTo40).toBe(`${'x'.repeat(14)} …[60 more characters cut]`);
+    expect(cutTo40).toHaveLength(40);
+    // A limit shorter than the note keeps no text at all.
+    expect(cut(long, 5)).toBe(' …[95 more characters cut]');
+  });
+});
+
+describe('HTML', () => {
+  it('writes every character that could start markup, a cell, a code span, a mention or a link as an entity', () => {
+    expect(html('a&<>"\'|`\\*_~[]@#:!.b')).toBe(
+      'a&#38;&#60;&#62;&#34;&#39;&#124;&#96;&#92;&#42;&#95;&#126;&#91;&#93;&#64;&#35;&#58;&#33;&#46;b',
+    );
+    expect(html('plain text 1')).toBe('plain text 1');
+  });
+
+  it('code: one visible, bounded line in a code element', () => {
+    expect(code('a<b>\nc')).toBe('<code>a&#60;b&#62;&#92;nc</code>');
+    expect(code('x'.repeat(50), 40)).toBe(`<code>${html(cut('x'.repeat(50), 40))}</code>`);
+  });
+
+  it('pre: one source line, its lines joined by an entity, each escaped and visible', () => {
+    expect(pre('a<b\n\tc\n\nd')).toBe('<pre>a&#60;b&#10;&#92;tc&#10;&#10;d</pre>');
+    expect(pre('x'.repeat(50), 40)).toBe(`<pre>${html(cut('x'.repeat(50), 40))}</pre>`);
+  });
+});
+
+describe('Markdown code', () => {
+  it('a span fenced longer than any backtick run inside, padded where a backtick touches an end', () => {
+    expect(mdCode('plain')).toBe('`plain`');
+    expect(mdCode('a`b')).toBe('``a`b``');
+    expect(mdCode('a```b``c')).toBe('````a```b``c````');
+    expect(mdCode('`a')).toBe('`` `a ``');
+    expect(mdCode('a`')).toBe('`` a` ``');
+    expect(mdCode('')).toBe('`  `');
+    expect(mdCode('a|b\nc')).toBe('`a\u2223b\\nc`');
+  });
+
+  it('a block fenced longer than any run inside, at least three, each line visible', () => {
+    expect(mdBlock('a\nb\tc', 100, 'sh')).toBe('```sh\na\nb\\tc\n```');
+    expect(mdBlock('x ```` y')).toBe('`````\nx ```` y\n`````');
+    expect(mdBlock('x'.repeat(50), 40)).toBe(`\`\`\`\n${cut('x'.repeat(50), 40)}\n\`\`\``);
+  });
+});
+
+describe('workflow commands', () => {
+  it('a line that would start one is set off; one that only contains :: is left alone', () => {
+    expect(logSafe('::error::x')).toBe('| ::error::x');
+    expect(logSafe('  ::warning::x')).toBe('|   ::warning::x');
+    // A tab is shown as \t, so the line no longer starts with white space and ::.
+    expect(logSafe('\t::warning::x')).toBe('\\t::warning::x');
+    expect(logSafe('a ::error::x')).toBe('a ::error::x');
+    expect(noLegacyCommands('a ##[error]b')).toBe('a #\\#[error]b');
+  });
+});
+
+describe('JSON text', () => {
+  it('writes direction, invisible and C1 characters as escapes, and ends with a new line', () => {
+    expect(jsonText({ a: '\u202e\u0085\u00ad' })).toBe('{\n  "a": "\\u202e\\u0085\\u00ad"\n}\n');
+    expect(jsonText('\u007f')).toBe('"\\u007f"\n');
+  });
+});
+
+describe('columns at their width', () => {
+  it('a text exactly as wide as the column is kept whole', () => {
+    expect(column('abcd', 4)).toBe('abcd');
+    expect(column('a\tb', 4)).toBe('a\\tb');
   });
 });

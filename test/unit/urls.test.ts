@@ -1,7 +1,52 @@
+// Endpoint URLs and page origins, as the options take them.
 import { describe, expect, it } from 'vitest';
-import { checkOrigin, originKind } from '../../src/urls.js';
+import { checkHttpUrl, checkOrigin, originKind } from '../../src/urls.js';
+
+describe('checkHttpUrl', () => {
+  it('takes an http:// or https:// URL as written', () => {
+    expect(checkHttpUrl('http://127.0.0.1:8080/v1')).toEqual({ ok: 'http://127.0.0.1:8080/v1' });
+    expect(checkHttpUrl('HTTPS://API.example/v1?x=1')).toEqual({ ok: 'HTTPS://API.example/v1?x=1' });
+  });
+
+  it('says why it refuses one', () => {
+    expect(checkHttpUrl('https://a.example/v1 x')).toEqual({
+      problem: '"https://a.example/v1 x" contains white space',
+    });
+    expect(checkHttpUrl('\thttps://a.example')).toEqual({ problem: '"\\thttps://a.example" contains white space' });
+    expect(checkHttpUrl('a.example/v1')).toEqual({ problem: '"a.example/v1" is not a valid URL' });
+    for (const url of ['ftp://a.example/', 'file:///etc/passwd', 'ws://a.example/'])
+      expect(checkHttpUrl(url)).toEqual({ problem: `must be an http:// or https:// URL, got ${JSON.stringify(url)}` });
+  });
+});
 
 describe('checkOrigin', () => {
+  it('scheme://host[:port], a trailing slash dropped', () => {
+    expect(checkOrigin('https://app.example')).toEqual({ ok: 'https://app.example' });
+    expect(checkOrigin('http://localhost:3000/')).toEqual({ ok: 'http://localhost:3000' });
+    expect(checkOrigin('HTTPS://App.Example:443')).toEqual({ ok: 'https://app.example' });
+  });
+
+  it('refuses a URL that is not one, or more than an origin', () => {
+    expect(checkOrigin('app.example')).toEqual({ problem: '"app.example" is not an origin (scheme://host, or null)' });
+    expect(checkOrigin('ftp://app.example')).toEqual({
+      problem: 'must be the origin of a page, and no page runs from a ftp: URL, got "ftp://app.example"',
+    });
+    for (const text of [
+      'https://app.example/page',
+      'https://app.example/?',
+      'https://app.example/?q=1',
+      'https://app.example/#x',
+      'https://app.example#',
+      'https://user@app.example',
+      'https://:pw@app.example',
+    ])
+      expect(checkOrigin(text), text).toEqual({
+        problem: `must be an origin (scheme://host[:port], no path, query or user), got ${JSON.stringify(text)}`,
+      });
+  });
+});
+
+describe('checkOrigin: origins other than web pages', () => {
   it.each([
     ['https://app.example.com/', 'https://app.example.com', 'web'],
     ['null', 'null', 'opaque'],

@@ -1,0 +1,93 @@
+// What counts as a secret and how it is kept out of what people read.
+import { describe, expect, it } from 'vitest';
+import { displayUrl, isPlaceholder, redact, secretParts, urlSecrets } from '../../src/secrets.js';
+
+describe('the placeholder key', () => {
+  it('alone or after a scheme, with white space around it', () => {
+    for (const v of [
+      'cors-gate-probe',
+      'Bearer cors-gate-probe',
+      '  Token.v1 cors-gate-probe \t',
+      'x-y_z cors-gate-probe',
+    ])
+      expect(isPlaceholder(v), v).toBe(true);
+    for (const v of ['cors-gate-probe2', 'Bearer cors-gate-probe x', 'sk-cors-gate-probe', '1x cors-gate-probe', ''])
+      expect(isPlaceholder(v), v).toBe(false);
+  });
+});
+
+describe('the parts of a secret value', () => {
+  it('the credential after a scheme first, then the whole value', () => {
+    expect(secretParts('Bearer sk-abc123')).toEqual(['sk-abc123', 'Bearer sk-abc123']);
+    expect(secretParts('  Basic   dXNlcjpw  ')).toEqual(['dXNlcjpw', '  Basic   dXNlcjpw  ']);
+    expect(secretParts('Token v1 with spaces')).toEqual(['v1 with spaces', 'Token v1 with spaces']);
+  });
+
+  it('the whole value alone when there is no scheme, or what follows it is shorter than 4', () => {
+    expect(secretParts('sk-abc123')).toEqual(['sk-abc123']);
+    expect(secretParts('Bearer abc')).toEqual(['Bearer abc']);
+    expect(secretParts('Bearer abcd')).toEqual(['abcd', 'Bearer abcd']);
+    expect(secretParts('Bearer  ab ')).toEqual(['Bearer  ab ']);
+    expect(secretParts('1x sk-abc123')).toEqual(['1x sk-abc123']);
+    expect(secretParts('x sk-abc123 ')).toEqual(['sk-abc123', 'x sk-abc123 ']);
+  });
+});
+
+describe('redact', () => {
+  it('replaces every occurrence of each secret of 4 characters or more', () => {
+    expect(redact('key sk-1 and sk-1, abcd', ['sk-1', 'abcd'])).toBe('key *** and ***, ***');
+    expect(redact('abc and abcd', ['abc'])).toBe('abc and abcd');
+  });
+});
+
+describe('secrets in URLs', () => {
+  it('userinfo, raw and decoded, and credential-like query values, raw and encoded', () => {
+    expect(urlSecrets('https://user%40x:p%20ss@api.example/v1?key=k1&api_key=k%202&q=plain&Token=t3')).toEqual([
+      'user%40x',
+      'user@x',
+      'p%20ss',
+      'p ss',
+      'k1',
+      'k 2',
+      'k%202',
+      't3',
+    ]);
+    expect(urlSecrets('https://:pw@api.example/')).toEqual(['pw']);
+    expect(urlSecrets('https://api.example/v1?q=1&apikey=&x-goog-api-key=g')).toEqual(['g']);
+    expect(urlSecrets('https://u%ZZ@api.example/')).toEqual(['u%ZZ']);
+    expect(urlSecrets('not a url')).toEqual([]);
+  });
+
+  it('names only the listed parameters, whole', () => {
+    for (const k of [
+      'key',
+      'api-key',
+      'api_key',
+      'apikey',
+      'token',
+      'access_token',
+      'access-token',
+      'accesstoken',
+      'auth',
+      'secret',
+      'password',
+      'sig',
+      'signature',
+      'x-goog-api-key',
+      'code',
+      'KEY',
+    ])
+      expect(urlSecrets(`https://a.example/?${k}=v1`), k).toEqual(['v1']);
+    for (const k of ['monkey', 'keys', 'api--key', 'author', 'signed', 'apiXkey', 'accessXtoken'])
+      expect(urlSecrets(`https://a.example/?${k}=v1`), k).toEqual([]);
+  });
+
+  it('a URL fit to show: userinfo and credential values replaced, the rest as it was', () => {
+    expect(displayUrl('https://user:pw@api.example/v1?key=k1&q=a%20b')).toBe(
+      'https://***@api.example/v1?key=***&q=a+b',
+    );
+    expect(displayUrl('https://:pw@api.example/')).toBe('https://***@api.example/');
+    expect(displayUrl('https://api.example/v1?q=1')).toBe('https://api.example/v1?q=1');
+    expect(displayUrl('not a url')).toBe('not a url');
+  });
+});
