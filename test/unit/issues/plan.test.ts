@@ -498,3 +498,139 @@ describe('planIssues: repository names in any case', () => {
     expect(p).toMatchObject({ action: 'commented', number: 31041, followed: true });
   });
 });
+
+describe('planIssues: what each plan says and links', () => {
+  const follow = (r: ResultRecord) => ({ ...r, issue: { repo: 'anomalyco/opencode', number: 31041 } });
+  const key = trackedKey('anomalyco/opencode', 31041);
+  const url = 'https://github.com/anomalyco/opencode/issues/31041';
+  const bodyOf = (p: Planned, i = 0) => (p.writes[i] as { body: string }).body;
+
+  it('a fail not in issue-on is transient, not a pass: the open issue stays open', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    expect(only(planIssues([failing()], world, opts({ issueOn: ['error'] })))).toMatchObject({
+      action: 'unchanged',
+      number: 1,
+      writes: [],
+      reason: 'fail is not in issue-on: treated as transient',
+    });
+    expect(only(planIssues([erroring()], world, opts()))).toMatchObject({
+      reason: 'error is not in issue-on: treated as transient',
+    });
+    expect(only(planIssues([passing()], world, opts()))).toMatchObject({ action: 'closed', reason: 'passes (pass)' });
+  });
+
+  it('says why it skips an endpoint with no repository', () => {
+    expect(only(planIssues([failing()], emptyWorld(), opts({ repo: '' })))).toEqual({
+      endpoint: 'Zen',
+      id: failing().id,
+      repo: '',
+      action: 'skipped',
+      writes: [],
+      reason: 'no repository to file in (set issue-repo)',
+    });
+  });
+
+  it('skips a followed issue it could not read, and leaves it unchanged while the result is transient', () => {
+    expect(only(planIssues([follow(failing())], emptyWorld(), opts()))).toEqual({
+      endpoint: 'Zen',
+      id: failing().id,
+      repo: 'anomalyco/opencode',
+      followed: true,
+      action: 'skipped',
+      number: 31041,
+      url,
+      writes: [],
+      reason: 'the followed issue could not be read',
+    });
+    expect(only(planIssues([follow(erroring())], { ...emptyWorld(), comments: { [key]: [] } }, opts()))).toEqual({
+      endpoint: 'Zen',
+      id: failing().id,
+      repo: 'anomalyco/opencode',
+      followed: true,
+      action: 'unchanged',
+      number: 31041,
+      url,
+      writes: [],
+      reason: 'error is not in issue-on: treated as transient',
+    });
+  });
+
+  it('gives the reason of each comment on a followed issue', () => {
+    const world = (...bodies: string[]) => ({
+      ...emptyWorld(),
+      comments: { [key]: bodies.map((body, i) => ({ id: i, body, url: 'u' })) },
+    });
+    const firstFail = only(planIssues([follow(failing())], world(), opts()));
+    expect(firstFail).toMatchObject({ action: 'commented', url, reason: 'first check: fails' });
+    const firstPass = only(planIssues([follow(passing())], world(), opts()));
+    expect(firstPass).toMatchObject({ action: 'commented', reason: 'first check: passes' });
+    expect(parseMarker(bodyOf(firstPass))).toMatchObject({ state: 'pass' });
+    expect(only(planIssues([follow(failing())], world(bodyOf(firstFail)), opts()))).toMatchObject({
+      action: 'unchanged',
+      writes: [],
+      reason: 'still failing since 2026-11-20',
+    });
+    expect(only(planIssues([follow(passing())], world(bodyOf(firstPass)), opts()))).toMatchObject({
+      action: 'unchanged',
+      writes: [],
+      reason: 'still passing since 2026-11-20',
+    });
+    expect(only(planIssues([follow(passing())], world(bodyOf(firstFail)), opts())).reason).toBe('verified fixed');
+    expect(only(planIssues([follow(failing())], world(bodyOf(firstFail), bodyOf(firstPass)), opts())).reason).toBe(
+      'regression',
+    );
+  });
+
+  it('says why it updates, leaves closed or creates, and links the run in each body', () => {
+    const world = { ...emptyWorld(), issues: [created()] };
+    const updated = only(planIssues([changed()], world, opts()));
+    expect(updated.reason).toBe('the findings changed');
+    expect(bodyOf(updated)).toContain('- Workflow run: https://github.com/acme/widgets/actions/runs/7');
+    const fresh = only(planIssues([failing()], emptyWorld(), opts()));
+    expect(fresh.reason).toBe('fails');
+    expect(bodyOf(fresh)).toContain('- Workflow run: https://github.com/acme/widgets/actions/runs/7');
+    const noRun = only(planIssues([failing()], emptyWorld(), opts({ runUrl: undefined })));
+    expect(bodyOf(noRun)).not.toContain('Workflow run');
+    const declined = {
+      ...emptyWorld(),
+      history: [REPO],
+      issues: [
+        { ...created(), state: 'closed' as const, stateReason: 'not_planned', closedAt: '2026-11-21T00:00:00Z' },
+      ],
+    };
+    expect(only(planIssues([failing()], declined, opts())).reason).toBe(
+      'closed as not planned by a maintainer; left closed until the findings change',
+    );
+  });
+
+  it('links the issue closed last, the higher number on a tie, and says so', () => {
+    const closedAs = (n: number, closedAt: string | null) => ({
+      ...created(failing(), n),
+      state: 'closed' as const,
+      stateReason: 'completed',
+      closedAt,
+    });
+    const link = (...issues: ReturnType<typeof closedAs>[]) => {
+      const p = only(planIssues([failing()], { ...emptyWorld(), history: [REPO], issues }, opts()));
+      return [parseMarker(bodyOf(p))!.prev, p.reason];
+    };
+    expect(link(closedAs(4, '2026-11-01T00:00:00Z'), closedAs(3, '2026-11-10T00:00:00Z'))).toEqual([
+      3,
+      'fails again after #3 was closed',
+    ]);
+    expect(link(closedAs(3, '2026-11-10T00:00:00Z'), closedAs(4, '2026-11-01T00:00:00Z'))[0]).toBe(3);
+    expect(link(closedAs(3, '2026-11-10T00:00:00Z'), closedAs(5, '2026-11-10T00:00:00Z'))[0]).toBe(5);
+    expect(link(closedAs(5, '2026-11-10T00:00:00Z'), closedAs(3, '2026-11-10T00:00:00Z'))[0]).toBe(5);
+    expect(link(closedAs(6, null), closedAs(2, '2026-11-10T00:00:00Z'))[0]).toBe(2);
+    expect(link(closedAs(2, '2026-11-10T00:00:00Z'), closedAs(6, null))[0]).toBe(2);
+  });
+
+  it('lists each repo that wants its closed issues read once, and only those', () => {
+    const a = { ...failing('A'), issue: { repo: 'o/a' } };
+    const b = { ...failing('B'), issue: { repo: 'o/b' } };
+    const a2 = { ...failing('A2'), issue: { repo: 'o/a' } };
+    const plan = planIssues([a, b, a2], { ...emptyWorld(), history: ['o/b'] }, opts());
+    expect(plan.map((p) => p.needsHistory)).toEqual([true, undefined, true]);
+    expect(reposNeedingHistory(plan)).toEqual(['o/a']);
+  });
+});
