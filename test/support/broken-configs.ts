@@ -363,7 +363,8 @@ export const BROKEN: Broken[] = [
   {
     kind: 'unknown client',
     text: ok('    client: netscape-sdk\n'),
-    problem: /^endpoints\[0\]\.client: unknown client "netscape-sdk" \(expected one of: fetch, openai-sdk, [^()]+\)$/,
+    problem:
+      /^endpoints\[0\]\.client: unknown client "netscape-sdk" \(known clients: fetch, openai-sdk, .+ \(cors-gate presets lists them\)\)$/,
     line: 4,
   },
   { kind: 'key that is not text', text: ok('    ? [a, b]\n    : c\n'), problem: 'keys must be plain text', line: 4 },

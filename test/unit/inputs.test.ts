@@ -96,7 +96,7 @@ describe('verdict lists', () => {
       '--fail-on: "sometimes" is not a verdict (use a comma list of pass, warn, fail, error, or never)',
     );
     expect(refusal(() => parseIssueOn('pass'))).toBe(
-      'issue-on: "pass" is not a failing verdict (use a comma list of warn, fail, error, or never)',
+      'issue-on: "pass" is not a failing verdict or flaky (use a comma list of fail, error, warn, flaky, or never)',
     );
     expect(refusal(() => parseFailOn(' , '))).toBe(
       'fail-on is empty (use a comma list of pass, warn, fail, error, or never)',
