@@ -214,10 +214,10 @@ describe('the schema', () => {
 
 /** A preset with a call kind (after / for an SDK, : for a Vercel AI provider) and a major, as the loader reads them. */
 function clientPattern(): string {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => (c === '-' || c === '/' ? c : `\\${c}`));
+  const quote = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => (c === '-' || c === '/' ? c : `\\${c}`));
   const presets = CLIENT_NAMES.filter((c) => c !== 'fetch');
-  const sdks = presets.filter((c) => !c.startsWith('vercel-ai/')).map(escape);
-  const vercel = presets.filter((c) => c.startsWith('vercel-ai/')).map(escape);
+  const sdks = presets.filter((c) => !c.startsWith('vercel-ai/')).map(quote);
+  const vercel = presets.filter((c) => c.startsWith('vercel-ai/')).map(quote);
   return `^(?:(?:${sdks.join('|')})(?:/[A-Za-z0-9_-]+)?|(?:${vercel.join('|')})(?::[A-Za-z0-9_-]+)?)(?:@[0-9]+)?$`;
 }
 
