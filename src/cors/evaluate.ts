@@ -263,13 +263,13 @@ export function evaluatePreflight(req: CorsRequest, ex: Exchange): Finding[] {
   for (const name of corsUnsafeHeaderNames(req.headers, req.browser)) {
     if (allowedLower.has(name)) continue;
     if (wildcard && isNonWildcardHeaderName(name)) {
-      // The standard never lets `*` cover Authorization; Chromium still does, with a deprecation notice.
+      // The standard never lets `*` cover Authorization; Chromium, Firefox and WebKit still do (Chromium with a deprecation notice).
       out.push({
         code: 'AuthorizationCoveredByWildcard',
         level: 'warn',
         on: 'preflight',
         message:
-          "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly.",
+          "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium, Firefox and Safari (WebKit) all accept this today, but the Fetch standard does not and Chromium has deprecated it: list 'authorization' explicitly.",
       });
       continue;
     }

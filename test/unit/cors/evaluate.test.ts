@@ -287,6 +287,10 @@ describe('preflight findings', () => {
       okActual(),
     );
     expect(r).toMatchObject({ verdict: 'warn', code: 'AuthorizationCoveredByWildcard' });
+    // Every engine allows it today; only the standard and Chromium's deprecation say otherwise.
+    const message = r.evaluation.findings[0]!.message;
+    expect(message).toMatch(/Chromium, Firefox and Safari \(WebKit\) all accept this today/);
+    expect(message).toContain('deprecated');
     expect(
       first(
         post(),
