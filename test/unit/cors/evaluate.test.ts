@@ -747,7 +747,7 @@ describe('findings in full: code, level, phase and the words a browser uses', ()
         level: 'warn',
         on: 'preflight',
         message:
-          "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium accepts this for now (deprecated); the Fetch standard and Firefox with its standard setting do not. List 'authorization' explicitly.",
+          "Authorization is allowed only through 'Access-Control-Allow-Headers: *'. Chromium, Firefox and Safari (WebKit) all accept this today, but the Fetch standard does not and Chromium has deprecated it: list 'authorization' explicitly.",
       },
       { code: 'MaxAge', level: 'info', on: 'preflight', message: 'Access-Control-Max-Age 600 s.' },
       {
@@ -873,5 +873,44 @@ describe('findings in full: code, level, phase and the words a browser uses', ()
       ['Access-Control-Allow-Methods', 'PUT'],
       ['Access-Control-Max-Age', '7200'],
     ]);
+  });
+});
+
+describe('origins other than a web page', () => {
+  // A file:// page or a sandboxed iframe sends Origin: null; an extension without host
+  // permissions, or an app's own scheme, sends its origin. All are ordinary CORS.
+  const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+  const preflightFor = (acao: string, extra: HeaderLine[] = []) =>
+    ex(204, [
+      ['Access-Control-Allow-Origin', acao],
+      ['Access-Control-Allow-Headers', 'authorization, content-type'],
+      ...extra,
+    ]);
+  for (const origin of ['null', EXTENSION, 'app://obsidian.md']) {
+    it(`${origin}: Allow-Origin * or the origin itself passes, none fails`, () => {
+      const req = post({ origin });
+      for (const acao of ['*', origin]) {
+        expect(first(req, preflightFor(acao), okActual([['Access-Control-Allow-Origin', acao]])).verdict, acao).toBe(
+          'pass',
+        );
+      }
+      expect(first(req, ex(204, []), okActual()).code).toBe('PreflightMissingAllowOriginHeader');
+      expect(first(req, preflightFor(origin), okActual([])).code).toBe('MissingAllowOriginHeader');
+      expect(first(req, preflightFor('https://app.example'), okActual()).code).toBe('PreflightAllowOriginMismatch');
+    });
+  }
+  it('null with credentials: Allow-Origin null and Allow-Credentials true pass, * fails', () => {
+    const req = post({ origin: 'null', credentials: 'include' });
+    const cred: HeaderLine[] = [['Access-Control-Allow-Credentials', 'true']];
+    expect(
+      first(req, preflightFor('null', cred), okActual([['Access-Control-Allow-Origin', 'null'], ...cred])).verdict,
+    ).toBe('pass');
+    expect(first(req, preflightFor('*', cred), okActual()).code).toBe('PreflightWildcardOriginNotAllowed');
+    expect(first(req, preflightFor('null'), okActual()).code).toBe('PreflightInvalidAllowCredentials');
+  });
+  it('a simple GET from null is judged on its one response', () => {
+    const get = post({ origin: 'null', method: 'GET', headers: [] });
+    expect(first(get, undefined, okActual([['Access-Control-Allow-Origin', 'null']])).verdict).toBe('pass');
+    expect(first(get, undefined, okActual([])).code).toBe('MissingAllowOriginHeader');
   });
 });
