@@ -10,6 +10,14 @@ export type IssueTrigger = Exclude<Verdict, 'pass'> | 'flaky';
 export type CredentialsMode = 'omit' | 'include';
 export type Browser = 'chromium' | 'firefox' | 'safari';
 
+/**
+ * How private a place on the network is: `public` (the internet), `private`
+ * (the local network: 10/8, 172.16/12, 192.168/16, link-local, fc00::/7) and
+ * `local` (this machine: loopback). Chromium's Local Network Access calls them
+ * public, local and loopback.
+ */
+export type AddressSpace = 'public' | 'private' | 'local';
+
 /** A header as it travels: name as written, value, order kept. */
 export type HeaderLine = readonly [name: string, value: string];
 
@@ -35,6 +43,8 @@ export interface Endpoint {
   /** Request headers the page's fetch() sets, in order, with values. */
   headers: HeaderLine[];
   credentials: CredentialsMode;
+  /** The page's address space, when given; otherwise it is read from the origin. */
+  addressSpace?: AddressSpace;
   /** Also send the actual request and check its response. */
   actual: boolean;
   body?: string;

@@ -7,6 +7,7 @@ import { evaluate, evaluatePreflight, isBlocking, needsPreflight } from '../cors
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
 import { streamFindings } from './authenticated.js';
 import { compareProbes } from './consistency.js';
+import { beforeSending } from './network.js';
 import { createDispatcher, type ProbeOptions, send as sendRequest } from './probe.js';
 import { ENDPOINT_DEADLINE_TIMEOUTS, follow } from './redirects.js';
 import { browserRequest, preflightHeaders } from './request.js';
@@ -87,6 +88,8 @@ export async function checkEndpoint(
   let preflight: Exchange | undefined;
   let actual: Exchange | undefined;
   const needed = needsPreflight(request);
+  const network = await beforeSending(e, needed, probe.timeoutMs);
+  if (network.blocked) return { endpoint: e, evaluation: network.blocked, checkedAt: new Date().toISOString() };
   if (needed) preflight = await send('OPTIONS', e.url, preflightHeaders(request), undefined);
   let unavailable = unavailableFinding(preflight, 'preflight');
   // A browser sends the actual request only after a passed preflight. A simple
@@ -100,7 +103,7 @@ export async function checkEndpoint(
     redirectFindings = followed.findings;
     unavailable = unavailableFinding(actual, 'actual');
   }
-  const notes: Finding[] = [];
+  const notes: Finding[] = [...network.notes];
   for (const [on, ex] of [
     ['preflight', preflight],
     ['actual', actual],

@@ -29,6 +29,9 @@ export function demoConfig(base: string): string {
   ];
   return `defaults:
   origin: https://example.com
+  # The servers stand in for providers on the internet but run on this machine: the page counts as
+  # on it too, so Chromium's Local Network Access (a public page calling loopback) does not apply.
+  address-space: local
   headers: [authorization, content-type]
 endpoints:
 ${rows.map(([name, path]) => `  - name: ${JSON.stringify(name)}\n    url: ${base}${path}\n`).join('')}`;

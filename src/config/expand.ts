@@ -95,6 +95,7 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
               ['content-type', 'application/json'],
             ],
           credentials: spec.credentials ?? 'omit',
+          ...(spec.addressSpace ? { addressSpace: spec.addressSpace } : {}),
           actual: spec.actual ?? true,
           ...(body !== undefined ? { body } : {}),
           ...(spec.expect ? { expect: spec.expect } : {}),

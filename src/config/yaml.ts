@@ -2,11 +2,12 @@
 // is sent: every problem names the file, line and column.
 import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { normalizeMethod } from '../cors/fetch-rules.js';
+import { ADDRESS_SPACES } from '../cors/network.js';
 import { ConfigError } from '../errors.js';
 import { MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
 import { clientProblem } from '../presets/requests.js';
-import type { Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
+import type { AddressSpace, Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
 import { checkHttpUrl, checkOrigin } from '../urls.js';
 import { readAuth, readHeaders } from './headers.js';
 import { describe, type Env, Reader } from './reader.js';
@@ -25,6 +26,7 @@ export interface EntrySpec {
   headers?: HeaderLine[];
   secretHeaders?: string[];
   credentials?: CredentialsMode;
+  addressSpace?: AddressSpace;
   actual?: boolean;
   body?: string;
   models?: string[];
@@ -85,6 +87,7 @@ export const ENTRY_KEYS = [
   'method',
   'headers',
   'credentials',
+  'address-space',
   'actual',
   'body',
   'models',
@@ -158,6 +161,9 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
       }
       case 'credentials':
         spec.credentials = r.oneOf(v, `${what}.credentials`, CREDENTIALS);
+        break;
+      case 'address-space':
+        spec.addressSpace = r.oneOf(v, `${what}.address-space`, ADDRESS_SPACES);
         break;
       case 'actual':
         spec.actual = r.bool(v, `${what}.actual`);

@@ -207,6 +207,9 @@ export async function startZoo(behaviours: Record<string, Behaviour> = ZOO, list
 export function zooConfig(base: string): string {
   return `defaults:
   origin: https://example.com
+  # The servers stand in for providers on the internet but run on this machine: the page counts as
+  # on it too, so Chromium's Local Network Access (a public page calling loopback) does not apply.
+  address-space: local
   method: POST
   headers: [authorization, content-type]
 endpoints:

@@ -75,7 +75,7 @@ afterAll(async () => {
 async function check(names: string[], flags: string[] = []): Promise<Map<string, ResultRecord>> {
   const config = join(dir, `${names.join('-')}.yml`);
   const rows = names.map((n) => `  - name: ${n}\n    url: ${base}/${n}/v1/chat/completions\n`).join('');
-  writeFileSync(config, `defaults:\n  origin: ${ORIGIN}\nendpoints:\n${rows}`);
+  writeFileSync(config, `defaults:\n  origin: ${ORIGIN}\n  address-space: local\nendpoints:\n${rows}`);
   const ran = await runNode(CLI, ['--config', config, '--format', 'json', '--fail-on', 'never', ...flags]);
   expect(ran.code, ran.stderr).toBe(0);
   const report = JSON.parse(ran.stdout) as Report;

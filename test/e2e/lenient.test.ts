@@ -28,6 +28,8 @@ const endpoint = (url: string): Endpoint => ({
   name: 'l',
   url,
   origin: 'https://app.example',
+  // The servers run on this machine, and so does the page: no Local Network Access.
+  addressSpace: 'local',
   method: 'GET',
   credentials: 'omit',
   actual: true,

@@ -49,6 +49,8 @@ function endpoint(url: string, over: Partial<Endpoint> = {}): Endpoint {
     name: 'r',
     url,
     origin: ORIGIN,
+    // The servers run on this machine, and so does the page: no Local Network Access.
+    addressSpace: 'local',
     method: 'POST',
     credentials: 'omit',
     actual: true,

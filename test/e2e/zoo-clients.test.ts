@@ -19,6 +19,9 @@ afterAll(async () => {
 
 const config = (base: string) => `defaults:
   origin: https://example.com
+  # The servers stand in for providers on the internet but run on this machine: the page counts as
+  # on it too, so Chromium's Local Network Access (a public page calling loopback) does not apply.
+  address-space: local
 endpoints:
   - name: Gemini-like
     url: ${base}/gemini

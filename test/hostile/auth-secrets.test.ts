@@ -35,7 +35,9 @@ describe('auth: one real streaming request, the key masked everywhere', () => {
     const file = join(dir, 'auth.yml');
     writeFileSync(
       file,
-      `endpoints:
+      `defaults:
+  address-space: local
+endpoints:
   - name: Streamer
     url: ${zoo.url}/stream/v1
     style: openai
@@ -131,7 +133,9 @@ describe('credential headers written in the config are masked', () => {
   const API_KEY = 'sk-xapikey-literal-e93b2a';
   const COOKIE = 'session=cookie-literal-55f0';
   const SECRETS = [BEARER, API_KEY, COOKIE];
-  const config = () => `endpoints:
+  const config = () => `defaults:
+  address-space: local
+endpoints:
   - name: Bearer in headers
     url: ${zoo.url}/stream/v1/chat/completions
     headers:

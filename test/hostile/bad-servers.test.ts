@@ -53,6 +53,8 @@ function configFor(cases: { name: string; url: string }[], extra = ''): string {
     [
       'defaults:',
       '  origin: https://example.com',
+      // The bad servers run on this machine: so does the page, or Local Network Access would apply.
+      '  address-space: local',
       '  headers: [authorization, content-type]',
       'endpoints:',
       ...cases.map((c) => `  - name: ${JSON.stringify(c.name)}\n    url: ${c.url}${extra}`),

@@ -96,7 +96,8 @@ beforeAll(async () => {
   config = join(dir, 'proxy.yml');
   writeFileSync(
     config,
-    `endpoints:\n  - name: behind proxy\n    url: http://127.0.0.1:${targetPort}/v1/chat/completions\n    headers: [authorization, content-type]\n`,
+    // The target runs on this machine, and so does the page: no Local Network Access.
+    `defaults:\n  address-space: local\nendpoints:\n  - name: behind proxy\n    url: http://127.0.0.1:${targetPort}/v1/chat/completions\n    headers: [authorization, content-type]\n`,
   );
 });
 afterAll(async () => {

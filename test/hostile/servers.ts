@@ -165,7 +165,8 @@ export async function refusedUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/v1/chat/completions`;
 }
 
-export const DNS_FAILURE_URL = 'http://cors-gate-no-such-host.invalid/v1/chat/completions';
+// https: from an https page an http:// URL on another host is mixed content, blocked before any lookup.
+export const DNS_FAILURE_URL = 'https://cors-gate-no-such-host.invalid/v1/chat/completions';
 
 export async function selfSigned(): Promise<Bad> {
   const { key, cert } = selfSignedCert();

@@ -56,7 +56,8 @@ beforeAll(async () => {
   config = join(dir, 'cors-gate.yml');
   writeFileSync(
     config,
-    `endpoints:\n${Object.keys(failsIn)
+    // The server runs on this machine, and so does the page: no Local Network Access.
+    `defaults:\n  address-space: local\nendpoints:\n${Object.keys(failsIn)
       .map((n) => `  - name: ${n}\n    url: ${base}/${n}/v1/chat/completions\n`)
       .join('')}`,
   );

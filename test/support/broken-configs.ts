@@ -234,6 +234,12 @@ export const BROKEN: Broken[] = [
     line: 4,
   },
   {
+    kind: 'address-space not one of the three',
+    text: ok('    address-space: loopback\n'),
+    problem: 'endpoints[0].address-space must be one of public, private, local, got "loopback"',
+    line: 4,
+  },
+  {
     kind: 'extension origin with a bad id',
     text: ok('    origin: chrome-extension://not-an-id\n'),
     problem:

@@ -246,6 +246,9 @@ export const SDK_ZOO: Record<string, Behaviour> = {
 export function zooBoardConfig(base: string, gone: string): string {
   return `defaults:
   origin: https://example.com
+  # The servers stand in for providers on the internet but run on this machine: the page counts as
+  # on it too, so Chromium's Local Network Access (a public page calling loopback) does not apply.
+  address-space: local
   clients: [fetch, openai-sdk, vercel-ai/openai-compatible]
 endpoints:
   - name: OpenRouter

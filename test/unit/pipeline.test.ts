@@ -68,8 +68,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const entry = (name: string, path: string) =>
   `  - name: ${name}\n    url: ${base}${path}\n    headers:\n      x-api-key: {env: CG_PIPELINE_KEY}\n      content-type: application/json\n`;
+// The servers run on this machine, and so does the page: no Local Network Access.
 const load = (entries: string[]) =>
-  loadEndpoints([{ file: 'pipeline.yml', text: `endpoints:\n${entries.join('')}` }], { env: ENV });
+  loadEndpoints(
+    [{ file: 'pipeline.yml', text: `defaults:\n  address-space: local\nendpoints:\n${entries.join('')}` }],
+    { env: ENV },
+  );
 const options = { timeoutMs: 5000, concurrency: 2, failOn: ['fail' as const, 'error' as const] };
 
 /** Ten that pass, two a browser blocks, one with no server. */

@@ -378,6 +378,7 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
     ],
   },
   credentials: { good: ['omit', 'include'], bad: ['same-origin'] },
+  'address-space': { good: ['public', 'private', 'local'], bad: ['loopback', 'internet'] },
   actual: { good: [true, false], bad: ['no', 1] },
   body: { good: ['{"x":1}', 7], bad: ['', ' ', ['x']] },
   models: { good: [['gpt-4o-mini'], 'gpt-4o-mini', [1.5], []], bad: [[null], { a: 1 }] },
