@@ -36,6 +36,67 @@ const JSON_401: Answer = {
   body: '{"error":"invalid key"}',
 };
 
+/**
+ * Ollama's own allow-list of origins (ollama envconfig AllowedOrigins): localhost,
+ * 127.0.0.1 and 0.0.0.0 on any port, the app schemes, and what OLLAMA_ORIGINS
+ * adds (`*` matches anything). A request whose Origin is not on it is answered
+ * 403 with nothing else, preflight or not; a request without Origin is no
+ * CORS request and goes through.
+ */
+export const OLLAMA_DEFAULT_ORIGINS: readonly string[] = [
+  ...['localhost', '127.0.0.1', '0.0.0.0'].flatMap((h) => [
+    `http://${h}`,
+    `https://${h}`,
+    `http://${h}:*`,
+    `https://${h}:*`,
+  ]),
+  'app://*',
+  'file://*',
+  'tauri://*',
+  'vscode-webview://*',
+  'vscode-file://*',
+];
+
+function originAllowed(origin: string, allowed: readonly string[]): boolean {
+  const literal = (text: string) => text.replace(/[.+?^$()|[\]{}\\/]/g, '\\$&');
+  return allowed.some((pattern) => new RegExp(`^${pattern.split('*').map(literal).join('.*')}$`).test(origin));
+}
+
+/** An Ollama-like server started with OLLAMA_ORIGINS set to `extra` (comma-joined). */
+export function ollamaLike(extra: readonly string[]): Behaviour {
+  const allowed = [...OLLAMA_DEFAULT_ORIGINS, ...extra];
+  const notFound = '{"error":{"message":"model \\"cors-gate-probe\\" not found"}}';
+  return {
+    preflight: { status: 204, headers: [] },
+    actual: { status: 404, headers: [['Content-Type', 'application/json']], body: notFound },
+    respond: (req) => {
+      const origin = header(req, 'origin');
+      if (origin !== undefined && !originAllowed(origin, allowed)) return { status: 403, headers: [] };
+      const cors: Lines = origin
+        ? [
+            ['Access-Control-Allow-Origin', origin],
+            ['Vary', 'Origin'],
+          ]
+        : [];
+      if (req.method === 'OPTIONS') {
+        return {
+          status: 204,
+          headers: [
+            ...cors,
+            ['Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS'],
+            ['Access-Control-Allow-Headers', OLLAMA_HEADERS],
+            ['Access-Control-Max-Age', '43200'],
+          ],
+        };
+      }
+      if (req.method === 'GET' && req.path.endsWith('/api/tags')) {
+        return { status: 200, headers: [...cors, ['Content-Type', 'application/json']], body: '{"models":[]}' };
+      }
+      return { status: 404, headers: [...cors, ['Content-Type', 'application/json']], body: notFound };
+    },
+  };
+}
+
 export const SDK_ZOO: Record<string, Behaviour> = {
   // A fixed list: a preflight asking for anything else is refused with 403 and no CORS headers.
   gemini: {
@@ -68,25 +129,8 @@ export const SDK_ZOO: Record<string, Behaviour> = {
       };
     },
   },
-  ollama: {
-    preflight: {
-      status: 204,
-      headers: [
-        ['Access-Control-Allow-Origin', '*'],
-        ['Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS'],
-        ['Access-Control-Allow-Headers', OLLAMA_HEADERS],
-        ['Access-Control-Max-Age', '43200'],
-      ],
-    },
-    actual: {
-      status: 404,
-      headers: [
-        ['Access-Control-Allow-Origin', '*'],
-        ['Content-Type', 'application/json'],
-      ],
-      body: '{"error":{"message":"model \\"cors-gate-probe\\" not found"}}',
-    },
-  },
+  // Started as if with OLLAMA_ORIGINS=https://example.com, the origin the zoo's configs check from.
+  ollama: ollamaLike(['https://example.com']),
   fireworks: {
     preflight: {
       status: 200,
