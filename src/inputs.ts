@@ -3,7 +3,7 @@
 import { MAX_SHARDS, type Shard } from './config/shard.js';
 import { UsageError } from './errors.js';
 import { type IssueTrigger, VERDICTS, type Verdict } from './types.js';
-import { checkOrigin } from './urls.js';
+import { checkOrigin, originKind } from './urls.js';
 
 /**
  * Defaults as option text, shared by the action, the CLI and their help.
@@ -15,6 +15,7 @@ export const DEFAULTS = {
   timeout: '10',
   concurrency: '8',
   issues: 'false',
+  'host-permissions': 'false',
   'issue-labels': 'cors-gate',
   'issue-on': 'fail',
   'dry-run': 'false',
@@ -62,6 +63,20 @@ export function parseOrigin(text: string, name: string): string {
   const checked = checkOrigin(text.trim());
   if ('problem' in checked) throw new UsageError(`${name} ${checked.problem}`);
   return checked.ok;
+}
+
+/**
+ * Whether the extension given as the origin option has host permissions for
+ * the endpoints: only with an extension's origin, since it replaces the
+ * configured origins and what the config says about them.
+ */
+export function parseHostPermissions(text: string, name: string, origin: string | undefined): boolean {
+  const on = parseBool(text, name);
+  if (on && (origin === undefined || originKind(origin) !== 'extension'))
+    throw new UsageError(
+      `${name} describes the browser extension given as the origin option (chrome-extension://, moz-extension://, safari-web-extension://), and ${origin === undefined ? 'no origin is given' : `the origin is ${JSON.stringify(origin)}`}; in a config, use the host-permissions key`,
+    );
+  return on;
 }
 
 /**

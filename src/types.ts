@@ -43,6 +43,8 @@ export interface Endpoint {
   /** Request headers the page's fetch() sets, in order, with values. */
   headers: HeaderLine[];
   credentials: CredentialsMode;
+  /** An extension origin whose extension has host permissions for the URL: no preflight, no CORS check. */
+  hostPermissions?: boolean;
   /** The page's address space, when given; otherwise it is read from the origin. */
   addressSpace?: AddressSpace;
   /** Also send the actual request and check its response. */

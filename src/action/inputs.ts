@@ -16,6 +16,7 @@ import {
   parseBool,
   parseCount,
   parseFailOn,
+  parseHostPermissions,
   parseIssueOn,
   parseLabels,
   parseOrigin,
@@ -55,6 +56,8 @@ export interface ActionInputs {
   configGiven: boolean;
   endpoints: string;
   origin?: string;
+  /** With `origin`: that extension has host permissions for the endpoints. */
+  hostPermissions: boolean;
   failOn: Verdict[];
   timeoutMs: number;
   concurrency: number;
@@ -108,6 +111,7 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
   const input = (name: string) => getInput(name) || (DEFAULTS as Record<string, string>)[name] || '';
   const config = getInput('config');
   const origin = input('origin');
+  const parsedOrigin = origin ? parseOrigin(origin, 'origin') : undefined;
   const shard = parseShard(input('shard'), 'shard');
   const merge = input('merge-reports');
   const htmlFile = input('html-file');
@@ -141,7 +145,8 @@ export function readActionInputs(getInput: (name: string) => string, env: Env): 
     config: config || DEFAULTS.config,
     configGiven: config !== '' && config !== DEFAULTS.config,
     endpoints: input('endpoints'),
-    ...(origin ? { origin: parseOrigin(origin, 'origin') } : {}),
+    ...(parsedOrigin ? { origin: parsedOrigin } : {}),
+    hostPermissions: parseHostPermissions(input('host-permissions'), 'host-permissions', parsedOrigin),
     failOn: parseFailOn(input('fail-on')),
     timeoutMs: parseSeconds(input('timeout'), 'timeout'),
     concurrency: parseCount(input('concurrency'), 'concurrency', MAX_CONCURRENCY),

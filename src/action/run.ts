@@ -46,7 +46,7 @@ async function outcomeOf(inputs: ActionInputs): Promise<CheckOutcome | null> {
       return mergeRuns(readReports(splitPatterns(inputs.mergeReports), [inputs.reportFile]), inputs.failOn);
     }
     const endpoints = loadEndpoints(sources(inputs), {
-      ...(inputs.origin ? { origin: inputs.origin } : {}),
+      ...(inputs.origin ? { origin: inputs.origin, hostPermissions: inputs.hostPermissions } : {}),
       env: inputs.env,
     });
     // Masked before the first request, so no log line can show them.

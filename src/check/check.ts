@@ -7,6 +7,7 @@ import { evaluate, evaluatePreflight, isBlocking, needsPreflight } from '../cors
 import type { CheckResult, Endpoint, Exchange, Finding, HeaderLine } from '../types.js';
 import { streamFindings } from './authenticated.js';
 import { compareProbes } from './consistency.js';
+import { checkAsExtension } from './extension.js';
 import { beforeSending } from './network.js';
 import { createDispatcher, type ProbeOptions, send as sendRequest } from './probe.js';
 import { ENDPOINT_DEADLINE_TIMEOUTS, follow } from './redirects.js';
@@ -88,8 +89,12 @@ export async function checkEndpoint(
   let preflight: Exchange | undefined;
   let actual: Exchange | undefined;
   const needed = needsPreflight(request);
-  const network = await beforeSending(e, needed, probe.timeoutMs);
+  const network = await beforeSending(e, needed && !e.hostPermissions, probe.timeoutMs);
   if (network.blocked) return { endpoint: e, evaluation: network.blocked, checkedAt: new Date().toISOString() };
+  if (e.hostPermissions) {
+    const extension = await checkAsExtension(e, request, send, network.notes);
+    return { endpoint: e, ...extension, checkedAt: new Date().toISOString() };
+  }
   if (needed) preflight = await send('OPTIONS', e.url, preflightHeaders(request), undefined);
   let unavailable = unavailableFinding(preflight, 'preflight');
   // A browser sends the actual request only after a passed preflight. A simple

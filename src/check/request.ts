@@ -2,6 +2,7 @@
 // browser's own normalisation, the preflight's headers, the actual request's,
 // and the request it re-sends after a redirect.
 import { type CorsRequest, requestHeadersValue } from '../cors/evaluate.js';
+import { extensionSendsOrigin } from '../cors/extension.js';
 import { normalizeMethod, sendableHeaders } from '../cors/fetch-rules.js';
 import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Endpoint, HeaderLine } from '../types.js';
@@ -83,4 +84,13 @@ export function redirectedRequest(
   }
   const tainted = crossOrigin && req.origin !== fromOrigin;
   return { request: { ...req, method, headers, origin: tainted ? 'null' : req.origin }, keepBody };
+}
+
+/**
+ * What an extension with host permissions sends: the page's headers, and
+ * Origin only on a request other than GET and HEAD (Chromium and Firefox alike).
+ */
+export function extensionHeaders(req: CorsRequest, withOrigin = true): HeaderLine[] {
+  const lines = actualHeaders(req);
+  return withOrigin && extensionSendsOrigin(req.method) ? lines : lines.filter(([n]) => n !== 'Origin');
 }

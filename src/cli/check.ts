@@ -13,6 +13,7 @@ import {
   MAX_RETRIES,
   parseCount,
   parseFailOn,
+  parseHostPermissions,
   parseOrigin,
   parseSeconds,
   parseShard,
@@ -45,6 +46,7 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
       config: { type: 'string', short: 'c' },
       format: { type: 'string', short: 'f', default: 'table' },
       origin: { type: 'string' },
+      'host-permissions': { type: 'boolean' },
       'fail-on': { type: 'string', default: DEFAULTS['fail-on'] },
       timeout: { type: 'string', default: DEFAULTS.timeout },
       concurrency: { type: 'string', default: DEFAULTS.concurrency },
@@ -62,8 +64,10 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   });
   if (merging && !values.help && positionals.length === 0)
     throw new UsageError('merge needs the JSON report files (or a quoted glob) to merge');
-  if (merging && (values.config || values.origin || values.shard))
-    throw new UsageError('merge reads reports and checks nothing: --config, --origin and --shard do not apply');
+  if (merging && (values.config || values.origin || values['host-permissions'] || values.shard))
+    throw new UsageError(
+      'merge reads reports and checks nothing: --config, --origin, --host-permissions and --shard do not apply',
+    );
   if (values.help) {
     process.stdout.write(HELP + '\n');
     return 0;
@@ -81,6 +85,11 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   const retries = parseCount(values.retries!, '--retries', MAX_RETRIES, 0);
   const confirm = parseCount(values.confirm!, '--confirm', MAX_CONFIRM, 0);
   const origin = values.origin ? parseOrigin(values.origin, '--origin') : undefined;
+  const hostPermissions = parseHostPermissions(
+    values['host-permissions'] ? 'true' : DEFAULTS['host-permissions'],
+    '--host-permissions',
+    origin,
+  );
   const shard = values.shard !== undefined ? parseShard(values.shard, '--shard') : undefined;
   const reportFile = values['report-file'];
   const htmlFile = values['html-file'];
@@ -91,7 +100,10 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   if (merging) outcome = mergeRuns(readReports(positionals, reportFile ? [reportFile] : []), failOn);
   else {
     const configPath = values.config ?? (existsSync(DEFAULTS.config) ? DEFAULTS.config : builtInCatalog());
-    const endpoints = loadEndpoints([readSource(configPath)], { ...(origin ? { origin } : {}), env: process.env });
+    const endpoints = loadEndpoints([readSource(configPath)], {
+      ...(origin ? { origin, hostPermissions } : {}),
+      env: process.env,
+    });
     outcome = await runChecks(endpoints, {
       ...(shard ? { shard } : {}),
       timeoutMs,

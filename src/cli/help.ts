@@ -14,7 +14,9 @@ Usage: cors-gate [options]
   --config FILE        endpoints to check (default ${DEFAULTS.config}, else the built-in LLM provider list)
   --format FORMAT      table (default), json (the JSON report on stdout), markdown (the job summary),
                        html (the HTML report: one self-contained page) or junit (JUnit XML, for CI test reports)
-  --origin URL         check from this origin instead of the configured ones
+  --origin URL         check from this origin instead of the configured ones (http(s), null, an extension's or an app's)
+  --host-permissions   the extension given with --origin has host permissions for the endpoints
+                       (no preflight, no CORS check: the server's own origin allow-list decides)
   --fail-on LIST       verdicts that fail the run: comma list of pass,warn,fail,error, or never (default ${DEFAULTS['fail-on']})
   --timeout SECONDS    per-request deadline (default ${DEFAULTS.timeout})
   --concurrency N      requests in flight at once (default ${DEFAULTS.concurrency})

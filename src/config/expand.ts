@@ -8,15 +8,19 @@ import type { Endpoint, HeaderLine } from '../types.js';
 import { DEFAULT_HEADERS } from './headers.js';
 import type { EntrySpec } from './yaml.js';
 
-const DEFAULT_ORIGIN = 'https://example.com';
+export const DEFAULT_ORIGIN = 'https://example.com';
 
 export interface ExpandOptions {
   /** Overrides every origin (CLI --origin). */
   origin?: string;
+  /** With `origin`: whether that extension origin has host permissions (CLI --host-permissions). */
+  hostPermissions?: boolean;
 }
 
 export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, options: ExpandOptions): Endpoint[] {
   const origins = options.origin ? [options.origin] : (spec.origins ?? [DEFAULT_ORIGIN]);
+  // The origin option replaces the configured origins, and with them what was said about their extension.
+  const hostPermissions = options.origin ? options.hostPermissions : spec.hostPermissions;
   const own = spec.headers === defaults.headers ? undefined : spec.headers;
   const headers = mergeHeaders(defaults.headers, own);
   const secrets = [...(defaults.secretHeaders ?? []), ...(spec.secretHeaders ?? [])];
@@ -95,6 +99,7 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
               ['content-type', 'application/json'],
             ],
           credentials: spec.credentials ?? 'omit',
+          ...(hostPermissions ? { hostPermissions: true } : {}),
           ...(spec.addressSpace ? { addressSpace: spec.addressSpace } : {}),
           actual: spec.actual ?? true,
           ...(body !== undefined ? { body } : {}),

@@ -8,7 +8,8 @@ import { MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
 import { clientProblem } from '../presets/requests.js';
 import type { AddressSpace, Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
-import { checkHttpUrl, checkOrigin } from '../urls.js';
+import { checkHttpUrl, checkOrigin, originKind } from '../urls.js';
+import { DEFAULT_ORIGIN } from './expand.js';
 import { readAuth, readHeaders } from './headers.js';
 import { describe, type Env, Reader } from './reader.js';
 
@@ -26,6 +27,9 @@ export interface EntrySpec {
   headers?: HeaderLine[];
   secretHeaders?: string[];
   credentials?: CredentialsMode;
+  hostPermissions?: boolean;
+  /** Where host-permissions was written, for the message when no origin is an extension's. */
+  hostPermissionsNode?: Node | null;
   addressSpace?: AddressSpace;
   actual?: boolean;
   body?: string;
@@ -87,6 +91,7 @@ export const ENTRY_KEYS = [
   'method',
   'headers',
   'credentials',
+  'host-permissions',
   'address-space',
   'actual',
   'body',
@@ -162,6 +167,10 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
       case 'credentials':
         spec.credentials = r.oneOf(v, `${what}.credentials`, CREDENTIALS);
         break;
+      case 'host-permissions':
+        spec.hostPermissions = r.bool(v, `${what}.host-permissions`);
+        spec.hostPermissionsNode = r.deref(v);
+        break;
       case 'address-space':
         spec.addressSpace = r.oneOf(v, `${what}.address-space`, ADDRESS_SPACES);
         break;
@@ -210,6 +219,20 @@ function readEntry(r: Reader, node: Node | null, what: string, keys: readonly st
     }
   }
   return spec;
+}
+
+/** `host-permissions: true` describes an extension: every origin it applies to must be one. */
+function checkHostPermissions(r: Reader, spec: EntrySpec, defaults: EntrySpec, what: string): void {
+  const own = spec.hostPermissions !== undefined;
+  if (!(own ? spec.hostPermissions : defaults.hostPermissions)) return;
+  const origins = spec.origins ?? defaults.origins ?? [DEFAULT_ORIGIN];
+  const other = origins.find((o) => originKind(o) !== 'extension');
+  if (other === undefined) return;
+  const where = own ? `${what}.host-permissions` : `defaults.host-permissions (for ${what})`;
+  throw r.error(
+    own ? spec.hostPermissionsNode : defaults.hostPermissionsNode,
+    `${where}: true applies to a browser extension's origin (chrome-extension://, moz-extension://, safari-web-extension://), but the origin is ${JSON.stringify(other)}; remove it or check from the extension's origin`,
+  );
 }
 
 export interface ConfigSource {
@@ -270,6 +293,7 @@ export function readDocument(src: ConfigSource, env: Env = {}): ConfigDocument {
         `duplicate endpoint name ${JSON.stringify(spec.name)} (first defined on line ${seen})`,
       );
     names.set(spec.name, spec.line);
+    checkHostPermissions(r, spec, defaults, `endpoints[${i}] (${spec.name})`);
     entries.push(spec);
   });
   return { defaults, entries };

@@ -192,7 +192,7 @@ function conflictingHeaders(res: RawResponse, on: Phase): Finding | null {
   return null;
 }
 
-function networkFinding(on: Phase, ex: Exchange): Finding {
+export function networkFinding(on: Phase, ex: Exchange): Finding {
   const e = ex.error!;
   return {
     code: e.code === 'TIMEOUT' ? 'Timeout' : 'NetworkError',
@@ -386,7 +386,7 @@ export function isBlocking(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.level === 'fail' || f.level === 'error');
 }
 
-const LEVEL_ORDER = { fail: 0, error: 0, warn: 1, info: 2 } as const;
+export const LEVEL_ORDER = { fail: 0, error: 0, warn: 1, info: 2 } as const;
 
 /** What a browser decides for the whole call. */
 export function evaluate(
@@ -437,7 +437,7 @@ export function evaluate(
   return { verdict: verdictOf(findings), findings, preflightNeeded, fix: requiredHeaders(req, preflightNeeded) };
 }
 
-function verdictOf(findings: readonly Finding[]): Verdict {
+export function verdictOf(findings: readonly Finding[]): Verdict {
   const first = findings[0];
   if (!first) return 'pass';
   if (first.level === 'fail') return 'fail';

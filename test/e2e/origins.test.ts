@@ -1,17 +1,27 @@
 // The origins real clients call from, through the built CLI against local
-// servers: a page on the internet calling this machine (Local Network Access).
+// servers: a browser extension calling an Ollama-like server (with and without
+// host permissions), and a page on the internet calling this machine (Local
+// Network Access).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ResultRecord } from '../../src/report/record.js';
 import { CLI, runNode } from '../support/spawn.js';
-import { MISTAKES, startZoo, ZOO, type Zoo } from '../support/zoo.js';
+import { MISTAKES, ollamaLike, startZoo, ZOO, type Zoo } from '../support/zoo.js';
+
+const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 
 let zoo: Zoo;
 let dir: string;
 beforeAll(async () => {
-  zoo = await startZoo({ ...ZOO, ...MISTAKES });
+  zoo = await startZoo({
+    ...ZOO,
+    ...MISTAKES,
+    // OLLAMA_ORIGINS unset, then set to the extension's origin.
+    ollama: ollamaLike([]),
+    'ollama-ext': ollamaLike([EXTENSION]),
+  });
   dir = mkdtempSync(join(tmpdir(), 'cors-gate-origins-'));
 });
 afterAll(async () => {
@@ -19,10 +29,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function check(name: string, yaml: string): Promise<Record<string, ResultRecord>> {
+async function check(name: string, yaml: string, extra: string[] = []): Promise<Record<string, ResultRecord>> {
   const file = join(dir, `${name}.yml`);
   writeFileSync(file, yaml);
-  const ran = await runNode(CLI, ['--config', file, '--format', 'json', '--fail-on', 'never']);
+  const ran = await runNode(CLI, ['--config', file, '--format', 'json', '--fail-on', 'never', ...extra]);
   expect(ran.stderr).toBe('');
   expect(ran.code).toBe(0);
   const report = JSON.parse(ran.stdout) as Report;
@@ -30,6 +40,91 @@ async function check(name: string, yaml: string): Promise<Record<string, ResultR
 }
 
 const seen = (path: string) => zoo.requests.filter((q) => q.path === path);
+const origin = (q: { headers: [string, string][] }) => q.headers.find(([n]) => n.toLowerCase() === 'origin')?.[1];
+
+describe('a browser extension calling an Ollama-like server', () => {
+  let rows: Record<string, ResultRecord>;
+  beforeAll(async () => {
+    rows = await check(
+      'extension',
+      `defaults:
+  origin: ${EXTENSION}
+  host-permissions: true
+  headers: [authorization, content-type]
+endpoints:
+  - name: refused
+    url: ${zoo.url}/ollama/v1/chat/completions/refused
+  - name: allowed
+    url: ${zoo.url}/ollama-ext/v1/chat/completions/allowed
+  - name: model list
+    url: ${zoo.url}/ollama/api/tags
+    method: GET
+    headers: [authorization]
+  - name: refused without host permissions
+    url: ${zoo.url}/ollama/v1/chat/completions/plain
+    host-permissions: false
+  - name: allowed without host permissions
+    url: ${zoo.url}/ollama-ext/v1/chat/completions/plain
+    host-permissions: false
+`,
+    );
+  });
+
+  it('with host permissions, a 403 to its origin fails, naming the origin and OLLAMA_ORIGINS', () => {
+    const r = rows.refused!;
+    expect(r.verdict).toBe('fail');
+    expect(r.findings[0]!.code).toBe('OriginRefusedByServer');
+    expect(r.findings[0]!.message).toContain(EXTENSION);
+    expect(r.findings[0]!.message).toContain('403');
+    expect(r.findings[0]!.message).toContain('OLLAMA_ORIGINS');
+    expect(r.preflight).toBeNull();
+    expect(r.fix).toEqual([]);
+  });
+
+  it('sends what the browser sends: no preflight even with Authorization, Origin on the POST, then a control without it', () => {
+    const sent = seen('/ollama/v1/chat/completions/refused');
+    expect(sent.map((q) => q.method)).toEqual(['POST', 'POST', 'POST', 'POST', 'POST', 'POST']);
+    // Three probes (the failure is confirmed), each the extension's request and its control.
+    expect(sent.map(origin)).toEqual([EXTENSION, undefined, EXTENSION, undefined, EXTENSION, undefined]);
+    expect(sent[0]!.headers.some(([n]) => n.toLowerCase() === 'authorization')).toBe(true);
+  });
+
+  it('passes once the origin is in OLLAMA_ORIGINS: the 404 for the placeholder model is readable', () => {
+    const r = rows.allowed!;
+    expect(r.verdict).toBe('pass');
+    expect(r.findings.map((f) => f.code)).toContain('HostPermissions');
+    expect(seen('/ollama-ext/v1/chat/completions/allowed').map((q) => q.method)).toEqual(['POST', 'POST']);
+  });
+
+  it('a GET carries no Origin, so the allow-list never sees one', () => {
+    expect(rows['model list']!.verdict).toBe('pass');
+    const sent = seen('/ollama/api/tags');
+    expect(sent.map((q) => [q.method, origin(q)])).toEqual([['GET', undefined]]);
+  });
+
+  it('without host permissions it is ordinary CORS from the extension origin', () => {
+    expect(rows['refused without host permissions']!.verdict).toBe('fail');
+    expect(rows['refused without host permissions']!.findings[0]!.code).toBe('PreflightMissingAllowOriginHeader');
+    expect(seen('/ollama/v1/chat/completions/plain')[0]).toMatchObject({ method: 'OPTIONS' });
+    expect(origin(seen('/ollama/v1/chat/completions/plain')[0]!)).toBe(EXTENSION);
+    expect(rows['allowed without host permissions']!.verdict).toBe('pass');
+  });
+
+  it('--origin with --host-permissions checks any config from the extension', async () => {
+    const byFlag = await check(
+      'flag',
+      `endpoints:\n  - name: flagged\n    url: ${zoo.url}/ollama/v1/chat/completions/flag\n    headers: [authorization, content-type]\n`,
+      ['--origin', EXTENSION, '--host-permissions', '--confirm', '0'],
+    );
+    expect(byFlag.flagged!.findings[0]!.code).toBe('OriginRefusedByServer');
+    // Only with an extension's origin: anything else is a usage error, and nothing is sent.
+    const before = zoo.requests.length;
+    const refused = await runNode(CLI, ['--origin', 'https://app.example', '--host-permissions']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--host-permissions describes the browser extension given as the origin option');
+    expect(zoo.requests.length).toBe(before);
+  });
+});
 
 describe('a page on the internet calling this machine (Local Network Access)', () => {
   let rows: Record<string, ResultRecord>;

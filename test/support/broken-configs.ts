@@ -234,6 +234,30 @@ export const BROKEN: Broken[] = [
     line: 4,
   },
   {
+    kind: 'host-permissions with a web origin',
+    text: ok('    origin: https://app.example.com\n    host-permissions: true\n'),
+    problem: `endpoints[0] (a).host-permissions: true applies to a browser extension's origin (chrome-extension://, moz-extension://, safari-web-extension://), but the origin is "https://app.example.com"; remove it or check from the extension's origin`,
+    line: 5,
+  },
+  {
+    kind: 'host-permissions without an origin',
+    text: ok('    host-permissions: true\n'),
+    problem: `endpoints[0] (a).host-permissions: true applies to a browser extension's origin (chrome-extension://, moz-extension://, safari-web-extension://), but the origin is "https://example.com"; remove it or check from the extension's origin`,
+    line: 4,
+  },
+  {
+    kind: 'host-permissions in defaults, an endpoint not from an extension',
+    text: `defaults:\n  origin: chrome-extension://abcdefghijklmnopabcdefghijklmnop\n  host-permissions: true\nendpoints:\n  - name: ext\n    url: %URL%/a\n  - name: web\n    url: %URL%/b\n    origins: [chrome-extension://abcdefghijklmnopabcdefghijklmnop, 'null']\n`,
+    problem: `defaults.host-permissions (for endpoints[1] (web)): true applies to a browser extension's origin (chrome-extension://, moz-extension://, safari-web-extension://), but the origin is "null"; remove it or check from the extension's origin`,
+    line: 3,
+  },
+  {
+    kind: 'host-permissions not a boolean',
+    text: ok('    origin: chrome-extension://abcdefghijklmnopabcdefghijklmnop\n    host-permissions: always\n'),
+    problem: 'endpoints[0].host-permissions must be true or false, got text "always"',
+    line: 5,
+  },
+  {
     kind: 'address-space not one of the three',
     text: ok('    address-space: loopback\n'),
     problem: 'endpoints[0].address-space must be one of public, private, local, got "loopback"',

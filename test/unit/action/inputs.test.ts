@@ -71,6 +71,20 @@ describe('action inputs', () => {
     expect(() => read({ shard: '5/4' })).toThrow(/^shard:/);
   });
 
+  it('host-permissions goes with an extension given as the origin, and only with one', () => {
+    const ext = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    expect(read({}).hostPermissions).toBe(false);
+    expect(read({ origin: ext }).hostPermissions).toBe(false);
+    expect(read({ origin: ext, 'host-permissions': 'true' })).toMatchObject({ origin: ext, hostPermissions: true });
+    expect(() => read({ 'host-permissions': 'true' })).toThrow(/^host-permissions describes .* no origin is given/);
+    expect(() => read({ origin: 'null', 'host-permissions': 'true' })).toThrow(
+      /^host-permissions describes the browser extension .* the origin is "null"/,
+    );
+    expect(() => read({ origin: ext, 'host-permissions': 'sometimes' })).toThrow(
+      /^host-permissions must be true or false/,
+    );
+  });
+
   it('the environment given is what config env: reads, not the process', () => {
     expect(read({}, { KEY: 'v' }).env).toEqual({ KEY: 'v' });
   });

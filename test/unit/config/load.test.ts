@@ -212,6 +212,28 @@ describe('origins', () => {
     });
     expect(e!.origin).toBe('https://app.example.com');
   });
+
+  const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+  it('host-permissions and address-space reach the rows, from defaults or the endpoint', () => {
+    const rows = parseConfig({
+      file: 'c.yml',
+      text: `defaults:\n  origin: ${EXT}\n  host-permissions: true\n  address-space: public\nendpoints:\n  - name: A\n    url: https://api.example/v1\n  - name: B\n    url: https://api.example/v1\n    host-permissions: false\n    address-space: private\n  - name: C\n    url: https://api.example/v1\n    origin: null\n    host-permissions: false\n`,
+    });
+    expect(rows.map((e) => [e.name, e.origin, e.hostPermissions ?? false, e.addressSpace])).toEqual([
+      ['A', EXT, true, 'public'],
+      ['B', EXT, false, 'private'],
+      ['C', 'null', false, 'public'],
+    ]);
+  });
+
+  it('the origin option replaces what the config says about its extension', () => {
+    const text = `endpoints:\n  - name: A\n    url: https://api.example/v1\n    origin: ${EXT}\n    host-permissions: true\n`;
+    expect(parseConfig({ file: 'c.yml', text })[0]!.hostPermissions).toBe(true);
+    expect(parseConfig({ file: 'c.yml', text }, { origin: 'null' })[0]!.hostPermissions).toBeUndefined();
+    const other = 'moz-extension://0b6a1b7c-1d2e-4f3a-8b9c-0d1e2f3a4b5c';
+    const overridden = parseConfig({ file: 'c.yml', text }, { origin: other, hostPermissions: true })[0]!;
+    expect([overridden.origin, overridden.hostPermissions]).toEqual([other, true]);
+  });
 });
 
 describe('text', () => {

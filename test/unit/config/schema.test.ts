@@ -75,6 +75,12 @@ const EXCEPTIONS: { what: string; why: string; problem: RegExp; example?: string
     example: 'endpoints:\n  - name: a\n    url: https://a.example:99999/v1\n',
   },
   {
+    what: 'host-permissions: true where an origin it applies to is not a browser extension’s',
+    why: 'the origins may come from defaults, or be the default origin: decided on the merged entry',
+    problem: /host-permissions.*: true applies to a browser extension's origin/,
+    example: 'endpoints:\n  - name: a\n    url: https://a.example/v1\n    host-permissions: true\n',
+  },
+  {
     what: 'config entries that expand to no row at all (paths: [])',
     why: 'whether any row is left is known after every entry is expanded',
     problem: /no endpoints to check/,
@@ -378,6 +384,7 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
     ],
   },
   credentials: { good: ['omit', 'include'], bad: ['same-origin'] },
+  'host-permissions': { good: [false, true], bad: ['yes', 1] },
   'address-space': { good: ['public', 'private', 'local'], bad: ['loopback', 'internet'] },
   actual: { good: [true, false], bad: ['no', 1] },
   body: { good: ['{"x":1}', 7], bad: ['', ' ', ['x']] },
