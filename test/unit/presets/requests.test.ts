@@ -453,5 +453,17 @@ describe('config: client, clients, style, auth', () => {
     expect(new Set(cat.map((e) => e.group ?? e.name)).size).toBeGreaterThanOrEqual(18);
     const local = load(readFileSync('examples/local-servers.yml', 'utf8'));
     expect(new Set(local.map((e) => new URL(e.url).port))).toEqual(new Set(['11434', '1234', '8000', '8080', '4000']));
+    // The origins local servers' users call from: a dev server, an extension, an app, a hosted page.
+    expect(new Set(local.map((e) => e.origin))).toEqual(
+      new Set([
+        'http://localhost:5173',
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+        'app://obsidian.md',
+        'https://chat.example.com',
+      ]),
+    );
+    expect(local.filter((e) => e.hostPermissions).map((e) => e.name)).toEqual([
+      'Ollama from a browser extension /chat/completions',
+    ]);
   });
 });
