@@ -144,7 +144,8 @@ export async function startCaseServer(cases: readonly ParityCase[], opts: CaseSe
     }
     if (parts.length !== 2) return { behaviour: NOT_FOUND };
     if (req.method === 'OPTIONS') return { behaviour: c.preflight, caseId: c.id, kind: 'preflight' };
-    return { behaviour: c.actual, caseId: c.id, kind: 'actual' };
+    const withOrigin = req.headers.some(([n]) => n.toLowerCase() === 'origin');
+    return { behaviour: (!withOrigin && c.withoutOrigin) || c.actual, caseId: c.id, kind: 'actual' };
   }
 
   function answer(socket: net.Socket, req: ParsedRequest): void {

@@ -37,6 +37,8 @@ export interface ParityCase {
   request: CaseRequest;
   preflight: Behaviour;
   actual: Behaviour;
+  /** What a request without Origin gets, when it is not `actual` (a server's own allow-list of origins). */
+  withoutOrigin?: Behaviour;
   /** What `{self}/next` answers, for redirects: OPTIONS gets `preflight` (404 when absent). */
   redirectTarget?: { preflight?: Behaviour; actual: Behaviour };
 }

@@ -1,10 +1,12 @@
 // Asks a real headless Chromium whether each case's fetch() goes through,
 // and which CORS error DevTools names when it does not.
+
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { beforeAll, describe } from 'vitest';
-import { type ChromiumSetup, chromiumFromEnv } from '../support/chromium-setup.js';
+import { type ChromiumSetup, chromiumFromEnv, isCI } from '../support/chromium-setup.js';
 import type { RecordedRequest } from './case-server.js';
 import type { ParityCase } from './cases.js';
 
@@ -30,11 +32,20 @@ type ReadyChromium = Extract<ChromiumSetup, { ok: true }>;
  * to test/chromium-reporter.ts, which prints it at the end of the run.
  */
 export function describeWithChromium(name: string, fn: () => void): void {
-  if (CHROMIUM.ok) {
+  describeWithBrowser(name, CHROMIUM, fn);
+}
+
+/** A describe() that needs the browser `setup` names, skipped or failed as describeWithChromium says. */
+export function describeWithBrowser(
+  name: string,
+  setup: { ok: true } | { ok: false; reason: string; required: boolean },
+  fn: () => void,
+): void {
+  if (setup.ok) {
     describe(name, fn);
     return;
   }
-  const { reason, required } = CHROMIUM;
+  const { reason, required } = setup;
   const meta = { chromiumMissing: reason, chromiumRequired: required };
   if (!required) {
     describe(name, { skip: true, meta }, fn);
@@ -47,6 +58,26 @@ export function describeWithChromium(name: string, fn: () => void): void {
     });
     fn();
   });
+}
+
+/** Where Debian's full Chromium is; extensions need it (the npm headless shell loads none). */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+export type FullChromium = { ok: true; executablePath: string } | { ok: false; reason: string; required: boolean };
+
+/**
+ * A full Chromium, for what the npm headless shell cannot do (load extensions):
+ * CHROMIUM_FULL_PATH, else Debian's. Without one the suites that need it are
+ * skipped and the end of the run says so; with CI set they fail.
+ */
+export function fullChromium(env: NodeJS.ProcessEnv = process.env, debian = DEBIAN_CHROMIUM): FullChromium {
+  const given = env.CHROMIUM_FULL_PATH?.trim();
+  const path = given || debian;
+  if (existsSync(path)) return { ok: true, executablePath: path };
+  const reason = given
+    ? `CHROMIUM_FULL_PATH=${given}: no such file`
+    : `no full Chromium at ${debian} for the extension suites (the npm Chromium is a headless shell and loads no extensions): install it with apt-get install -y chromium, or set CHROMIUM_FULL_PATH`;
+  return { ok: false, reason, required: Boolean(given) || isCI(env) };
 }
 
 export function requireChromium(setup: ChromiumSetup = CHROMIUM): ReadyChromium {

@@ -159,3 +159,22 @@ describe('no-browser banner', () => {
     expect(text).toContain('Failed:\n  test/parity/parity.test.ts');
   });
 });
+
+describe('fullChromium (extensions need one)', async () => {
+  const { fullChromium } = await import('../parity/chromium.js');
+  const absent = '/nonexistent/chromium';
+  it("takes CHROMIUM_FULL_PATH, else Debian's chromium", () => {
+    expect(fullChromium({ CHROMIUM_FULL_PATH: process.execPath }, absent)).toEqual({
+      ok: true,
+      executablePath: process.execPath,
+    });
+    expect(fullChromium({}, process.execPath)).toEqual({ ok: true, executablePath: process.execPath });
+  });
+  it('without one the extension suite is skipped and says how to get it; under CI it fails', () => {
+    const skipped = fullChromium({}, absent);
+    expect(skipped).toMatchObject({ ok: false, required: false });
+    expect(!skipped.ok && skipped.reason).toContain('apt-get install -y chromium');
+    expect(fullChromium({ CI: 'true' }, absent)).toMatchObject({ ok: false, required: true });
+    expect(fullChromium({ CHROMIUM_FULL_PATH: absent }, absent)).toMatchObject({ ok: false, required: true });
+  });
+});
