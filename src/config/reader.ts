@@ -14,7 +14,8 @@ export class Reader {
   private aliases = 0;
   constructor(
     readonly file: string,
-    private readonly doc: Document.Parsed,
+    /** Null for a document read without the full parser, which has no aliases. */
+    private readonly doc: Document.Parsed | null,
     private readonly lines: LineCounter,
     readonly env: Env,
   ) {}
@@ -37,7 +38,7 @@ export class Reader {
     while (n && isAlias(n)) {
       if (++this.aliases > MAX_ALIASES)
         throw this.error(n, `more than ${MAX_ALIASES} aliases: the document is refused`);
-      const target = n.resolve(this.doc) as Node | undefined;
+      const target = this.doc ? (n.resolve(this.doc) as Node | undefined) : undefined;
       if (!target) throw this.error(n, `alias *${n.source} refers to no anchor defined before it`);
       n = target;
     }

@@ -11,6 +11,7 @@ import type { AddressSpace, Browser, CredentialsMode, HeaderLine, IssueTarget } 
 import { checkHttpUrl, checkOrigin, originKind } from '../urls.js';
 import { DEFAULT_ORIGIN } from './expand.js';
 import { readAuth, readHeaders } from './headers.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { describe, type Env, Reader } from './reader.js';
 
 export type { Env } from './reader.js';
@@ -253,6 +254,16 @@ export function readDocument(src: ConfigSource, env: Env = {}): ConfigDocument {
   if (size > MAX_CONFIG_BYTES)
     throw new ConfigError(src.file, 0, 0, `the file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES}`);
   if (src.text.trim() === '') throw new ConfigError(src.file, 0, 0, 'the file is empty: it needs an endpoints list');
+  // Most configs are plain block YAML: read quickly, and read again with the full
+  // parser whenever anything is wrong, so that every problem is named as it says it.
+  const plain = readPlainYaml(src.text);
+  if (plain) {
+    try {
+      return readRoot(new Reader(src.file, null, plain.lines, env), plain.contents);
+    } catch {
+      // The full parser below finds the problem and names it.
+    }
+  }
   const lines = new LineCounter();
   const doc = parseDocument(src.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
@@ -262,8 +273,12 @@ export function readDocument(src: ConfigSource, env: Env = {}): ConfigDocument {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(src.file, pos?.line ?? 0, pos?.col ?? 0, `YAML: ${message}`);
   }
-  const r = new Reader(src.file, doc, lines, env);
-  const root = r.deref(doc.contents as Node | null);
+  return readRoot(new Reader(src.file, doc, lines, env), doc.contents as Node | null);
+}
+
+/** The document's defaults and entries, from its root node. */
+function readRoot(r: Reader, contents: Node | null): ConfigDocument {
+  const root = r.deref(contents);
   let defaults: EntrySpec = { line: 0 };
   let list: Node | null = root;
   if (root && isMap(root)) {
