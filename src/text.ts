@@ -102,17 +102,21 @@ export function logSafe(line: string): string {
   return /^\s*::/.test(v) ? `| ${v}` : v;
 }
 
+const INVISIBLE_IN_JSON = /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+const escapeInvisible = (json: string) =>
+  json.replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /**
  * JSON for files and terminals: the same data, with direction, invisible and C1
  * characters written as \u escapes, which JSON.stringify leaves raw.
  */
 export function jsonText(value: unknown): string {
-  return (
-    JSON.stringify(value, null, 2).replace(
-      /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    ) + '\n'
-  );
+  return escapeInvisible(JSON.stringify(value, null, 2)) + '\n';
+}
+
+/** The same as jsonText on one line, without its line break. */
+export function jsonLine(value: unknown): string {
+  return escapeInvisible(JSON.stringify(value));
 }
 
 /** Fits text to a terminal column: visible, and at most `width` characters with a plain ellipsis. */

@@ -106,7 +106,7 @@ export async function runAction(inputs: ActionInputs): Promise<CheckOutcome | nu
   if (!outcome) return null;
   const { report, decision } = outcome;
   // Results first, everything else after: a later failure cannot lose them.
-  writeFileAtomic(inputs.reportFile, reportJsonChunks(report));
+  writeFileAtomic(inputs.reportFile, reportJsonChunks(report, 'lines'));
   if (inputs.junitFile) {
     const shard = inputs.shard && !inputs.mergeReports ? { shard: inputs.shard } : {};
     writeFileAtomic(

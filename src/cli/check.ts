@@ -116,7 +116,8 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
     progress?.clear();
   }
   const { report, decision } = outcome;
-  if (reportFile) writeFileAtomic(reportFile, reportJsonChunks(report));
+  // Indented for a person at a terminal; one result per line in files and pipes.
+  if (reportFile) writeFileAtomic(reportFile, reportJsonChunks(report, 'lines'));
   if (htmlFile || format === 'html') {
     const { renderHtml } = await import('../report/html.js');
     const page = renderHtml({
@@ -130,7 +131,9 @@ export async function checkCommand(argv: string[], merging: boolean): Promise<nu
   }
   const junit = { records: report.results, generatedAt: report.generatedAt, ...(shard ? { shard } : {}) };
   if (values['junit-file']) writeFileAtomic(values['junit-file'], junitChunks(junit));
-  if (format === 'json') for (const chunk of reportJsonChunks(report)) process.stdout.write(chunk);
+  if (format === 'json')
+    for (const chunk of reportJsonChunks(report, process.stdout.isTTY ? 'indented' : 'lines'))
+      process.stdout.write(chunk);
   else if (format === 'junit') for (const chunk of junitChunks(junit)) process.stdout.write(chunk);
   else if (format === 'markdown')
     process.stdout.write(renderSummary({ records: report.results, decision, ...(shard ? { shard } : {}) }));

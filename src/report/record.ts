@@ -1,7 +1,7 @@
 // The JSON report: what was checked and seen, redacted once here so that every
 // output rendered from it (summary, table, issues, merged reports) is too.
 import { displayUrl, redact, redactCut, urlSecrets } from '../secrets.js';
-import { cut, jsonText } from '../text.js';
+import { cut, jsonLine, jsonText } from '../text.js';
 import type {
   Attempt,
   CheckResult,
@@ -137,22 +137,34 @@ export function buildReport(results: readonly CheckResult[], extraSecrets: reado
 }
 
 /**
- * The report's text exactly as jsonText(report) writes it, one result at a time:
- * thousands of results never sit in memory as one string and its encoded copy.
+ * How the JSON report is laid out: `indented` exactly as jsonText writes it, for
+ * a person at a terminal; `lines` with one result per line and no indentation,
+ * for files and pipes, where the indentation of thousands of results is
+ * megabytes of white space. Both are the same JSON.
  */
-export function* reportJsonChunks(report: Report): Generator<string> {
+export type JsonLayout = 'indented' | 'lines';
+
+/**
+ * The report's text, one result at a time: thousands of results never sit in
+ * memory as one string and its encoded copy.
+ */
+export function* reportJsonChunks(report: Report, layout: JsonLayout = 'indented'): Generator<string> {
   const { results } = report;
+  const indented = layout === 'indented';
   // Spreading keeps each key where it was; at depth 1 the key is unique.
-  const frame = jsonText({ ...report, results: [] });
-  const at = frame.indexOf('\n  "results": []') + '\n  "results": '.length;
-  yield frame.slice(0, at) + '[';
+  const frame = indented ? jsonText({ ...report, results: [] }) : jsonLine({ ...report, results: [] }) + '\n';
+  const empty = indented ? '\n  "results": []' : '"results":[]';
+  const at = frame.indexOf(empty) + empty.length - 1;
+  yield frame.slice(0, at);
   let batch = '';
   for (let i = 0; i < results.length; i++) {
-    batch += (i ? ',\n    ' : '\n    ') + jsonText(results[i]).slice(0, -1).replace(/\n/g, '\n    ');
+    batch += indented
+      ? (i ? ',\n    ' : '\n    ') + jsonText(results[i]).slice(0, -1).replace(/\n/g, '\n    ')
+      : (i ? ',\n' : '\n') + jsonLine(results[i]);
     if (batch.length > 64 * 1024) {
       yield batch;
       batch = '';
     }
   }
-  yield batch + (results.length ? '\n  ]' : ']') + frame.slice(at + 2);
+  yield batch + (results.length ? (indented ? '\n  ]' : '\n]') : ']') + frame.slice(at + 1);
 }

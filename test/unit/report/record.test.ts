@@ -297,11 +297,30 @@ describe('reportJsonChunks', () => {
     expect(joined(r)).toContain('\n  "shard": {\n    "index": 2,');
   });
 
+  it('writes one result per line, unindented, for files and pipes: the same JSON', () => {
+    for (const results of [[record(0)], Array.from({ length: 600 }, (_, i) => record(i))]) {
+      const r = { ...report(results), shard: { index: 1, count: 2 } };
+      const text = [...reportJsonChunks(r, 'lines')].join('');
+      expect(JSON.parse(text)).toEqual(r);
+      const lines = text.split('\n');
+      expect(lines[0]).toBe('{"version":1,"tool":"cors-gate","generatedAt":"2026-01-01T00:00:00.000Z","results":[');
+      expect(lines.at(-1)).toBe('');
+      expect(lines.at(-2)).toBe('],"shard":{"index":1,"count":2}}');
+      const rows = lines.slice(1, -2);
+      expect(rows).toEqual(results.map((x, i) => JSON.stringify(x) + (i < results.length - 1 ? ',' : '')));
+    }
+    const none = [...reportJsonChunks(report([]), 'lines')].join('');
+    expect(none).toBe('{"version":1,"tool":"cors-gate","generatedAt":"2026-01-01T00:00:00.000Z","results":[]}\n');
+  });
+
   it('escapes direction and invisible characters as jsonText does', () => {
     const odd = '\u202eevil\u2028line\u0085next\u00adsoft\u200bzero\ufeffbom\u2066iso\u061c "q" \\ é 🔌';
     const r = report([record(0, odd), { ...record(1), findings: [{ code: 'X', level: 'fail', message: odd }] }]);
     const text = joined(r);
     expect(text).toBe(jsonText(r));
+    const lines = [...reportJsonChunks(r, 'lines')].join('');
+    expect(JSON.parse(lines)).toEqual(JSON.parse(text));
+    expect(lines).not.toMatch(/[\u202e\u2028\u0085\u00ad\u200b\ufeff\u2066\u061c]/);
     expect(text).not.toMatch(/[\u202e\u2028\u0085\u00ad\u200b\ufeff\u2066\u061c]/);
     expect(text).toContain('\\u202eevil\\u2028line\\u0085next\\u00adsoft\\u200bzero\\ufeffbom\\u2066iso\\u061c');
     expect(JSON.parse(text).results[0].name).toBe(odd);

@@ -1,5 +1,5 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{a as O,b as B,e as y,f as D}from"./chunk-4CZDAHN7.js";import{a as L}from"./chunk-MMF3LTHC.js";import{f as z,g as A,j as w,k as I,l as N,m as H,n as T,o as v,p as q}from"./chunk-NXWBHERZ.js";import{a as j,b as E,c as C,e as u}from"./chunk-THGD2FE6.js";import"./chunk-EEEC4TXW.js";import{createHash as V}from"node:crypto";var x=`
+import{a as O,b as B,e as y,f as D}from"./chunk-NRRH4CSS.js";import{a as L}from"./chunk-MMF3LTHC.js";import{f as z,g as A,j as w,k as I,l as N,m as H,n as T,o as v,p as q}from"./chunk-NXWBHERZ.js";import{a as j,b as E,c as C,e as u}from"./chunk-UD7BYCGD.js";import"./chunk-EEEC4TXW.js";import{createHash as V}from"node:crypto";var x=`
 (() => {
   const form = document.getElementById('filters');
   if (!form) return;

@@ -1,5 +1,0 @@
-import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{c as r,d as s}from"./chunk-THGD2FE6.js";var m=64*1024,l={created:"\u{1F195}",updated:"\u270F\uFE0F",commented:"\u{1F4AC}",closed:"\u2705",unchanged:"\xB7",skipped:"\u23ED\uFE0F",pending:"\u23F3"};function f(e,c,u=200,d=m){let o=[`### Issues${c?" (dry run: nothing written)":""}`,""],i=d-44*1024;if(e.rows.length===0)o.push("No endpoint needs an issue.");else{o.push("| Endpoint | Action | Issue | Why |","|---|---|---|---|");let t=0;for(let n of e.rows.slice(0,u)){let h=n.number?`[${s(n.repo)}#${n.number}](${n.url??`https://github.com/${n.repo}/issues/${n.number}`})`:s(n.repo),$=`${l[n.action]} ${n.action}${n.planned?` (would be ${n.planned})`:""}`,p=`| ${s(r(n.endpoint,200))} | ${$} | ${h} | ${s(r(n.reason??"",300))} |`;if(i-=Buffer.byteLength(p)+1,i<0)break;o.push(p),t++}e.rows.length>t&&o.push("",`_${e.rows.length-t} more rows in the issues output._`)}o.push("",`${e.writes} write${e.writes===1?"":"s"} to GitHub.`);for(let t of e.problems.slice(0,10))o.push("",`> [!WARNING]
-> ${s(r(t,600))}`);return o.join(`
-`)+`
-`}export{m as a,f as b};
