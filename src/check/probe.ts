@@ -2,7 +2,7 @@
 // in order with duplicates and casing, the status, and the first bytes of the body.
 // undici's dispatch API is used rather than fetch(), which adds headers, joins
 // duplicates and follows redirects.
-import { type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 import type { Exchange, HeaderLine, ProbeError, RawResponse } from '../types.js';
 import { proxyConfigured, readLeniently } from './lenient.js';
 
@@ -19,15 +19,18 @@ export interface ProbeOptions {
 }
 
 export function createDispatcher(timeoutMs: number): Dispatcher {
-  // Honours HTTP(S)_PROXY and NO_PROXY, as self-hosted runners expect.
-  return new EnvHttpProxyAgent({
+  const options = {
     connect: { timeout: timeoutMs },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
     maxHeaderSize: MAX_HEADER_BYTES,
     keepAliveTimeout: 4_000,
     pipelining: 1,
-  });
+  };
+  // Honours HTTP(S)_PROXY and NO_PROXY, as self-hosted runners expect. Without a
+  // proxy every request goes direct, so a plain agent spares each request the
+  // proxy agent's URL parsing and NO_PROXY lookup.
+  return proxyConfigured() ? new EnvHttpProxyAgent(options) : new Agent(options);
 }
 
 class DeadlineError extends Error {
