@@ -4,7 +4,14 @@
 //
 //   npm run bench -- [--sizes 100,500,2000] [--concurrency 16] [--delay 100]
 //                    [--ports 4] [--runs 7] [--no-curl] [--out FILE]
+//                    [--fast-sizes 2000,5000] [--fast-concurrency 64] [--fast-runs 5]
+//                    [--cli FILE]
 //   npm run bench -- --github-only     # just the GitHub API budget of the issue lifecycle
+//
+// The fast case answers at once (0 ms), so each endpoint's CPU sets the pace:
+// cors-gate and curl --parallel take turns over the same requests, and the
+// medians, the CPU seconds and the MB of peak memory per 1,000 endpoints are
+// printed. --fast-sizes 0 leaves it out; --cli measures another build of the CLI.
 //
 // Results are printed and written to bench/results/<date>.json. They are
 // measurements of one machine at one moment, not assertions.
@@ -18,7 +25,7 @@ import { budgetLine, measureGitHubBudget } from './github-budget.mjs';
 import { benchPath, PAGE_ORIGIN, startBenchServer } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/cli/index.js');
+let CLI = join(ROOT, 'dist/cli/index.js');
 const ACTION = join(ROOT, 'dist/index.js');
 const GNU_TIME = '/usr/bin/time';
 /** No single child may run longer than this, whatever happens. */
@@ -33,6 +40,10 @@ const { values: opt } = parseArgs({
     runs: { type: 'string', default: '7' },
     'no-curl': { type: 'boolean', default: false },
     'github-only': { type: 'boolean', default: false },
+    'fast-sizes': { type: 'string', default: '2000,5000' },
+    'fast-concurrency': { type: 'string', default: '64' },
+    'fast-runs': { type: 'string', default: '5' },
+    cli: { type: 'string' },
     out: { type: 'string' },
   },
   strict: true,
@@ -49,6 +60,13 @@ const C = whole(opt.concurrency, 'concurrency', 1, 256);
 const DELAY = whole(opt.delay, 'delay', 0, 5_000);
 const PORTS = whole(opt.ports, 'ports', 1, 32);
 const RUNS = whole(opt.runs, 'runs', 1, 50);
+const FAST_SIZES = opt['fast-sizes']
+  .split(',')
+  .map((s) => whole(s.trim(), 'fast-sizes', 0, 20_000))
+  .filter((n) => n > 0);
+const FAST_C = whole(opt['fast-concurrency'], 'fast-concurrency', 1, 256);
+const FAST_RUNS = whole(opt['fast-runs'], 'fast-runs', 1, 50);
+if (opt.cli) CLI = resolve(opt.cli);
 
 for (const f of [CLI, ACTION]) {
   if (!existsSync(f)) {
@@ -59,8 +77,8 @@ for (const f of [CLI, ACTION]) {
 
 const hasGnuTime = (() => {
   if (!existsSync(GNU_TIME)) return false;
-  const r = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
-  return r.status === 0 && /^\d+\s*$/m.test(r.stderr);
+  const r = spawnSync(GNU_TIME, ['-f', '%M %U %S', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/m.test(r.stderr);
 })();
 const curlVersion = (() => {
   const r = spawnSync('curl', ['--version'], { encoding: 'utf8' });
@@ -70,14 +88,15 @@ const curlVersion = (() => {
 const work = mkdtempSync(join(tmpdir(), 'cors-gate-bench-'));
 
 /**
- * Runs a command to its end and measures wall time and peak RSS. The peak comes
- * from GNU time when installed, else from polling VmHWM (the kernel's
- * high-water mark, so only the last few milliseconds can go unseen).
+ * Runs a command to its end and measures wall time and peak RSS, and with GNU
+ * time its CPU time (user + system). The peak comes from GNU time when
+ * installed, else from polling VmHWM (the kernel's high-water mark, so only the
+ * last few milliseconds can go unseen).
  */
 function measure(cmd, args, { env = process.env, cwd = work, stdoutFile } = {}) {
   return new Promise((resolveRun, reject) => {
     const rssFile = join(work, `rss-${process.hrtime.bigint()}.txt`);
-    const argv = hasGnuTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+    const argv = hasGnuTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : args;
     const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
     const errFile = join(work, 'stderr.txt');
     const err = openSync(errFile, 'w');
@@ -112,12 +131,15 @@ function measure(cmd, args, { env = process.env, cwd = work, stdoutFile } = {}) 
       if (poll) clearInterval(poll);
       if (typeof out === 'number') closeSync(out);
       closeSync(err);
+      let cpuS = null;
       if (hasGnuTime && existsSync(rssFile)) {
         const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-        peakKb = Number(lines[lines.length - 1]) || 0;
+        const [kb, user, sys] = lines[lines.length - 1].split(' ').map(Number);
+        peakKb = kb || 0;
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuS = user + sys;
       }
       const stderr = readFileSync(errFile, 'utf8').slice(0, 2000);
-      resolveRun({ wallMs, peakKb, code, signal, stderr });
+      resolveRun({ wallMs, peakKb, cpuS, code, signal, stderr });
     });
   });
 }
@@ -218,17 +240,21 @@ const median = (xs) => {
 };
 const round = (x, d = 0) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-async function runSize(server, n) {
+async function runSize(server, n, { concurrency = C, delay = DELAY, withCurl = !opt['no-curl'] } = {}) {
   const cfg = join(work, `endpoints-${n}.yml`);
   writeFileSync(cfg, configYaml(n, server.urls));
-  const ideal = Math.ceil(n / C) * 2 * DELAY;
-  const row = { n, concurrency: C, delayMs: DELAY, idealMs: ideal };
+  const ideal = Math.ceil(n / concurrency) * 2 * delay;
+  const row = { n, concurrency, delayMs: delay, idealMs: ideal };
 
   server.reset();
   const reportFile = join(work, `report-${n}.json`);
-  const cg = await measure(process.execPath, [CLI, '--config', cfg, '--format', 'json', '--concurrency', String(C)], {
-    stdoutFile: reportFile,
-  });
+  const cg = await measure(
+    process.execPath,
+    [CLI, '--config', cfg, '--format', 'json', '--concurrency', String(concurrency)],
+    {
+      stdoutFile: reportFile,
+    },
+  );
   const verdicts = {};
   try {
     for (const r of JSON.parse(readFileSync(reportFile, 'utf8')).results)
@@ -239,13 +265,14 @@ async function runSize(server, n) {
   row.corsGate = {
     ms: round(cg.wallMs),
     peakRssMb: round(cg.peakKb / 1024, 1),
+    cpuS: round(cg.cpuS, 2),
     exit: cg.code,
     requests: { options: server.stats.options, post: server.stats.posts, other: server.stats.other },
     connections: server.stats.connections,
     verdicts,
     ...(cg.code !== 0 ? { stderr: cg.stderr } : {}),
   };
-  row.corsGateVsIdeal = round(cg.wallMs / ideal, 3);
+  row.corsGateVsIdeal = ideal ? round(cg.wallMs / ideal, 3) : null;
   row.problems = [];
   if (cg.code !== 0) row.problems.push(`cors-gate exited ${cg.code ?? cg.signal}`);
   if (server.stats.options !== n || server.stats.posts !== n || server.stats.other !== 0) {
@@ -256,7 +283,7 @@ async function runSize(server, n) {
   if (verdicts.pass !== n) row.problems.push(`cors-gate verdicts ${JSON.stringify(verdicts)}, not ${n} pass`);
   const corsGateShapes = server.shapes();
 
-  if (curlVersion && !opt['no-curl']) {
+  if (curlVersion && withCurl) {
     const ccfg = join(work, `curl-${n}.txt`);
     const userAgent = corsGateShapes.size ? shapeHeader(corsGateShapes.keys().next().value, 'user-agent') : undefined;
     writeFileSync(ccfg, curlConfig(n, server.urls, userAgent));
@@ -270,7 +297,7 @@ async function runSize(server, n) {
       '--no-progress-meter',
       '--parallel',
       '--parallel-max',
-      String(C),
+      String(concurrency),
       '-K',
       ccfg,
     ]);
@@ -294,6 +321,7 @@ async function runSize(server, n) {
     row.curl = {
       ms: round(cu.wallMs),
       peakRssMb: round(cu.peakKb / 1024, 1),
+      cpuS: round(cu.cpuS, 2),
       exit: cu.code,
       requests: seen,
       connections: server.stats.connections,
@@ -307,6 +335,99 @@ async function runSize(server, n) {
   }
   row.complete = row.problems.length === 0;
   return row;
+}
+
+/**
+ * The CPU-bound case: the server answers at once, cors-gate and curl take turns
+ * over the same requests `FAST_RUNS` times, and the medians are kept: wall
+ * times, their ratio pair by pair, CPU seconds and peak memory, both also per
+ * 1,000 endpoints (memory above a run of one endpoint).
+ */
+async function runFast(server, n, onePeakMb) {
+  server.setDelay(0);
+  const runs = [];
+  try {
+    for (let i = 0; i < FAST_RUNS; i++)
+      runs.push(await runSize(server, n, { concurrency: FAST_C, delay: 0, withCurl: true }));
+  } finally {
+    server.setDelay(DELAY);
+  }
+  const med = (pick) => {
+    const xs = runs.map(pick).filter((x) => typeof x === 'number' && Number.isFinite(x));
+    return xs.length ? median(xs) : null;
+  };
+  const cgMs = med((r) => r.corsGate.ms);
+  const cgCpu = med((r) => r.corsGate.cpuS);
+  const cgPeak = med((r) => r.corsGate.peakRssMb);
+  return {
+    n,
+    concurrency: FAST_C,
+    delayMs: 0,
+    runs: runs.length,
+    corsGateMs: cgMs,
+    curlMs: med((r) => (r.curl?.counted ? r.curl.ms : null)),
+    corsGateVsCurl: med((r) => r.corsGateVsCurl),
+    corsGateCpuS: cgCpu,
+    curlCpuS: med((r) => (r.curl?.counted ? r.curl.cpuS : null)),
+    corsGatePeakRssMb: cgPeak,
+    curlPeakRssMb: med((r) => r.curl?.peakRssMb),
+    cpuSPer1000: cgCpu == null ? null : round((cgCpu / n) * 1000, 3),
+    mbPer1000: cgPeak == null || onePeakMb == null ? null : round(((cgPeak - onePeakMb) / n) * 1000, 1),
+    oneEndpointPeakRssMb: onePeakMb,
+    complete: runs.every((r) => r.complete),
+    problems: [...new Set(runs.flatMap((r) => r.problems))],
+    all: runs,
+  };
+}
+
+/** Peak memory of the CLI checking one endpoint: what a run costs before its endpoints. */
+async function oneEndpointPeakMb(server) {
+  server.setDelay(0);
+  try {
+    const one = join(work, 'one-peak.yml');
+    writeFileSync(one, configYaml(1, server.urls));
+    const peaks = [];
+    for (let i = 0; i < 3; i++)
+      peaks.push((await measure(process.execPath, [CLI, '--config', one, '--format', 'json'])).peakKb / 1024);
+    return round(median(peaks), 1);
+  } finally {
+    server.setDelay(DELAY);
+  }
+}
+
+function printFast(rows) {
+  const head = [
+    'N',
+    'C',
+    'cors-gate ms',
+    'curl ms',
+    'cg/curl',
+    'cg CPU s',
+    'curl CPU s',
+    'CPU s/1000',
+    'peak RSS MB',
+    'MB/1000',
+    'complete',
+  ];
+  const cell = (x, d = 0) => (x == null ? '—' : d ? x.toFixed(d) : String(round(x)));
+  const body = rows.map((r) => [
+    String(r.n),
+    String(r.concurrency),
+    cell(r.corsGateMs),
+    cell(r.curlMs),
+    cell(r.corsGateVsCurl, 2),
+    cell(r.corsGateCpuS, 2),
+    cell(r.curlCpuS, 2),
+    cell(r.cpuSPer1000, 3),
+    cell(r.corsGatePeakRssMb, 1),
+    cell(r.mbPer1000, 1),
+    r.complete ? 'yes' : 'NO',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 1) + ':').join('|') + '|');
+  for (const b of body) console.log(line(b));
 }
 
 /** Median wall time of a command run to its end, spawn included. */
@@ -393,7 +514,7 @@ function printTable(rows) {
       r.n,
       r.corsGate.ms,
       r.idealMs,
-      r.corsGateVsIdeal.toFixed(3),
+      r.corsGateVsIdeal?.toFixed(3) ?? '—',
       r.curl ? `${r.curl.ms}${r.curl.counted ? '' : ' (void)'}` : '—',
       r.corsGateVsCurl?.toFixed(3) ?? '—',
       r.corsGate.peakRssMb,
@@ -454,14 +575,38 @@ async function main() {
       for (const p of row.problems) console.log(`  ${p}`);
       rows.push(row);
     }
+    const fast = [];
+    if (FAST_SIZES.length) {
+      const onePeak = await oneEndpointPeakMb(server);
+      for (const n of FAST_SIZES) {
+        process.stdout.write(`0 ms, N = ${n}, concurrency ${FAST_C}, ${FAST_RUNS} runs each … `);
+        const row = await runFast(server, n, onePeak);
+        console.log(
+          `cors-gate ${row.corsGateMs} ms, curl ${row.curlMs ?? '—'} ms${row.complete ? '' : ' — INCOMPLETE'}`,
+        );
+        for (const p of row.problems) console.log(`  ${p}`);
+        fast.push(row);
+      }
+    }
     const cold = await coldStarts(server);
     const budget = await measureGitHubBudget(ROOT, work);
     const results = {
       date,
       generatedAt: new Date().toISOString(),
       machine,
-      settings: { sizes: SIZES, concurrency: C, delayMs: DELAY, ports: PORTS, coldStartRuns: RUNS },
+      settings: {
+        sizes: SIZES,
+        concurrency: C,
+        delayMs: DELAY,
+        ports: PORTS,
+        coldStartRuns: RUNS,
+        fastSizes: FAST_SIZES,
+        fastConcurrency: FAST_C,
+        fastRuns: FAST_RUNS,
+        cli: CLI,
+      },
       rows,
+      fast,
       coldStart: cold,
       bundle: bundleSizes(),
       githubBudget: budget,
@@ -470,6 +615,11 @@ async function main() {
     console.log('');
     printTable(rows);
     console.log('');
+    if (fast.length) {
+      console.log(`0 ms latency, the CPU-bound case (medians of ${FAST_RUNS} runs each, taking turns):`);
+      printFast(fast);
+      console.log('');
+    }
     console.log(`cold start (median of ${RUNS}):`);
     console.log(`  node -e 0                                   ${cold.nodeBaseline.medianMs} ms`);
     console.log(`  node dist/cli/index.js --version            ${cold.cliVersion.medianMs} ms`);
@@ -488,7 +638,7 @@ async function main() {
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
     console.log(`\nwritten to ${outFile}`);
-    const incomplete = rows.filter((r) => !r.complete);
+    const incomplete = [...rows, ...fast].filter((r) => !r.complete);
     if (incomplete.length) {
       console.error(`bench: N = ${incomplete.map((r) => r.n).join(', ')} incomplete; see ${outFile}`);
       for (const r of incomplete) for (const p of r.problems) console.error(`  N = ${r.n}: ${p}`);
