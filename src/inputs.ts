@@ -28,6 +28,9 @@ export const DEFAULTS = {
   'history-branch': 'cors-gate-data',
 } as const;
 
+/** The page a check runs from when the config names none. */
+export const DEFAULT_ORIGIN = 'https://example.com';
+
 export const MAX_CONCURRENCY = 256;
 export const MAX_TIMEOUT_SECONDS = 600;
 export const MAX_ISSUE_WRITES = 1000;

@@ -2,13 +2,12 @@
 // a stable id, its secrets, and the request its client makes.
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_ORIGIN } from '../inputs.js';
 import { fillModel, presetRequest, routeBody, styleRoutes } from '../presets/requests.js';
 import { PLACEHOLDER_KEY } from '../secrets.js';
 import type { Endpoint, HeaderLine } from '../types.js';
 import { DEFAULT_HEADERS } from './headers.js';
 import type { EntrySpec } from './yaml.js';
-
-export const DEFAULT_ORIGIN = 'https://example.com';
 
 export interface ExpandOptions {
   /** Overrides every origin (CLI --origin). */

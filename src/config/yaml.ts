@@ -4,12 +4,11 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocumen
 import { normalizeMethod } from '../cors/fetch-rules.js';
 import { ADDRESS_SPACES } from '../cors/network.js';
 import { ConfigError } from '../errors.js';
-import { MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
+import { DEFAULT_ORIGIN, MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
 import { clientProblem } from '../presets/requests.js';
 import type { AddressSpace, Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
 import { checkHttpUrl, checkOrigin, originKind } from '../urls.js';
-import { DEFAULT_ORIGIN } from './expand.js';
 import { readAuth, readHeaders } from './headers.js';
 import { readPlainYaml } from './plain-yaml.js';
 import { describe, type Env, Reader } from './reader.js';

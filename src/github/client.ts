@@ -2,7 +2,7 @@
 // (octokit.ts) is loaded only when issues or the run history are on, and tests
 // can pass their own. Also how a failed call is described to the user.
 
-import type { KnownComment, KnownIssue } from '../issues/plan.js';
+import type { Identity, KnownComment, KnownIssue } from '../issues/plan.js';
 import { oneLine } from '../text.js';
 
 export interface Log {
@@ -19,15 +19,6 @@ export interface Created {
 }
 
 /**
- * Who the token acts as. A user's token knows its login (GET /user); an
- * installation token (GITHUB_TOKEN, a GitHub App's) does not, and what it
- * creates is authored by the app's bot (github-actions[bot] for GITHUB_TOKEN).
- */
-export interface Identity {
-  login: string | null;
-}
-
-/**
  * How cors-gate lists its open issues in a repository: by its labels where
  * they stick (an installation token with issues: write), by the token's own
  * login where GitHub may drop them (a user's token, which on a repository it
@@ -37,11 +28,6 @@ export type IssueFilter = { labels: string[] } | { creator: string };
 
 export function filterFor(identity: Identity, labels: string[]): IssueFilter {
   return identity.login ? { creator: identity.login } : { labels };
-}
-
-/** Whether an issue was opened by the token's identity: its own login, or for an installation token a bot. */
-export function isOwnIssue(author: string, identity: Identity): boolean {
-  return identity.login ? author.toLowerCase() === identity.login.toLowerCase() : author.endsWith('[bot]');
 }
 
 export interface IssueClient {

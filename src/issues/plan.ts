@@ -3,7 +3,6 @@
 // failure writes nothing, and the previous state is read back from the hidden
 // marker on the issue (or on our last comment), so no state file is needed.
 
-import { type Identity, isOwnIssue } from '../github/client.js';
 import { type History, recordOf, type Streak, streakOf } from '../history/history.js';
 import type { ResultRecord } from '../report/record.js';
 import type { IssueTrigger } from '../types.js';
@@ -20,6 +19,20 @@ import {
   sameFindings,
   trackingComment,
 } from './body.js';
+
+/**
+ * Who the token acts as. A user's token knows its login (GET /user); an
+ * installation token (GITHUB_TOKEN, a GitHub App's) does not, and what it
+ * creates is authored by the app's bot (github-actions[bot] for GITHUB_TOKEN).
+ */
+export interface Identity {
+  login: string | null;
+}
+
+/** Whether an issue was opened by the token's identity: its own login, or for an installation token a bot. */
+export function isOwnIssue(author: string, identity: Identity): boolean {
+  return identity.login ? author.toLowerCase() === identity.login.toLowerCase() : author.endsWith('[bot]');
+}
 
 export interface KnownIssue {
   repo: string;

@@ -7,7 +7,6 @@ import {
   AccessError,
   describeFailure,
   filterFor,
-  type Identity,
   type IssueClient,
   type IssueFilter,
   type Log,
@@ -18,6 +17,7 @@ import type { ResultRecord } from '../report/record.js';
 import { logSafe, oneLine } from '../text.js';
 import type { IssueTrigger } from '../types.js';
 import {
+  type Identity,
   type IssueAction,
   issuesOf,
   type Planned,
