@@ -1,6 +1,6 @@
 // What counts as a secret and how it is kept out of what people read.
 import { describe, expect, it } from 'vitest';
-import { displayUrl, isPlaceholder, redact, secretParts, urlSecrets } from '../../src/secrets.js';
+import { displayUrl, isPlaceholder, redact, redactCut, secretParts, urlSecrets } from '../../src/secrets.js';
 
 describe('the placeholder key', () => {
   it('alone or after a scheme, with white space around it', () => {
@@ -37,6 +37,20 @@ describe('redact', () => {
   it('replaces every occurrence of each secret of 4 characters or more', () => {
     expect(redact('key sk-1 and sk-1, abcd', ['sk-1', 'abcd'])).toBe('key *** and ***, ***');
     expect(redact('abc and abcd', ['abc'])).toBe('abc and abcd');
+  });
+});
+
+describe('redactCut: a body cut at its limit', () => {
+  const KEY = 'sk-live-0123456789';
+  it('masks a secret the cut split, down to its first 4 characters, and no shorter', () => {
+    expect(redactCut(`echo: ${KEY.slice(0, 10)}`, [KEY], true)).toBe('echo: ***');
+    expect(redactCut('echo: sk-l', [KEY], true)).toBe('echo: ***');
+    // Three characters are too common a tail to call a secret.
+    expect(redactCut('echo: sk-', [KEY], true)).toBe('echo: sk-');
+  });
+  it('masks whole secrets as redact does, and leaves a text that was not cut alone at its end', () => {
+    expect(redactCut(`a ${KEY} b sk-l`, [KEY], true)).toBe('a *** b ***');
+    expect(redactCut(`a ${KEY} b sk-l`, [KEY], false)).toBe('a *** b sk-l');
   });
 });
 
