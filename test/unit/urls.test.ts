@@ -82,3 +82,51 @@ describe('checkOrigin: origins other than web pages', () => {
     expect('problem' in checked && checked.problem).toMatch(problem);
   });
 });
+
+describe('checkOrigin: the edges of each rule', () => {
+  it('normalises web origins of both schemes as the URL parser does, and says they are web', () => {
+    expect(checkOrigin('HTTP://App.Example:80/')).toEqual({ ok: 'http://app.example' });
+    expect(checkOrigin('HTTPS://App.Example:443')).toEqual({ ok: 'https://app.example' });
+    expect(originKind('http://app.example')).toBe('web');
+    expect(originKind('https://app.example')).toBe('web');
+  });
+
+  it('refuses every scheme no page is served from', () => {
+    for (const scheme of ['data', 'blob', 'javascript', 'about', 'mailto', 'ws', 'wss', 'view-source', 'ftp'])
+      expect(checkOrigin(`${scheme}://x.example`)).toEqual({
+        problem: `must be the origin of a page, and no page runs from a ${scheme}: URL, got "${scheme}://x.example"`,
+      });
+  });
+
+  it('takes the whole text or nothing: no leading or trailing extra', () => {
+    expect(checkOrigin(' app://obsidian.md')).toEqual({
+      problem: '" app://obsidian.md" is not an origin (scheme://host, or null)',
+    });
+    expect(checkOrigin('app://obsidian.md\nx')).toEqual({
+      problem: '"app://obsidian.md\\nx" is not an origin (scheme://host, or null)',
+    });
+  });
+
+  it('drops a trailing slash and checks the port of an app origin', () => {
+    expect(checkOrigin('app://obsidian.md/')).toEqual({ ok: 'app://obsidian.md' });
+    expect(checkOrigin('tauri://localhost:1420')).toEqual({ ok: 'tauri://localhost:1420' });
+    expect(checkOrigin('tauri://localhost:9')).toEqual({ ok: 'tauri://localhost:9' });
+    for (const text of ['tauri://localhost:123456', 'tauri://localhost:x'])
+      expect(checkOrigin(text)).toEqual({
+        problem: `must be an origin (scheme://host, no path, query or user), got ${JSON.stringify(text)}`,
+      });
+  });
+
+  it('wants an extension id of exactly its length', () => {
+    const uuid = '0b6c2e4a-3f1d-4c55-9a7e-2d1b8c9e0f11';
+    for (const [text, what] of [
+      [`chrome-extension://${'a'.repeat(33)}`, 'chrome-extension id (32 letters a to p)'],
+      [`chrome-extension://z${'a'.repeat(32)}`, 'chrome-extension id (32 letters a to p)'],
+      [`moz-extension://${uuid}0`, 'moz-extension id (a UUID)'],
+      [`moz-extension://0${uuid}`, 'moz-extension id (a UUID)'],
+      [`safari-web-extension://${'a'.repeat(65)}`, 'safari-web-extension id (a UUID)'],
+      ['safari-web-extension://a', 'safari-web-extension id (a UUID)'],
+    ])
+      expect(checkOrigin(text!)).toEqual({ problem: `must hold a ${what}, got ${JSON.stringify(text)}` });
+  });
+});
