@@ -280,3 +280,33 @@ describe('broken configs', () => {
     });
   });
 });
+
+describe('origin: null', () => {
+  const origins = (entry: string) =>
+    parseConfig({ file: 'c.yml', text: `endpoints:\n  - name: a\n    url: https://a.example/v1\n${entry}` }).map(
+      (e) => e.origin,
+    );
+  const refusal = (text: string) => {
+    try {
+      parseConfig({ file: 'c.yml', text });
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return null;
+  };
+
+  it('YAML’s null written as null, or the text "null", is the opaque origin', () => {
+    expect(origins('    origin: null\n')).toEqual(['null']);
+    expect(origins('    origin: "null"\n')).toEqual(['null']);
+    expect(origins('    origins: [null, https://a.example]\n')).toEqual(['null', 'https://a.example']);
+  });
+
+  it('a null written any other way, or for the URL, is a value left out, not an origin', () => {
+    const entry = (e: string) => `endpoints:\n  - name: a\n    url: https://a.example/v1\n${e}`;
+    expect(refusal(entry('    origin: ~\n'))).toBe('c.yml:4:13: endpoints[0].origin must be text, got null');
+    expect(refusal(entry('    origin:\n'))).toBe('c.yml:4:12: endpoints[0].origin must be text, got null');
+    expect(refusal('endpoints:\n  - name: a\n    url: null\n')).toBe(
+      'c.yml:3:10: endpoints[0].url must be text, got null',
+    );
+  });
+});
