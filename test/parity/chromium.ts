@@ -163,10 +163,59 @@ interface Issue {
   };
 }
 
-interface PageOutcome {
+export interface PageOutcome {
   ok: boolean;
   status?: number;
   error?: string;
+}
+
+/** What the page's fetch() is given: the case's request, where it goes, and how long it may take. */
+export interface PageFetch {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  credentials: RequestCredentials;
+  body: string | undefined;
+  timeoutMs: number;
+}
+
+/** The arguments for `pageFetch` from a parity case's request. */
+export function pageFetchOf(url: string, c: ParityCase, timeoutMs: number): PageFetch {
+  return {
+    url,
+    method: c.request.method,
+    headers: c.request.headers.map(([n, v]) => [n, v] as [string, string]),
+    credentials: c.request.credentials,
+    body: c.request.body,
+    timeoutMs,
+  };
+}
+
+/**
+ * Runs inside the page (passed to evaluate(), so it uses nothing from this module):
+ * the page's own fetch() of the case, read to the end, with a deadline.
+ */
+export async function pageFetch({
+  url,
+  method,
+  headers,
+  credentials,
+  body,
+  timeoutMs,
+}: PageFetch): Promise<PageOutcome> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
+  try {
+    const init: RequestInit = { method, headers, credentials, signal: ctl.signal };
+    if (body !== undefined) init.body = body;
+    const res = await fetch(url, init);
+    await res.arrayBuffer();
+    return { ok: true, status: res.status };
+  } catch (e) {
+    return { ok: false, error: ctl.signal.aborted ? `timeout after ${timeoutMs} ms` : String(e) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function getJson<T>(url: string): Promise<T> {
@@ -245,31 +294,7 @@ export async function runInChromium(
       // and they carry no request URL, so the document is what ties them to a case.
       await w.page.goto(`${pageServer.origin}/?case=${encodeURIComponent(c.id)}`);
       w.issues = [];
-      const outcome = await w.page.evaluate(
-        async ({ url, method, headers, credentials, body, timeoutMs }): Promise<PageOutcome> => {
-          const ctl = new AbortController();
-          const timer = setTimeout(() => ctl.abort(), timeoutMs);
-          try {
-            const init: RequestInit = { method, headers, credentials, signal: ctl.signal };
-            if (body !== undefined) init.body = body;
-            const res = await fetch(url, init);
-            await res.arrayBuffer();
-            return { ok: true, status: res.status };
-          } catch (e) {
-            return { ok: false, error: ctl.signal.aborted ? `timeout after ${timeoutMs} ms` : String(e) };
-          } finally {
-            clearTimeout(timer);
-          }
-        },
-        {
-          url: `${prefix}/${c.id}`,
-          method: c.request.method,
-          headers: c.request.headers.map(([n, v]) => [n, v] as [string, string]),
-          credentials: c.request.credentials,
-          body: c.request.body,
-          timeoutMs,
-        },
-      );
+      const outcome = await w.page.evaluate(pageFetch, pageFetchOf(`${prefix}/${c.id}`, c, timeoutMs));
       // A deprecation reaches DevTools before fetch() settles; the margin covers a
       // loaded machine. CORS issues are matched by URL, so late ones still count.
       await sleep(100);

@@ -23,6 +23,9 @@ import {
   describeWithBrowser,
   describeWithChromium,
   fullChromium,
+  type PageOutcome,
+  pageFetch,
+  pageFetchOf,
   requireChromium,
 } from './chromium.js';
 import { compare, type Disagreement, table, toEndpoint } from './compare.js';
@@ -34,38 +37,8 @@ const INSECURE_HOST = 'lna-page.test';
 
 type Target = Page | Frame;
 
-interface Outcome {
-  ok: boolean;
-  status?: number;
-  error?: string;
-}
-
-function fetchIn(target: Target, url: string, c: ParityCase): Promise<Outcome> {
-  return (target as Frame).evaluate(
-    async ({ url, method, headers, credentials, body, timeoutMs }): Promise<Outcome> => {
-      const ctl = new AbortController();
-      const timer = setTimeout(() => ctl.abort(), timeoutMs);
-      try {
-        const init: RequestInit = { method, headers, credentials, signal: ctl.signal };
-        if (body !== undefined) init.body = body;
-        const res = await fetch(url, init);
-        await res.arrayBuffer();
-        return { ok: true, status: res.status };
-      } catch (e) {
-        return { ok: false, error: ctl.signal.aborted ? `timeout after ${timeoutMs} ms` : String(e) };
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    {
-      url,
-      method: c.request.method,
-      headers: c.request.headers.map(([n, v]) => [n, v] as [string, string]),
-      credentials: c.request.credentials,
-      body: c.request.body,
-      timeoutMs: TIMEOUT_MS,
-    },
-  );
+function fetchIn(target: Target, url: string, c: ParityCase): Promise<PageOutcome> {
+  return (target as Frame).evaluate(pageFetch, pageFetchOf(url, c, TIMEOUT_MS));
 }
 
 /** Collects DevTools' CORS error names by the case their request belongs to. */
