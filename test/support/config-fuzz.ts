@@ -4,26 +4,11 @@
 // Schema's agreement test draw from the same ones.
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { ENTRY_KEYS } from '../../src/config/yaml.js';
 
+/** The config's own keys (as the loader lists them), the keys inside them, and a stranger. */
 export const KEYS = [
-  'name',
-  'url',
-  'paths',
-  'origin',
-  'origins',
-  'method',
-  'headers',
-  'credentials',
-  'actual',
-  'body',
-  'models',
-  'expect',
-  'client',
-  'clients',
-  'style',
-  'browser',
-  'auth',
-  'issue',
+  ...ENTRY_KEYS,
   'repo',
   'number',
   'labels',
