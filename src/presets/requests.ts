@@ -170,11 +170,6 @@ export function resolveClient(name: string): ClientRef | undefined {
   return 'fetch' in p ? undefined : p;
 }
 
-/** The API style a client speaks: its preset's; `fetch` has none of its own. */
-export function clientStyle(name: string): ApiStyle | undefined {
-  return resolveClient(name)?.preset.style;
-}
-
 type Route = 'chat' | 'responses' | 'models' | 'messages' | 'generate' | 'stream-generate' | 'other';
 
 export function routeOf(url: string): Route {
