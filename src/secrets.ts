@@ -24,10 +24,11 @@ export function secretParts(value: string): string[] {
   return m && m[1]!.trim().length >= 4 ? [m[1]!.trim(), value] : [value];
 }
 
-/** Removes secrets (and URL credentials) from text meant for people. */
-export function redact(text: string, secrets: readonly string[]): string {
+/** Removes secrets (and URL credentials) from text meant for people: `secrets` in order, then `more`. */
+export function redact(text: string, secrets: readonly string[], more: readonly string[] = []): string {
   let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
+  for (const list of [secrets, more])
+    for (const s of within(out, list)) if (s.length >= 4) out = out.split(s).join('***');
   return out;
 }
 
@@ -35,18 +36,103 @@ export function redact(text: string, secrets: readonly string[]): string {
  * redact() for text that was cut short (a body read up to a limit): a secret the
  * cut split in two leaves no beginning of itself at the end either.
  */
-export function redactCut(text: string, secrets: readonly string[], cutShort: boolean): string {
-  let out = redact(text, secrets);
+export function redactCut(
+  text: string,
+  secrets: readonly string[],
+  cutShort: boolean,
+  more: readonly string[] = [],
+): string {
+  let out = redact(text, secrets, more);
   if (!cutShort) return out;
-  for (const s of secrets) {
-    for (let k = Math.min(s.length - 1, out.length); k >= 4; k--) {
-      if (out.endsWith(s.slice(0, k))) {
-        out = `${out.slice(0, -k)}***`;
-        break;
+  for (const list of [secrets, more]) {
+    for (const s of atEnd(out, list)) {
+      for (let k = Math.min(s.length - 1, out.length); k >= 4; k--) {
+        if (out.endsWith(s.slice(0, k))) {
+          out = `${out.slice(0, -k)}***`;
+          break;
+        }
       }
     }
   }
   return out;
+}
+
+/**
+ * A run holds every endpoint's secrets, and each of its thousands of texts is
+ * redacted with all of them: trying each secret on each text grows with their
+ * product. From this many secrets on, the few that can matter to a text are
+ * looked up instead.
+ */
+const INDEX_FROM = 16;
+/** A secret is looked up by this many of its last characters (all of a shorter one): keys end at random. */
+const END_KEY = 8;
+
+interface SecretIndex {
+  /** Positions in the list, by each secret's last END_KEY characters. */
+  byEnd: Map<string, number[]>;
+  /** The key lengths in use (END_KEY, and those of shorter secrets). */
+  endLengths: number[];
+  /** Positions in the list, by each secret's first 4 characters. */
+  byHead: Map<string, number[]>;
+  /** Secrets with a `*`: the `***` an earlier secret leaves can complete them, so they are always tried. */
+  always: number[];
+  longest: number;
+}
+
+const indexes = new WeakMap<readonly string[], SecretIndex>();
+
+function indexFor(secrets: readonly string[]): SecretIndex {
+  let index = indexes.get(secrets);
+  if (index) return index;
+  index = { byEnd: new Map(), endLengths: [], byHead: new Map(), always: [], longest: 0 };
+  const add = (map: Map<string, number[]>, key: string, n: number) => {
+    const list = map.get(key);
+    if (list) list.push(n);
+    else map.set(key, [n]);
+  };
+  const lengths = new Set<number>();
+  secrets.forEach((s, n) => {
+    if (s.length < 4) return;
+    if (s.includes('*')) index.always.push(n);
+    const key = s.slice(-END_KEY);
+    add(index.byEnd, key, n);
+    lengths.add(key.length);
+    add(index.byHead, s.slice(0, 4), n);
+    index.longest = Math.max(index.longest, s.length);
+  });
+  index.endLengths = [...lengths];
+  indexes.set(secrets, index);
+  return index;
+}
+
+/** The secrets, in their order, that the text can hold (all of a short list). */
+function within(text: string, secrets: readonly string[]): readonly string[] {
+  if (secrets.length < INDEX_FROM) return secrets;
+  const { byEnd, endLengths, always } = indexFor(secrets);
+  const found = new Set(always);
+  for (const length of endLengths) {
+    for (let end = length; end <= text.length; end++) {
+      for (const n of byEnd.get(text.slice(end - length, end)) ?? []) {
+        if (text.startsWith(secrets[n]!, end - secrets[n]!.length)) found.add(n);
+      }
+    }
+  }
+  return inOrder(found, secrets);
+}
+
+/** The secrets, in their order, whose beginning the text can end with (all of a short list). */
+function atEnd(text: string, secrets: readonly string[]): readonly string[] {
+  if (secrets.length < INDEX_FROM) return secrets;
+  const { byHead, always, longest } = indexFor(secrets);
+  const found = new Set(always);
+  for (let start = Math.max(0, text.length - longest + 1); start + 4 <= text.length; start++) {
+    for (const n of byHead.get(text.slice(start, start + 4)) ?? []) found.add(n);
+  }
+  return inOrder(found, secrets);
+}
+
+function inOrder(found: Set<number>, secrets: readonly string[]): string[] {
+  return [...found].sort((a, b) => a - b).map((n) => secrets[n]!);
 }
 
 const SECRET_PARAMS =

@@ -66,23 +66,32 @@ export interface Report {
   results: ResultRecord[];
 }
 
-function lines(headers: readonly HeaderLine[], secrets: readonly string[]): HeaderLine[] {
+/**
+ * The secrets to take out of one record: the endpoint's own first, then the
+ * run's, one list shared by every record so that it is prepared only once.
+ */
+interface RecordSecrets {
+  own: readonly string[];
+  run: readonly string[];
+}
+
+function lines(headers: readonly HeaderLine[], { own, run }: RecordSecrets): HeaderLine[] {
   const out = headers
     .slice(0, MAX_LINES)
-    .map(([n, v]) => [cut(redact(n, secrets), 256), cut(redact(v, secrets), MAX_VALUE)] as HeaderLine);
+    .map(([n, v]) => [cut(redact(n, own, run), 256), cut(redact(v, own, run), MAX_VALUE)] as HeaderLine);
   if (headers.length > MAX_LINES) out.push(['cors-gate-note', `${headers.length - MAX_LINES} more header lines cut`]);
   return out;
 }
 
-function exchange(ex: Exchange | undefined, secrets: readonly string[]): ExchangeRecord | null {
+function exchange(ex: Exchange | undefined, secrets: RecordSecrets): ExchangeRecord | null {
   if (!ex) return null;
   return {
     request: { method: ex.method, headers: lines(ex.headers, secrets) },
     status: ex.response?.status ?? null,
     headers: lines(ex.response?.headers ?? [], secrets),
-    body: redactCut(ex.response?.body ?? '', secrets, ex.response?.bodyTruncated ?? false),
+    body: redactCut(ex.response?.body ?? '', secrets.own, ex.response?.bodyTruncated ?? false, secrets.run),
     bodyTruncated: ex.response?.bodyTruncated ?? false,
-    error: ex.error ? { code: ex.error.code, message: redact(ex.error.message, secrets) } : null,
+    error: ex.error ? { code: ex.error.code, message: redact(ex.error.message, secrets.own, secrets.run) } : null,
     ms: ex.ms,
     ...(ex.attempts?.length ? { attempts: ex.attempts } : {}),
   };
@@ -91,12 +100,13 @@ function exchange(ex: Exchange | undefined, secrets: readonly string[]): Exchang
 export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): ResultRecord {
   const e = r.endpoint;
   // A server may echo the request line back: the URL's own credentials are secrets too.
-  const secrets = [...e.secrets, ...urlSecrets(e.url), ...extraSecrets];
+  const secrets: RecordSecrets = { own: [...e.secrets, ...urlSecrets(e.url)], run: extraSecrets };
+  const { own, run } = secrets;
   return {
     id: e.id,
-    name: redact(e.name, secrets),
+    name: redact(e.name, own, run),
     ...(e.group ? { group: e.group } : {}),
-    url: redact(displayUrl(e.url), secrets),
+    url: redact(displayUrl(e.url), own, run),
     origin: e.origin,
     method: e.method,
     credentials: e.credentials,
@@ -107,7 +117,7 @@ export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): 
     ...(e.issue ? { issue: e.issue } : {}),
     verdict: r.evaluation.verdict,
     preflightNeeded: r.evaluation.preflightNeeded,
-    findings: r.evaluation.findings.map((f) => ({ ...f, message: redact(f.message, secrets) })),
+    findings: r.evaluation.findings.map((f) => ({ ...f, message: redact(f.message, own, run) })),
     fix: r.evaluation.fix,
     preflight: exchange(r.preflight, secrets),
     actual: exchange(r.actual, secrets),

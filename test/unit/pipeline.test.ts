@@ -238,6 +238,36 @@ describe('runChecks', () => {
     const text = [...reportJsonChunks(outcome.report)].join('');
     expect(text).not.toContain(other);
   });
+  // Each endpoint with its own key: past a few, the run's secrets are looked up
+  // through an index, not tried one by one; every key is still taken out everywhere.
+  it("redacts each of many endpoints' own keys, echoed whole or cut at the end of a body", async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `sk-own-${i}-${(i * 7919).toString(36)}-zq`);
+    const endpoints = loadEndpoints(
+      [
+        {
+          file: 'many.yml',
+          text: `defaults:\n  address-space: local\nendpoints:\n${keys
+            .map(
+              (key, i) =>
+                `  - name: own ${i}\n    url: ${base}/${i % 2 ? 'pad' : 'ok'}/${i}\n    headers:\n      x-api-key: ${key}\n      content-type: application/json\n`,
+            )
+            .join('')}`,
+        },
+      ],
+      { env: ENV },
+    );
+    // Two endpoints send the last one's key, as misconfigured rows might: echoed whole
+    // by one server and cut at the end of the body by the other.
+    const swapped = endpoints.map((e, i) =>
+      i === 0 || i === 1
+        ? { ...e, headers: [['x-api-key', keys[39]!] as const, ['content-type', 'application/json'] as const] }
+        : e,
+    );
+    const outcome = await runChecks(swapped, { ...options, concurrency: 8 });
+    const text = [...reportJsonChunks(outcome.report)].join('');
+    for (const key of keys) expect(text).not.toContain(key.slice(0, 12));
+    expect(outcome.report.results.filter((r) => r.actual?.body.endsWith('***')).length).toBe(20);
+  });
 });
 
 describe('mergeRuns', () => {

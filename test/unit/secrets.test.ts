@@ -105,3 +105,70 @@ describe('secrets in URLs', () => {
     expect(displayUrl('not a url')).toBe('not a url');
   });
 });
+
+describe('many secrets: the index finds the ones a text holds', () => {
+  // The rule itself, secret by secret: what redact and redactCut must agree with however they find them.
+  const oneByOne = (text: string, secrets: readonly string[], cutShort = false): string => {
+    let out = text;
+    for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
+    if (!cutShort) return out;
+    for (const s of secrets) {
+      for (let k = Math.min(s.length - 1, out.length); k >= 4; k--) {
+        if (out.endsWith(s.slice(0, k))) {
+          out = `${out.slice(0, -k)}***`;
+          break;
+        }
+      }
+    }
+    return out;
+  };
+  // A small fixed generator (32-bit, so no precision is lost): the same cases on every run.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const word = (alphabet: string, length: number) =>
+    Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+
+  it('gives what trying every secret in turn gives, on texts made of pieces of the secrets', () => {
+    for (let round = 0; round < 300; round++) {
+      const keys = Array.from({ length: 16 + random(40) }, () => word('ab*-', 2 + random(12)));
+      // Whole header values beside their credentials, as secretParts makes them.
+      const secrets = keys.flatMap((k) => (random(3) === 0 ? [k, `Bearer ${k}`] : [k]));
+      const pieces = Array.from({ length: 1 + random(6) }, () => {
+        const s = secrets[random(secrets.length)]!;
+        const from = random(3) === 0 ? random(s.length) : 0;
+        return `${word('ab* ', random(4))}${s.slice(from, from + 1 + random(s.length + 2))}`;
+      });
+      const text = pieces.join('');
+      expect(redact(text, secrets)).toBe(oneByOne(text, secrets));
+      expect(redactCut(text, secrets, true)).toBe(oneByOne(text, secrets, true));
+      const own = secrets.slice(0, 3);
+      expect(redactCut(text, own, true, secrets)).toBe(oneByOne(text, [...own, ...secrets], true));
+      expect(redact(text, own, secrets)).toBe(oneByOne(text, [...own, ...secrets]));
+    }
+  });
+
+  it('masks a real key among thousands, and its beginning at the end of a cut body', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `sk-${i}-${word('0123456789abcdef', 24)}`);
+    const secrets = keys.flatMap((k) => [k, `Bearer ${k}`]);
+    const key = keys[1234]!;
+    expect(redact(`authorization: Bearer ${key}`, secrets)).toBe('authorization: Bearer ***');
+    expect(redactCut(`{"echo":"${key.slice(0, 12)}`, secrets, true)).toBe('{"echo":"***');
+    expect(redact('nothing here', secrets)).toBe('nothing here');
+    // All but the last character of the longest secret: the longest beginning a cut can leave.
+    const longest = secrets.reduce((a, b) => (b.length > a.length ? b : a));
+    const cutText = `x ${longest.slice(0, -1)}`;
+    expect(redactCut(cutText, secrets, true)).toBe(oneByOne(cutText, secrets, true));
+    expect(redactCut(cutText, secrets, true)).toBe('x Bearer ***');
+    const token = `tok-${word('0123456789abcdef', 60)}`;
+    expect(redactCut(`x ${token.slice(0, -1)}`, [...secrets, token], true)).toBe('x ***');
+  });
+
+  it("tries a secret with a * even where only an earlier secret's *** completes it", () => {
+    const secrets = ['abab', '-***-', ...Array.from({ length: 20 }, (_, i) => `filler-${i}-key`)];
+    expect(redact('<-abab->', secrets)).toBe(oneByOne('<-abab->', secrets));
+    expect(redact('<-abab->', secrets)).toBe('<***>');
+  });
+});
