@@ -158,7 +158,7 @@ export async function checkConfirmed(
   probe: ProbeOptions,
   slots: Slots,
   persistence: Persistence,
-  fresh: () => Dispatcher = () => createDispatcher(probe.timeoutMs),
+  fresh: () => Promise<Dispatcher> = () => createDispatcher(probe.timeoutMs),
 ): Promise<CheckResult> {
   const retries = e.retries ?? persistence.retries;
   const first = await checkEndpoint(e, probe, slots, retries);
@@ -167,7 +167,7 @@ export async function checkConfirmed(
   const probes = [first];
   for (let i = 0; i < confirm; i++) {
     await sleep(persistence.confirmPauseMs);
-    const dispatcher = fresh();
+    const dispatcher = await fresh();
     try {
       probes.push(await checkEndpoint(e, { ...probe, dispatcher }, slots, retries));
     } finally {
@@ -193,7 +193,7 @@ export async function checkEndpoints<T>(
   opts: CheckOptions,
   keep?: (r: CheckResult) => T,
 ): Promise<(T | CheckResult)[]> {
-  const dispatcher = opts.dispatcher ?? createDispatcher(opts.timeoutMs);
+  const dispatcher = opts.dispatcher ?? (await createDispatcher(opts.timeoutMs));
   const probe: ProbeOptions = { timeoutMs: opts.timeoutMs, dispatcher };
   const persistence: Persistence = {
     retries: opts.retries ?? DEFAULT_PERSISTENCE.retries,
