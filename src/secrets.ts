@@ -26,9 +26,13 @@ export function secretParts(value: string): string[] {
 
 /** Removes secrets (and URL credentials) from text meant for people: `secrets` in order, then `more`. */
 export function redact(text: string, secrets: readonly string[], more: readonly string[] = []): string {
+  const out = replaceEach(text, within(text, secrets));
+  return more.length ? replaceEach(out, within(out, more)) : out;
+}
+
+function replaceEach(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const list of [secrets, more])
-    for (const s of within(out, list)) if (s.length >= 4) out = out.split(s).join('***');
+  for (const s of secrets) if (s.length >= 4 && out.includes(s)) out = out.split(s).join('***');
   return out;
 }
 
