@@ -126,7 +126,20 @@ function rangeInOrder(value: string): boolean {
  * The headers a browser lists in Access-Control-Request-Headers: lower-cased,
  * sorted, without duplicates (https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names).
  */
-export function corsUnsafeHeaderNames(headers: readonly HeaderLine[], browser?: Browser): string[] {
+export function corsUnsafeHeaderNames(headers: readonly HeaderLine[], browser?: Browser): readonly string[] {
+  // A check asks this of one request's headers several times (is a preflight
+  // needed, what it lists, what the answer must allow, the fix): it is worked out once.
+  const known = unsafeNames.get(headers)?.get(browser);
+  if (known) return known;
+  const names = Object.freeze(workOutUnsafeNames(headers, browser));
+  const byBrowser = unsafeNames.get(headers) ?? new Map<Browser | undefined, readonly string[]>();
+  unsafeNames.set(headers, byBrowser.set(browser, names));
+  return names;
+}
+
+const unsafeNames = new WeakMap<readonly HeaderLine[], Map<Browser | undefined, readonly string[]>>();
+
+function workOutUnsafeNames(headers: readonly HeaderLine[], browser?: Browser): string[] {
   const unsafe = new Set<string>();
   const safelisted: string[] = [];
   let safelistSize = 0;
