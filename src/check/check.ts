@@ -99,7 +99,8 @@ export async function checkEndpoint(
   let unavailable = unavailableFinding(preflight, 'preflight');
   // A browser sends the actual request only after a passed preflight. A simple
   // request has no preflight, so the actual request is the only evidence.
-  const preflightOk = !unavailable && (!preflight || !isBlocking(evaluatePreflight(request, preflight)));
+  const preflightFindings = preflight && !unavailable ? evaluatePreflight(request, preflight) : undefined;
+  const preflightOk = !unavailable && !(preflightFindings && isBlocking(preflightFindings));
   let current = request;
   let redirectFindings: Finding[] = [];
   if (preflightOk && (e.actual || !needed)) {
@@ -132,6 +133,7 @@ export async function checkEndpoint(
   notes.push(...streamFindings(e, actual));
   const evaluation = evaluate(request, {
     ...(preflight ? { preflight } : {}),
+    ...(preflightFindings ? { preflightFindings } : {}),
     ...(actual ? { actual } : {}),
     finalRequest: current,
     redirectFindings,

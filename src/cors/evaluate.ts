@@ -393,6 +393,8 @@ export function evaluate(
   req: CorsRequest,
   exchanges: {
     preflight?: Exchange;
+    /** What the preflight was found to say, when the caller has already judged it (to decide on sending the actual request). */
+    preflightFindings?: readonly Finding[];
     actual?: Exchange;
     /** After redirects: the request as the browser re-sent it (method, origin may change). */
     finalRequest?: CorsRequest;
@@ -412,7 +414,8 @@ export function evaluate(
     return { verdict: 'error', findings, preflightNeeded, fix: requiredHeaders(req, preflightNeeded) };
   }
   const findings: Finding[] = [];
-  if (preflightNeeded && exchanges.preflight) findings.push(...evaluatePreflight(req, exchanges.preflight));
+  if (preflightNeeded && exchanges.preflight)
+    findings.push(...(exchanges.preflightFindings ?? evaluatePreflight(req, exchanges.preflight)));
   if (exchanges.redirectFindings) findings.push(...exchanges.redirectFindings);
   const last = exchanges.finalRequest ?? req;
   if (!preflightNeeded) {
