@@ -85,10 +85,11 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
         // A plain row's actual request carries the smallest chat call, as an app's would.
         const body =
           written ?? (bodyless ? undefined : routeBody('chat', 'openai', spec.models?.[0] ?? PLACEHOLDER_KEY, false));
-        out.push({
+        // Optional fields are set only when present (no `key: undefined`), one by one:
+        // a config of thousands of rows is expanded before the first request goes out.
+        const row: Endpoint = {
           id: endpointId(idName, joinUrl(spec.url!, path), origin),
           name,
-          ...(routes.length > 1 || origins.length > 1 || several ? { group: spec.name! } : {}),
           url,
           origin,
           method,
@@ -98,22 +99,24 @@ export function expand(file: string, spec: EntrySpec, defaults: EntrySpec, optio
               ['content-type', 'application/json'],
             ],
           credentials: spec.credentials ?? 'omit',
-          ...(hostPermissions ? { hostPermissions: true } : {}),
-          ...(spec.addressSpace ? { addressSpace: spec.addressSpace } : {}),
           actual: spec.actual ?? true,
-          ...(body !== undefined ? { body } : {}),
-          ...(spec.expect ? { expect: spec.expect } : {}),
-          ...(spec.models ? { models: spec.models } : {}),
-          ...(client ? { client } : {}),
-          ...(req ? { style: req.style } : {}),
-          ...(spec.auth && req ? { stream: req.stream } : {}),
           browser: spec.browser ?? 'chromium',
-          ...(spec.issue ? { issue: spec.issue } : {}),
-          ...(spec.retries !== undefined ? { retries: spec.retries } : {}),
-          ...(spec.confirm !== undefined ? { confirm: spec.confirm } : {}),
           secrets,
           source: { file, line: spec.line },
-        });
+        };
+        if (routes.length > 1 || origins.length > 1 || several) row.group = spec.name!;
+        if (hostPermissions) row.hostPermissions = true;
+        if (spec.addressSpace) row.addressSpace = spec.addressSpace;
+        if (body !== undefined) row.body = body;
+        if (spec.expect) row.expect = spec.expect;
+        if (spec.models) row.models = spec.models;
+        if (client) row.client = client;
+        if (req) row.style = req.style;
+        if (spec.auth && req) row.stream = req.stream;
+        if (spec.issue) row.issue = spec.issue;
+        if (spec.retries !== undefined) row.retries = spec.retries;
+        if (spec.confirm !== undefined) row.confirm = spec.confirm;
+        out.push(row);
       }
     }
   }
