@@ -44,15 +44,16 @@ class DeadlineError extends Error {
   readonly code = 'TIMEOUT';
 }
 
+const latin1 = (x: unknown) => (Buffer.isBuffer(x) ? x.toString('latin1') : String(x));
+
 function toLines(raw: unknown): HeaderLine[] {
   const lines: HeaderLine[] = [];
   if (!Array.isArray(raw)) return lines;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i];
+    const name = latin1(raw[i]);
     const value = raw[i + 1];
-    const text = (x: unknown) => (Buffer.isBuffer(x) ? x.toString('latin1') : String(x));
-    if (Array.isArray(value)) for (const v of value) lines.push([text(name), text(v)]);
-    else lines.push([text(name), text(value)]);
+    if (Array.isArray(value)) for (const v of value) lines.push([name, latin1(v)]);
+    else lines.push([name, latin1(value)]);
   }
   return lines;
 }

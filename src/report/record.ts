@@ -76,9 +76,12 @@ interface RecordSecrets {
 }
 
 function lines(headers: readonly HeaderLine[], { own, run }: RecordSecrets): HeaderLine[] {
-  const out = headers
-    .slice(0, MAX_LINES)
-    .map(([n, v]) => [cut(redact(n, own, run), 256), cut(redact(v, own, run), MAX_VALUE)] as HeaderLine);
+  const out = headers.slice(0, MAX_LINES).map((line) => {
+    const name = cut(redact(line[0], own, run), 256);
+    const value = cut(redact(line[1], own, run), MAX_VALUE);
+    // Most lines hold no secret and fit: the line itself is kept, not a copy.
+    return name === line[0] && value === line[1] ? line : ([name, value] as HeaderLine);
+  });
   if (headers.length > MAX_LINES) out.push(['cors-gate-note', `${headers.length - MAX_LINES} more header lines cut`]);
   return out;
 }
@@ -117,7 +120,10 @@ export function toRecord(r: CheckResult, extraSecrets: readonly string[] = []): 
     ...(e.issue ? { issue: e.issue } : {}),
     verdict: r.evaluation.verdict,
     preflightNeeded: r.evaluation.preflightNeeded,
-    findings: r.evaluation.findings.map((f) => ({ ...f, message: redact(f.message, own, run) })),
+    findings: r.evaluation.findings.map((f) => {
+      const message = redact(f.message, own, run);
+      return message === f.message ? f : { ...f, message };
+    }),
     fix: r.evaluation.fix,
     preflight: exchange(r.preflight, secrets),
     actual: exchange(r.actual, secrets),
