@@ -113,7 +113,6 @@ export interface Planned {
 }
 
 export const trackedKey = (repo: string, number: number) => `${repo.toLowerCase()}#${number}`;
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 type State = 'failing' | 'passing' | 'transient';
 
@@ -130,10 +129,28 @@ export function stateOf(r: Pick<ResultRecord, 'verdict' | 'flaky'>, issueOn: rea
  * Labels alone never make an issue ours, nor a marker someone copied into theirs.
  */
 export function issuesOf(world: World, repo: string, id: string): KnownIssue[] {
+  return ownIssues(world).get(issueKey(repo, id)) ?? [];
+}
+
+const issueKey = (repo: string, id: string) => `${repo.toLowerCase()}\n${id}`;
+
+/**
+ * Our issues by repository and endpoint id, each body's marker read once: a
+ * plan asks this for every endpoint, and a fleet can have thousands of each.
+ * Made for one plan: the world grows between plans (closed issues are read later).
+ */
+function ownIssues(world: World): Map<string, KnownIssue[]> {
   const identity = world.identity ?? { login: null };
-  return world.issues.filter(
-    (i) => same(i.repo, repo) && parseMarker(i.body)?.id === id && isOwnIssue(i.author, identity),
-  );
+  const index = new Map<string, KnownIssue[]>();
+  for (const i of world.issues) {
+    const id = parseMarker(i.body)?.id;
+    if (id === undefined || !isOwnIssue(i.author, identity)) continue;
+    const key = issueKey(i.repo, id);
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  }
+  return index;
 }
 
 /**
@@ -169,6 +186,7 @@ const transient = (r: ResultRecord) => `${r.verdict} is not in issue-on: treated
 export function planIssues(records: readonly ResultRecord[], world: World, o: PlanOptions): Planned[] {
   const out: Planned[] = [];
   const today = day(o.now);
+  const ours = ownIssues(world);
   for (const r of records) {
     const repo = r.issue?.repo ?? o.repo;
     const base = { endpoint: r.name, id: r.id, repo };
@@ -234,7 +252,7 @@ export function planIssues(records: readonly ResultRecord[], world: World, o: Pl
       continue;
     }
 
-    const mine = issuesOf(world, repo, r.id);
+    const mine = ours.get(issueKey(repo, r.id)) ?? [];
     const [open, ...duplicates] = mine.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number);
     const marker = open ? parseMarker(open.body)! : null;
     // Two open issues for one endpoint (two overlapping runs, say): the oldest is kept,

@@ -634,3 +634,27 @@ describe('planIssues: what each plan says and links', () => {
     expect(reposNeedingHistory(plan)).toEqual(['o/a']);
   });
 });
+
+describe('planIssues: a fleet of endpoints and issues', () => {
+  // Each issue's marker is read once per plan, not once per endpoint: with
+  // thousands of both, reading every body for every endpoint took minutes.
+  it('reads each issue body a bounded number of times, whatever the number of endpoints', () => {
+    const records = Array.from({ length: 60 }, (_, i) => failing(String(i).padStart(5, '0')));
+    let reads = 0;
+    const issues = records.map((r, i) => {
+      const made = created(r, i + 1);
+      const body = made.body;
+      return Object.defineProperty(made, 'body', {
+        get: () => {
+          reads++;
+          return body;
+        },
+      });
+    });
+    const plan = planIssues(records, { ...emptyWorld(), history: [REPO], issues }, opts());
+    expect(plan.map((p) => p.action)).toEqual(records.map(() => 'unchanged'));
+    expect(plan.map((p) => p.number)).toEqual(records.map((_, i) => i + 1));
+    // One read to index the issue and one for its open issue's marker; 3,600 if every endpoint read every body.
+    expect(reads).toBeLessThanOrEqual(2 * records.length);
+  });
+});
