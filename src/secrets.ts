@@ -72,12 +72,14 @@ const INDEX_FROM = 16;
 const END_KEY = 8;
 
 interface SecretIndex {
+  /** The secrets themselves, as they were when the index was made. */
+  texts: string[];
   /** Positions in the list, by each secret's last END_KEY characters. */
   byEnd: Map<string, number[]>;
   /** The key lengths in use (END_KEY, and those of shorter secrets). */
   endLengths: number[];
-  /** Positions in the list, by each secret's first 4 characters. */
-  byHead: Map<string, number[]>;
+  /** Positions of the secrets of 4 characters or more, in the order of their text: those that begin alike are together. */
+  sorted: number[];
   /** Secrets with a `*`: the `***` an earlier secret leaves can complete them, so they are always tried. */
   always: number[];
   longest: number;
@@ -88,23 +90,22 @@ const indexes = new WeakMap<readonly string[], SecretIndex>();
 function indexFor(secrets: readonly string[]): SecretIndex {
   let index = indexes.get(secrets);
   if (index) return index;
-  index = { byEnd: new Map(), endLengths: [], byHead: new Map(), always: [], longest: 0 };
-  const add = (map: Map<string, number[]>, key: string, n: number) => {
-    const list = map.get(key);
-    if (list) list.push(n);
-    else map.set(key, [n]);
-  };
+  const texts = [...secrets];
+  index = { texts, byEnd: new Map(), endLengths: [], sorted: [], always: [], longest: 0 };
   const lengths = new Set<number>();
-  secrets.forEach((s, n) => {
+  texts.forEach((s, n) => {
     if (s.length < 4) return;
     if (s.includes('*')) index.always.push(n);
     const key = s.slice(-END_KEY);
-    add(index.byEnd, key, n);
+    const list = index.byEnd.get(key);
+    if (list) list.push(n);
+    else index.byEnd.set(key, [n]);
     lengths.add(key.length);
-    add(index.byHead, s.slice(0, 4), n);
+    index.sorted.push(n);
     index.longest = Math.max(index.longest, s.length);
   });
   index.endLengths = [...lengths];
+  index.sorted.sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : a - b));
   indexes.set(secrets, index);
   return index;
 }
@@ -112,29 +113,43 @@ function indexFor(secrets: readonly string[]): SecretIndex {
 /** The secrets, in their order, that the text can hold (all of a short list). */
 function within(text: string, secrets: readonly string[]): readonly string[] {
   if (secrets.length < INDEX_FROM) return secrets;
-  const { byEnd, endLengths, always } = indexFor(secrets);
+  const { texts, byEnd, endLengths, always } = indexFor(secrets);
   const found = new Set(always);
   for (const length of endLengths) {
     for (let end = length; end <= text.length; end++) {
       for (const n of byEnd.get(text.slice(end - length, end)) ?? []) {
-        if (text.startsWith(secrets[n]!, end - secrets[n]!.length)) found.add(n);
+        if (text.startsWith(texts[n]!, end - texts[n]!.length)) found.add(n);
       }
     }
   }
   return inOrder(found, secrets);
 }
 
-/** The secrets, in their order, whose beginning the text can end with (all of a short list). */
+/**
+ * The secrets, in their order, whose beginning the text ends with (all of a short
+ * list). A whole secret is not among the ends: redact() has taken those out.
+ */
 function atEnd(text: string, secrets: readonly string[]): readonly string[] {
   if (secrets.length < INDEX_FROM) return secrets;
-  const { byHead, always, longest } = indexFor(secrets);
+  const { texts, sorted, always, longest } = indexFor(secrets);
   const found = new Set(always);
+  // Each end of the text of 4 characters or more that a longer secret can begin with.
   for (let start = Math.max(0, text.length - longest + 1); start + 4 <= text.length; start++) {
-    for (const n of byHead.get(text.slice(start, start + 4)) ?? []) found.add(n);
+    const end = text.slice(start);
+    // The first secret not before this end of the text; those that begin with it follow it.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (texts[sorted[middle]!]! < end) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < sorted.length && texts[sorted[i]!]!.startsWith(end); i++) found.add(sorted[i]!);
   }
   return inOrder(found, secrets);
 }
 
+/** The secrets found, in the order of the list: the order in which they are replaced. */
 function inOrder(found: Set<number>, secrets: readonly string[]): string[] {
   return [...found].sort((a, b) => a - b).map((n) => secrets[n]!);
 }

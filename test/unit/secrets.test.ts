@@ -166,6 +166,27 @@ describe('many secrets: the index finds the ones a text holds', () => {
     expect(redactCut(`x ${token.slice(0, -1)}`, [...secrets, token], true)).toBe('x ***');
   });
 
+  // The point of the index: a run redacts thousands of texts with thousands of
+  // secrets, and must not try each secret on each text.
+  it('looks at the secrets a text can hold, not at all of them, once the list is prepared', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `sk-${i}-${word('0123456789abcdef', 24)}`);
+    let reads = 0;
+    const secrets = new Proxy(keys, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    redact('first text: prepares the index', secrets);
+    reads = 0;
+    expect(redact(`echo ${keys[7]} and nothing else`, secrets)).toBe('echo *** and nothing else');
+    expect(redactCut(`cut ${keys[9]!.slice(0, 10)}`, secrets, true)).toBe('cut ***');
+    expect(redact('a text with no key in it at all, of some length', secrets)).toBe(
+      'a text with no key in it at all, of some length',
+    );
+    expect(reads).toBeLessThan(20);
+  });
+
   it("tries a secret with a * even where only an earlier secret's *** completes it", () => {
     const secrets = ['abab', '-***-', ...Array.from({ length: 20 }, (_, i) => `filler-${i}-key`)];
     expect(redact('<-abab->', secrets)).toBe(oneByOne('<-abab->', secrets));

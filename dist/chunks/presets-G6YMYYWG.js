@@ -1,5 +1,5 @@
 import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);
-import{c as R,d as w,o as f,p as g,q as $,r as k,s as y,v}from"./chunk-C33TDEK3.js";import{a as u}from"./chunk-WM2OXYU3.js";import"./chunk-EEEC4TXW.js";import{parseArgs as P}from"node:util";var C=["chromium","firefox","safari"],x=`Usage: cors-gate presets [CLIENT...] [--browser chromium|firefox|safari] [--format text|json]
+import{c as R,d as w,o as f,p as g,q as $,r as k,s as y,v}from"./chunk-MBI2ECRZ.js";import{a as u}from"./chunk-WM2OXYU3.js";import"./chunk-EEEC4TXW.js";import{parseArgs as P}from"node:util";var C=["chromium","firefox","safari"],x=`Usage: cors-gate presets [CLIENT...] [--browser chromium|firefox|safari] [--format text|json]
 
 Prints what each client preset sends, as captured from the SDK in real
 browsers: the SDK version, and for each call kind the request (method, URL,
