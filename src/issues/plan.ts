@@ -10,15 +10,12 @@ import {
   changeComment,
   day,
   duplicateComment,
-  fingerprint,
   issueBody,
   issueTitle,
-  type Marker,
-  parseMarker,
   resolvedComment,
-  sameFindings,
   trackingComment,
 } from './body.js';
+import { fingerprint, type Marker, parseMarker, sameFindings } from './marker.js';
 
 /**
  * Who the token acts as. A user's token knows its login (GET /user); an

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseMarker } from '../../src/issues/body.js';
+import { parseMarker } from '../../src/issues/marker.js';
 import { faults, type GitHubFake } from '../github-fake/server.js';
 import { useGitHubFake } from '../github-fake/use.js';
 import { ACTION, DIST, staticGraph } from '../support/build.js';

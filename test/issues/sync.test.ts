@@ -3,7 +3,7 @@
 import Bottleneck from 'bottleneck';
 import { request } from 'undici';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseMarker } from '../../src/issues/body.js';
+import { parseMarker } from '../../src/issues/marker.js';
 import { type IssueOptions, syncIssues } from '../../src/issues/sync.js';
 import type { ResultRecord } from '../../src/report/record.js';
 import { faults, type GitHubFake } from '../github-fake/server.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyHistory, recordRun } from '../../../src/history/history.js';
-import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../../src/issues/body.js';
+import { fingerprint, legacyFingerprint, parseMarker, renderMarker } from '../../../src/issues/marker.js';
 import {
   type Planned,
   type PlanOptions,
