@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { corsUnsafeHeaderNames, sendableHeaders } from '../cors/fetch-rules.js';
 import { UsageError } from '../errors.js';
 import { CAPTURED, type CapturedPreset, type CapturedVersion, PRESET_NOTES } from '../presets/catalog.js';
-import { callSeparator, clientProblem, presetRequest, resolveClient } from '../presets/requests.js';
+import { callSeparator, clientProblem, resolveClient } from '../presets/clients.js';
+import { presetRequest } from '../presets/requests.js';
 import type { Browser } from '../types.js';
 
 const BROWSERS: readonly Browser[] = ['chromium', 'firefox', 'safari'];

@@ -6,7 +6,7 @@ import { ADDRESS_SPACES } from '../cors/network.js';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_ORIGIN, MAX_CONFIRM, MAX_RETRIES, repoProblem } from '../inputs.js';
 import { API_STYLES, type ApiStyle } from '../presets/catalog.js';
-import { clientProblem } from '../presets/requests.js';
+import { clientProblem } from '../presets/clients.js';
 import type { AddressSpace, Browser, CredentialsMode, HeaderLine, IssueTarget } from '../types.js';
 import { checkHttpUrl, checkOrigin, originKind } from '../urls.js';
 import { readAuth, readHeaders } from './headers.js';

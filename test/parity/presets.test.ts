@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkEndpoints } from '../../src/check/check.js';
 import { parseConfig } from '../../src/config/load.js';
-import { callSeparator, PRESETS, presetRequest } from '../../src/presets/requests.js';
+import { callSeparator, PRESETS } from '../../src/presets/clients.js';
+import { presetRequest } from '../../src/presets/requests.js';
 import { browserLabel, describeWithChromium, launchChromium, type PageServer, startPageServer } from './chromium.js';
 
 interface Seen {
