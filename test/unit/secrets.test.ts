@@ -1,4 +1,6 @@
 // What counts as a secret and how it is kept out of what people read.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayUrl, isPlaceholder, redact, redactCut, secretParts, urlSecrets } from '../../src/secrets.js';
 
@@ -122,36 +124,60 @@ describe('many secrets: the index finds the ones a text holds', () => {
     }
     return out;
   };
-  // A small fixed generator (32-bit, so no precision is lost): the same cases on every run.
-  let seed = 7;
-  const random = (n: number) => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return (seed >>> 8) % n;
-  };
-  const word = (alphabet: string, length: number) =>
-    Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+  /** A key-like run of hex digits, the same for the same seed. */
+  const hex = (seed: string, length: number) => createHash('sha256').update(seed).digest('hex').slice(0, length);
+  const keysOf = (count: number) => Array.from({ length: count }, (_, i) => `sk-${i}-${hex(String(i), 24)}`);
+
+  // Lists long enough to be indexed, of short keys that overlap and hold `*`,
+  // some beside "Bearer <key>" as secretParts makes them, and texts made of
+  // pieces of them.
+  const listAndText = fc
+    .array(
+      fc.tuple(fc.string({ unit: fc.constantFrom('a', 'b', '*', '-'), minLength: 2, maxLength: 13 }), fc.boolean()),
+      {
+        minLength: 16,
+        maxLength: 55,
+      },
+    )
+    .map((keys) => keys.flatMap(([k, bearer]) => (bearer ? [k, `Bearer ${k}`] : [k])))
+    .chain((secrets) =>
+      fc
+        .array(
+          fc.tuple(
+            fc.string({ unit: fc.constantFrom('a', 'b', '*', ' '), maxLength: 3 }),
+            fc.nat(),
+            fc.option(fc.nat(), { nil: undefined }),
+            fc.nat(),
+          ),
+          { minLength: 1, maxLength: 6 },
+        )
+        .map((pieces) => ({
+          secrets,
+          text: pieces
+            .map(([lead, which, from, length]) => {
+              const s = secrets[which % secrets.length]!;
+              const start = from === undefined ? 0 : from % s.length;
+              return lead + s.slice(start, start + 1 + (length % (s.length + 2)));
+            })
+            .join(''),
+        })),
+    );
 
   it('gives what trying every secret in turn gives, on texts made of pieces of the secrets', () => {
-    for (let round = 0; round < 300; round++) {
-      const keys = Array.from({ length: 16 + random(40) }, () => word('ab*-', 2 + random(12)));
-      // Whole header values beside their credentials, as secretParts makes them.
-      const secrets = keys.flatMap((k) => (random(3) === 0 ? [k, `Bearer ${k}`] : [k]));
-      const pieces = Array.from({ length: 1 + random(6) }, () => {
-        const s = secrets[random(secrets.length)]!;
-        const from = random(3) === 0 ? random(s.length) : 0;
-        return `${word('ab* ', random(4))}${s.slice(from, from + 1 + random(s.length + 2))}`;
-      });
-      const text = pieces.join('');
-      expect(redact(text, secrets)).toBe(oneByOne(text, secrets));
-      expect(redactCut(text, secrets, true)).toBe(oneByOne(text, secrets, true));
-      const own = secrets.slice(0, 3);
-      expect(redactCut(text, own, true, secrets)).toBe(oneByOne(text, [...own, ...secrets], true));
-      expect(redact(text, own, secrets)).toBe(oneByOne(text, [...own, ...secrets]));
-    }
+    fc.assert(
+      fc.property(listAndText, ({ secrets, text }) => {
+        expect(redact(text, secrets)).toBe(oneByOne(text, secrets));
+        expect(redactCut(text, secrets, true)).toBe(oneByOne(text, secrets, true));
+        const own = secrets.slice(0, 3);
+        expect(redactCut(text, own, true, secrets)).toBe(oneByOne(text, [...own, ...secrets], true));
+        expect(redact(text, own, secrets)).toBe(oneByOne(text, [...own, ...secrets]));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('masks a real key among thousands, and its beginning at the end of a cut body', () => {
-    const keys = Array.from({ length: 2000 }, (_, i) => `sk-${i}-${word('0123456789abcdef', 24)}`);
+    const keys = keysOf(2000);
     const secrets = keys.flatMap((k) => [k, `Bearer ${k}`]);
     const key = keys[1234]!;
     expect(redact(`authorization: Bearer ${key}`, secrets)).toBe('authorization: Bearer ***');
@@ -162,14 +188,14 @@ describe('many secrets: the index finds the ones a text holds', () => {
     const cutText = `x ${longest.slice(0, -1)}`;
     expect(redactCut(cutText, secrets, true)).toBe(oneByOne(cutText, secrets, true));
     expect(redactCut(cutText, secrets, true)).toBe('x Bearer ***');
-    const token = `tok-${word('0123456789abcdef', 60)}`;
+    const token = `tok-${hex('token', 60)}`;
     expect(redactCut(`x ${token.slice(0, -1)}`, [...secrets, token], true)).toBe('x ***');
   });
 
   // The point of the index: a run redacts thousands of texts with thousands of
   // secrets, and must not try each secret on each text.
   it('looks at the secrets a text can hold, not at all of them, once the list is prepared', () => {
-    const keys = Array.from({ length: 2000 }, (_, i) => `sk-${i}-${word('0123456789abcdef', 24)}`);
+    const keys = keysOf(2000);
     let reads = 0;
     const secrets = new Proxy(keys, {
       get(target, property, receiver) {
