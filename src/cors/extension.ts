@@ -34,9 +34,8 @@ export const HOST_PERMISSIONS_NOTE: Finding = {
  * is claimed.
  */
 export function originRefused(req: CorsRequest, answer: Exchange, control: Exchange | undefined): Finding | null {
-  const status = answer.response?.status;
-  if (status === undefined || !REFUSAL_STATUSES.has(status)) return null;
-  if (!extensionSendsOrigin(req.method)) return null;
+  if (!needsControl(req, answer)) return null;
+  const status = answer.response!.status;
   const without = control?.response?.status;
   if (without === undefined || without === status) return null;
   return {
