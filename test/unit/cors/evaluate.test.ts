@@ -522,6 +522,19 @@ describe('findings in full: code, level, phase and the words a browser uses', ()
     on,
     message: (on === 'preflight' ? LEAD : '') + message,
   });
+  /** A preflight answered 404 without CORS headers: the missing header, and the status beside it. */
+  const PREFLIGHT_404: Finding[] = [
+    fail(
+      'PreflightMissingAllowOriginHeader',
+      "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+    ),
+    {
+      code: 'PreflightStatus',
+      level: 'info',
+      on: 'preflight',
+      message: 'The preflight was answered with status 404.',
+    },
+  ];
 
   it('the CORS check, on the preflight and on the actual response', () => {
     const cases: [HeaderLine[], CorsRequest, string, string][] = [
@@ -606,18 +619,7 @@ describe('findings in full: code, level, phase and the words a browser uses', ()
   });
 
   it('a preflight that fails its CORS check with a bad status notes the status too', () => {
-    expect(all(post(), ex(404, [['Content-Type', 'text/html']]))).toEqual([
-      fail(
-        'PreflightMissingAllowOriginHeader',
-        "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-      ),
-      {
-        code: 'PreflightStatus',
-        level: 'info',
-        on: 'preflight',
-        message: 'The preflight was answered with status 404.',
-      },
-    ]);
+    expect(all(post(), ex(404, [['Content-Type', 'text/html']]))).toEqual(PREFLIGHT_404);
     expect(all(post(), ex(199, [])).map((f) => f.code)).toEqual([
       'PreflightMissingAllowOriginHeader',
       'PreflightStatus',
@@ -832,18 +834,7 @@ describe('findings in full: code, level, phase and the words a browser uses', ()
   });
 
   it('a blocked preflight stops there: the actual response is not judged', () => {
-    expect(all(post(), ex(404, []), okActual([]))).toEqual([
-      fail(
-        'PreflightMissingAllowOriginHeader',
-        "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-      ),
-      {
-        code: 'PreflightStatus',
-        level: 'info',
-        on: 'preflight',
-        message: 'The preflight was answered with status 404.',
-      },
-    ]);
+    expect(all(post(), ex(404, []), okActual([]))).toEqual(PREFLIGHT_404);
   });
 
   it('a simple request ignores a preflight it would not send, and notes no unsent actual request', () => {
